@@ -1,0 +1,552 @@
+"""Tests for the SQLite event store (tacitus.store)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from tacitus import store as store_module
+from tacitus.errors import StoreError
+from tacitus.models import Actor, Article, Casualties, Event, EventDate, Place, Span
+from tacitus.store import Store, make_event_id, open_store
+
+TEXT = (
+    "BAGHDAD, Jan. 5 (Reuters) - A suicide bomber killed at least 12 people and wounded 30 "
+    "at a market in Baghdad on Saturday, police said. Islamic State claimed the attack. "
+    "In Mosul, the army clashed with militants on Friday."
+)
+
+
+def span(text: str, *, source: str = TEXT) -> Span:
+    start = source.index(text)
+    return Span(start, start + len(text), text)
+
+
+def make_article(article_id: str = "a1", *, text: str = TEXT, content_hash: str = "h1", **kw) -> Article:
+    defaults = dict(
+        title="Bomber kills 12 in Baghdad",
+        url=f"https://example.org/{article_id}",
+        source="Reuters",
+        published=dt.date(2019, 1, 5),
+        published_from="metadata",
+        language="en",
+        origin=f"/data/{article_id}.jsonl",
+    )
+    defaults.update(kw)
+    return Article(id=article_id, text=text, content_hash=content_hash, **defaults)
+
+
+def bombing(article_id: str = "a1", **kw) -> Event:
+    evidence = span("A suicide bomber killed at least 12 people and wounded 30 at a market in Baghdad on Saturday")
+    fields = dict(
+        article_id=article_id,
+        event_type="Explosions/Remote violence",
+        sub_event_type="Suicide bomb",
+        evidence=evidence,
+        date=EventDate(dt.date(2019, 1, 5), "day", span("on Saturday")),
+        place=Place(
+            name="Baghdad",
+            latitude=33.34058,
+            longitude=44.40088,
+            country="IRQ",
+            admin1="Baghdad",
+            geonameid=98182,
+            feature="P.PPLC",
+            precision="place",
+            population=7216000,
+        ),
+        location_span=span("Baghdad on"),
+        actor1=Actor("Islamic State", span("Islamic State"), kind="rebel"),
+        actor2=Actor("Civilians (Iraq)", None, kind="civilians", country="IRQ"),
+        casualties=Casualties(
+            fatalities=12,
+            fatalities_high=None,
+            wounded=30,
+            fatalities_span=span("killed at least 12"),
+            wounded_span=span("wounded 30"),
+        ),
+        confidence=0.87654,
+        background=False,
+        trigger=span("suicide bomber"),
+    )
+    fields.update(kw)
+    return Event(**fields)
+
+
+def clash(article_id: str = "a1", **kw) -> Event:
+    fields = dict(
+        article_id=article_id,
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        evidence=span("In Mosul, the army clashed with militants on Friday."),
+        date=EventDate(dt.date(2019, 1, 4), "day", span("on Friday")),
+        place=Place("Mosul", 36.335, 43.11889, "IRQ", admin1="Nineveh", geonameid=99072, precision="place"),
+        actor1=Actor("Military Forces of Iraq", span("the army")),
+        actor2=Actor("Islamic State", span("militants")),
+        background=True,
+        confidence=0.4,
+    )
+    fields.update(kw)
+    return Event(**fields)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    with open_store(str(tmp_path / "events.sqlite")) as opened:
+        yield opened
+
+
+@pytest.fixture
+def filled(store: Store) -> Store:
+    """Four events over three articles, in two countries, one undated."""
+    store.add(make_article("a1"), [bombing("a1"), clash("a1")])
+    text2 = "Protesters in Paris clashed with police; the Forces Armées Françaises were deployed. 100% sure."
+    store.add(
+        make_article("a2", text=text2, content_hash="h2", source="AFP", title="Paris riot"),
+        [
+            Event(
+                article_id="a2",
+                event_type="Riots",
+                sub_event_type="Violent demonstration",
+                evidence=span("Protesters in Paris clashed with police;", source=text2),
+                date=EventDate(dt.date(2018, 12, 1), "day"),
+                place=Place("Paris", 48.85341, 2.3488, "FRA", admin1="Île-de-France", precision="place"),
+                actor1=Actor("Émeutiers (France)"),
+                actor2=Actor("Forces Armées Françaises"),
+            )
+        ],
+    )
+    text3 = "Gunmen attacked a village."
+    store.add(
+        make_article("a3", text=text3, content_hash="h3", published=None),
+        [
+            Event(
+                article_id="a3",
+                event_type="Violence against civilians",
+                sub_event_type="Attack",
+                evidence=span("Gunmen attacked a village.", source=text3),
+                actor1=Actor("Unidentified Armed Group (Syria)"),
+                place=Place("Syria", 35.0, 38.0, "SYR", precision="country"),
+            )
+        ],
+    )
+    return store
+
+
+def ids_of(records: list[dict]) -> list[str]:
+    return [r["article_id"] + ":" + (r["sub_event_type"] or "") for r in records]
+
+
+# -- round trip ---------------------------------------------------------------
+
+
+def test_round_trip_keeps_every_record_field(store: Store) -> None:
+    article = make_article()
+    event = bombing()
+    assert store.add(article, [event]) is True
+    (record,) = store.events()
+    expected_id = make_event_id("a1", event.evidence, event.event_type)
+    assert record == {
+        "event_id": expected_id,
+        **event.to_record(),
+        "mentions": 1,
+        "title": "Bomber kills 12 in Baghdad",
+        "url": "https://example.org/a1",
+    }
+    assert record["spans"]["wounded"] == [TEXT.index("wounded 30"), TEXT.index("wounded 30") + len("wounded 30")]
+    assert store.event(expected_id) == record
+    assert store.article("a1") == article
+
+
+def test_round_trip_fills_every_codebook_column(store: Store, tmp_path: Path) -> None:
+    store.add(make_article(), [bombing()])
+    raw = sqlite3.connect(tmp_path / "events.sqlite")
+    raw.row_factory = sqlite3.Row
+    row = dict(raw.execute("SELECT * FROM events").fetchone())
+    record = bombing().to_record()
+    for column in set(row) - {"event_id", "record", "background"}:
+        assert row[column] == record[column], column
+    assert row["geonameid"] == 98182 and row["geo_precision"] == "place"
+    assert row["confidence"] == pytest.approx(0.877)
+    assert row["background"] == 0
+    mention = dict(raw.execute("SELECT * FROM mentions").fetchone())
+    assert mention["article_id"] == "a1"
+    assert TEXT[mention["evidence_start"] : mention["evidence_end"]] == mention["evidence"]
+    assert [tuple(r) for r in raw.execute("SELECT name FROM sources")] == [("Reuters",)]
+    raw.close()
+
+
+def test_article_without_hash_gets_one(store: Store) -> None:
+    store.add(make_article(content_hash=""), [])
+    stored = store.article("a1")
+    assert stored is not None and len(stored.content_hash) == 64
+    assert store.add(make_article(content_hash=""), []) is False
+
+
+def test_unknown_event_and_article_give_none(store: Store) -> None:
+    assert store.event("0123456789abcdef") is None
+    assert store.article("nope") is None
+    assert store.mentions("0123456789abcdef") == []
+
+
+# -- idempotence and revisions --------------------------------------------------
+
+
+def test_readding_same_article_changes_nothing(store: Store, tmp_path: Path) -> None:
+    assert store.add(make_article(), [bombing(), clash()]) is True
+    before = store.events()
+    raw = sqlite3.connect(tmp_path / "events.sqlite")
+    ingested = raw.execute("SELECT ingested_at FROM articles").fetchone()
+    assert store.add(make_article(), [bombing(), clash()]) is False
+    assert store.events() == before
+    assert store.counts() == {"articles": 1, "events": 2, "mentions": 2}
+    assert raw.execute("SELECT ingested_at FROM articles").fetchone() == ingested
+    raw.close()
+
+
+def test_revised_article_replaces_its_events(store: Store) -> None:
+    store.add(make_article(), [bombing(), clash()])
+    old_ids = {r["event_id"] for r in store.events()}
+    revised = make_article(content_hash="h1-v2", title="Bomber kills 14 in Baghdad")
+    assert store.add(revised, [bombing(casualties=Casualties(fatalities=14))]) is True
+    records = store.events()
+    assert len(records) == 1
+    assert records[0]["fatalities"] == 14 and records[0]["title"] == "Bomber kills 14 in Baghdad"
+    assert store.counts() == {"articles": 1, "events": 1, "mentions": 1}
+    assert store.has_article("a1", "h1-v2") and not store.has_article("a1", "h1")
+    # The bombing keeps its id (same span and type); the dropped clash is gone.
+    assert records[0]["event_id"] in old_ids
+    assert len(old_ids - {records[0]["event_id"]}) == 1
+
+
+def test_replace_forces_recoding_with_same_hash(store: Store) -> None:
+    store.add(make_article(), [bombing(), clash()])
+    assert store.add(make_article(), [clash()], replace=True) is True
+    assert [r["event_type"] for r in store.events()] == ["Battles"]
+
+
+def test_has_article(store: Store) -> None:
+    assert not store.has_article("a1")
+    store.add(make_article(), [])
+    assert store.has_article("a1")
+    assert store.has_article("a1", "h1")
+    assert not store.has_article("a1", "other")
+
+
+def test_event_ids_are_deterministic_and_distinct(tmp_path: Path) -> None:
+    twin = bombing(actor1=Actor("Unidentified Armed Group (Iraq)"))
+    with open_store(str(tmp_path / "one.db")) as one, open_store(":memory:") as two:
+        one.add(make_article(), [bombing(), twin, clash()])
+        two.add(make_article(), [bombing(), twin, clash()])
+        first, second = one.events(), two.events()
+    assert [r["event_id"] for r in first] == [r["event_id"] for r in second]
+    ids = [r["event_id"] for r in first]
+    assert len(set(ids)) == 3 and all(len(i) == 16 and int(i, 16) >= 0 for i in ids)
+    assert {r["actor1"] for r in first} >= {"Islamic State", "Unidentified Armed Group (Iraq)"}
+
+
+def test_event_ids_differ_across_articles(store: Store) -> None:
+    store.add(make_article("a1"), [bombing("a1")])
+    store.add(make_article("b1", content_hash="hb"), [bombing("b1")])
+    ids = {r["event_id"] for r in store.events()}
+    assert len(ids) == 2
+
+
+def test_mentions_lists_reporting_article(filled: Store) -> None:
+    (record,) = filled.events(article_id="a2")
+    (mention,) = filled.mentions(record["event_id"])
+    assert mention["article_id"] == "a2"
+    assert mention["title"] == "Paris riot" and mention["source"] == "AFP"
+    assert mention["evidence"] == record["evidence"]
+
+
+# -- atomic writes ---------------------------------------------------------------
+
+
+def fail_on_battles(path: Path) -> None:
+    """Make SQLite itself fail mid-article (as a full disk would) when a Battles event is written."""
+    raw = sqlite3.connect(path)
+    raw.execute(
+        "CREATE TRIGGER fail_battles BEFORE INSERT ON events WHEN NEW.event_type = 'Battles'"
+        " BEGIN SELECT RAISE(ABORT, 'simulated failure'); END"
+    )
+    raw.commit()
+    raw.close()
+
+
+def test_failed_write_leaves_no_rows(store: Store, tmp_path: Path) -> None:
+    fail_on_battles(tmp_path / "events.sqlite")
+    with pytest.raises(StoreError) as info:
+        store.add(make_article(), [bombing(), clash()])  # the bombing is written first
+    assert info.value.code == "E303"
+    assert isinstance(info.value.__cause__, sqlite3.Error)
+    assert store.counts() == {"articles": 0, "events": 0, "mentions": 0}
+    assert not store.has_article("a1")
+    assert "simulated failure" in str(info.value)
+    assert store.add(make_article(), [bombing()]) is True  # the store is still usable
+
+
+def test_failed_revision_keeps_previous_version(store: Store, tmp_path: Path) -> None:
+    store.add(make_article(), [bombing(), clash()])
+    before = store.events()
+    fail_on_battles(tmp_path / "events.sqlite")
+    with pytest.raises(StoreError):
+        store.add(make_article(content_hash="h2"), [bombing(), clash()])
+    assert store.events() == before
+    assert store.has_article("a1", "h1")
+
+
+def test_event_of_another_article_is_refused(store: Store) -> None:
+    with pytest.raises(StoreError, match="a2"):
+        store.add(make_article("a1"), [bombing("a2")])
+    assert store.counts()["articles"] == 0
+
+
+# -- filters --------------------------------------------------------------------
+
+
+def test_events_ordered_by_date_then_id_undated_last(filled: Store) -> None:
+    records = filled.events()
+    assert [r["date"] for r in records] == ["2018-12-01", "2019-01-04", "2019-01-05", None]
+    assert records[-1]["title"] == "Bomber kills 12 in Baghdad"
+
+
+def test_filter_since_and_until_are_inclusive(filled: Store) -> None:
+    assert ids_of(filled.events(since=dt.date(2019, 1, 4))) == ["a1:Armed clash", "a1:Suicide bomb"]
+    assert ids_of(filled.events(until=dt.date(2019, 1, 4))) == ["a2:Violent demonstration", "a1:Armed clash"]
+    assert ids_of(filled.events(since=dt.date(2019, 1, 5), until=dt.date(2019, 1, 5))) == ["a1:Suicide bomb"]
+    assert filled.events(since=dt.date(2019, 1, 6)) == []
+
+
+@pytest.mark.parametrize("country", ["IRQ", "irq", " Irq ", "IQ", "Iraq"])
+def test_filter_country(filled: Store, country: str) -> None:
+    assert ids_of(filled.events(country=country)) == ["a1:Armed clash", "a1:Suicide bomb"]
+
+
+def test_filter_unknown_country_matches_nothing(filled: Store) -> None:
+    assert filled.events(country="Atlantis") == []
+    assert filled.events(country="XYZ") == []
+
+
+@pytest.mark.parametrize(
+    ("event_type", "expected"),
+    [
+        ("Battles", ["a1:Armed clash"]),
+        ("explosions/remote violence", ["a1:Suicide bomb"]),
+        ("SUICIDE BOMB", ["a1:Suicide bomb"]),
+        ("Attack", ["a3:Attack"]),
+        ("Violence", []),  # exact, not a substring
+    ],
+)
+def test_filter_event_type_or_sub_type(filled: Store, event_type: str, expected: list[str]) -> None:
+    assert ids_of(filled.events(event_type=event_type)) == expected
+
+
+@pytest.mark.parametrize(
+    ("actor", "expected"),
+    [
+        ("islamic state", ["a1:Armed clash", "a1:Suicide bomb"]),  # actor2 of one, actor1 of the other
+        ("CIVILIANS", ["a1:Suicide bomb"]),
+        ("military forces of", ["a1:Armed clash"]),
+        ("forces armées", ["a2:Violent demonstration"]),
+        ("FORCES ARMÉES", ["a2:Violent demonstration"]),  # non-ASCII case folding
+        ("émeutiers", ["a2:Violent demonstration"]),  # stored with a capital É
+        ("unidentified", ["a3:Attack"]),
+        ("%", []),  # LIKE wildcards are literal
+        ("_", []),
+        ("nobody", []),
+    ],
+)
+def test_filter_actor_substring_either_side(filled: Store, actor: str, expected: list[str]) -> None:
+    assert ids_of(filled.events(actor=actor)) == expected
+
+
+def test_filter_article_id(filled: Store) -> None:
+    assert ids_of(filled.events(article_id="a1")) == ["a1:Armed clash", "a1:Suicide bomb"]
+
+
+def test_filters_combine(filled: Store) -> None:
+    assert ids_of(filled.events(country="IRQ", actor="islamic", event_type="Battles")) == ["a1:Armed clash"]
+    assert ids_of(filled.events(country="IRQ", since=dt.date(2019, 1, 5), actor="state")) == ["a1:Suicide bomb"]
+    assert filled.events(country="FRA", event_type="Battles") == []
+    assert ids_of(filled.events(country="irq", limit=1)) == ["a1:Armed clash"]
+
+
+def test_limit_and_offset(filled: Store) -> None:
+    everything = filled.events()
+    assert filled.events(limit=2) == everything[:2]
+    assert filled.events(limit=2, offset=2) == everything[2:]
+    assert filled.events(offset=3) == everything[3:]
+    assert filled.events(limit=0) == []
+    with pytest.raises(ValueError):
+        filled.events(limit=-1)
+
+
+def test_counts(filled: Store) -> None:
+    assert filled.counts() == {"articles": 3, "events": 4, "mentions": 4}
+
+
+# -- opening, URLs and errors ------------------------------------------------------
+
+
+def test_wal_mode_is_on(store: Store, tmp_path: Path) -> None:
+    raw = sqlite3.connect(tmp_path / "events.sqlite")
+    assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    raw.close()
+
+
+def test_sqlite_url_creates_parent_dirs(tmp_path: Path) -> None:
+    target = tmp_path / "deep" / "er" / "t.db"
+    with open_store(f"sqlite:///{target}") as opened:
+        assert opened.schema_version == store_module.supported_version() == 1
+        opened.add(make_article(), [bombing()])
+    assert target.is_file()
+    with open_store(target) as reopened:  # a Path works too
+        assert reopened.counts()["events"] == 1
+
+
+def test_memory_store_is_empty_and_private() -> None:
+    with open_store(":memory:") as one:
+        one.add(make_article(), [bombing()])
+        with open_store(":memory:") as two:
+            assert two.counts() == {"articles": 0, "events": 0, "mentions": 0}
+        assert one.counts()["events"] == 1
+
+
+def test_postgresql_not_supported_yet_and_password_hidden() -> None:
+    with pytest.raises(StoreError) as info:
+        open_store("postgresql://analyst:s3cret@db.example.org/tacitus")
+    assert info.value.code == "E102"
+    assert "s3cret" not in str(info.value) and "db.example.org" in str(info.value)
+
+
+def test_directory_path_is_refused_with_path(tmp_path: Path) -> None:
+    with pytest.raises(StoreError) as info:
+        open_store(str(tmp_path))
+    assert info.value.code == "E301" and str(tmp_path) in str(info.value)
+
+
+def test_parent_that_is_a_file_is_refused_with_path(tmp_path: Path) -> None:
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("x")
+    with pytest.raises(StoreError) as info:
+        open_store(str(blocker / "events.db"))
+    assert info.value.code == "E301" and str(blocker / "events.db") in str(info.value)
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root ignores file permissions")
+def test_unwritable_directory_is_refused_with_path(tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        with pytest.raises(StoreError) as info:
+            open_store(str(locked / "events.db"))
+    finally:
+        locked.chmod(0o700)
+    assert info.value.code == "E301" and str(locked / "events.db") in str(info.value)
+
+
+def test_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("this is not SQLite, just a text file long enough to have a header" * 10)
+    with pytest.raises(StoreError) as info:
+        open_store(str(bogus))
+    assert info.value.code == "E301" and str(bogus) in str(info.value)
+    assert isinstance(info.value.__cause__, sqlite3.DatabaseError)
+
+
+def test_closed_store_raises(tmp_path: Path) -> None:
+    with open_store(str(tmp_path / "x.db")) as opened:
+        pass
+    with pytest.raises(StoreError, match="closed"):
+        opened.counts()
+    opened.close()  # closing twice is harmless
+
+
+def test_store_is_usable_from_threads(store: Store) -> None:
+    errors: list[BaseException] = []
+
+    def work(n: int) -> None:
+        try:
+            store.add(make_article(f"t{n}", content_hash=f"h{n}"), [bombing(f"t{n}")])
+            store.events(country="IRQ")
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert store.counts() == {"articles": 8, "events": 8, "mentions": 8}
+
+
+# -- migrations --------------------------------------------------------------------
+
+
+V2 = """
+ALTER TABLE events ADD COLUMN cluster_id TEXT;
+CREATE INDEX events_cluster_id ON events (cluster_id);
+CREATE TRIGGER events_cluster_default AFTER INSERT ON events
+BEGIN
+    UPDATE events SET cluster_id = NEW.event_id WHERE event_id = NEW.event_id;
+END;
+"""
+
+
+def test_v1_store_is_migrated_when_a_step_is_added(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "old.db"
+    with open_store(str(path)) as v1:
+        assert v1.schema_version == 1
+        v1.add(make_article(), [bombing()])
+    monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, (2, V2)])
+    with open_store(str(path)) as v2:
+        assert v2.schema_version == 2
+        assert v2.counts()["events"] == 1  # data survives
+        v2.add(make_article("b", content_hash="hb"), [clash("b")])
+    raw = sqlite3.connect(path)
+    assert [v for (v,) in raw.execute("SELECT version FROM schema_version ORDER BY version")] == [1, 2]
+    clusters = raw.execute("SELECT article_id, cluster_id, event_id FROM events ORDER BY article_id").fetchall()
+    assert clusters[0][1] is None  # added before the migration
+    assert clusters[1][1] == clusters[1][2]  # the trigger of step 2 ran
+    raw.close()
+
+
+def test_new_store_runs_all_steps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, (2, V2)])
+    with open_store(str(tmp_path / "new.db")) as fresh:
+        assert fresh.schema_version == 2
+
+
+def test_failed_migration_step_is_rolled_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "old.db"
+    open_store(str(path)).close()
+    broken = "CREATE TABLE half_done (x INTEGER);\nALTER TABLE no_such_table ADD COLUMN y TEXT;"
+    monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, (2, broken)])
+    with pytest.raises(StoreError) as info:
+        open_store(str(path))
+    assert info.value.code == "E301" and "version 2" in str(info.value)
+    raw = sqlite3.connect(path)
+    assert raw.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == 1
+    assert raw.execute("SELECT name FROM sqlite_master WHERE name = 'half_done'").fetchone() is None
+    raw.close()
+
+
+def test_newer_schema_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    open_store(str(path)).close()
+    raw = sqlite3.connect(path)
+    raw.execute("INSERT INTO schema_version (version, applied_at) VALUES (99, '2030-01-01')")
+    raw.commit()
+    raw.close()
+    with pytest.raises(StoreError) as info:
+        open_store(str(path))
+    assert info.value.code == "E302"
+    assert "99" in str(info.value) and str(path) in str(info.value)
