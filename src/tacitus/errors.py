@@ -30,6 +30,7 @@ class Errors:
     E008 = "{path}: no such file or directory"
     E009 = "{path}: unsupported file type '{suffix}' (use .txt, .html, .htm, .jsonl or a directory)"
     E010 = "{path}: line {line}: 'published' is not a date: {value!r}"
+    E011 = "{path}: extraction failed: {reason}"
     # configuration
     E101 = "spaCy model {model!r} cannot be loaded: {reason}. Install it or set TACITUS_SPACY_MODEL."
     E102 = "unsupported database URL {url!r} (use a file path, sqlite:///PATH or postgresql://...)"

@@ -166,6 +166,27 @@ class Casualties:
 
 
 @dataclass(frozen=True, slots=True)
+class EventCandidate:
+    """An event the detector found in text, before places, dates, numbers and names are read.
+
+    ``actor1``/``actor2`` are the raw mention spans of initiator and target;
+    ``context`` is the stretch of text (the evidence plus following sentences
+    merged into the same event) that numbers and dates are read from.
+    """
+
+    event_type: str
+    sub_event_type: str | None
+    trigger: Span
+    evidence: Span
+    actor1: Span | None = None
+    actor2: Span | None = None
+    confidence: float = 0.5
+    background: bool = False
+    context: Span | None = None
+    excluded: tuple[Span, ...] = ()  # stretches of the context that belong to other events
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One coded event, with the provenance of every field read from text."""
 
