@@ -1,0 +1,577 @@
+"""Actor mentions -> canonical actors (the codebook's one name per group).
+
+Takes actor mention text ("suspected Boko Haram militants", "ISIS fighters",
+"Iraqi troops", "villagers") or a whole sentence, and returns
+:class:`~tacitus.models.Actor` records with canonical names:
+
+- named armed groups and state institutions from an alias dictionary
+  (``data/actors.tsv``, extensible with a user file of the same format):
+  ``ISIS``, ``ISIL``, ``IS``, ``Daesh`` -> ``Islamic State``;
+- state forces from a nationality and a force noun ("Nigerian soldiers",
+  "U.S. warplanes", "Pakistan's army") -> ``Military Forces of Nigeria``,
+  ``Police Forces of Kenya``;
+- generic actors, coded with the event's country where the text gives no
+  nationality: ``Civilians (Iraq)``, ``Protesters (France)``,
+  ``Rioters (India)``, ``Unidentified Armed Group (Nigeria)``,
+  ``Fulani Ethnic Militia (Nigeria)``; with no country known the bare form
+  (``Civilians``).
+
+Matching works on tokens of a diacritic-folded copy of the text (offsets are
+unchanged), so hyphens, dots, apostrophes, possessives and case do not
+matter ("al-Shabaab's" = "Al Shabaab", "U.S." = "US"), except that an alias
+written without lower-case letters ("IS", "ELN", "NPA") matches only in that
+exact case; one that is also an English word ("IS") is not read in all-caps
+stretches of text, where it is most likely the word. A named person is never
+an actor name: a mention with no group, force or generic noun gives None.
+
+Some generic aliases depend on the event's country (see ``_REGIONAL``): the
+Islamic State in Afghanistan is its Khorasan Province, "Maoists" in India are
+the CPI (Maoist), "Kurdish fighters" in Syria are the YPG, in Iraq the
+Peshmerga, in Turkey the PKK, as ACLED codes them.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from tacitus import countries
+from tacitus.errors import ConfigError
+from tacitus.models import Actor, Span
+
+logger = logging.getLogger(__name__)
+
+KINDS = frozenset({"state", "rebel", "civilians", "protesters", "rioters", "unidentified", "other"})
+
+_TOKEN = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*")
+_LOWER = re.compile(r"[a-z]")
+# Case-sensitive aliases that are also English words: in ALL-CAPS text they are the word.
+_WORD_ACRONYMS = frozenset({"is", "us", "as", "it", "or", "an", "on", "no", "at", "he", "we", "me", "up", "so",
+                            "to", "in", "of", "be", "do", "go", "mend", "arm", "all", "am", "dpr"})
+# Country names that take the article in "Military Forces of the ...".
+_WITH_ARTICLE = frozenset({"USA", "GBR", "PHL", "NLD", "CAF", "COD", "COG", "ARE", "BHS", "GMB", "CZE",
+                           "DOM", "MDV", "COM", "SYC", "SLB", "MHL"})
+
+# Words after a group name that still belong to the mention ("ISIS fighters").
+_GROUP_TAIL = frozenset({
+    "militants", "militant", "fighters", "fighter", "insurgents", "insurgent", "gunmen", "gunman", "rebels",
+    "rebel", "jihadists", "jihadist", "members", "member", "forces", "troops", "militiamen", "militia",
+    "militias", "operatives", "extremists", "terrorists", "terrorist", "guerrillas", "guerrilla", "bombers",
+    "bomber", "cell", "cells", "commanders", "commander", "elements", "loyalists", "group", "soldiers",
+    "units", "unit", "gunboats", "warplanes", "jets", "aircraft", "drones", "airstrikes", "strikes",
+    "suspects", "suspect", "attackers", "assailants", "combatants", "supporters", "sympathisers",
+    "sympathizers", "affiliates", "affiliate", "faction", "factions", "splinter", "wing", "branch",
+})
+_GROUP_TAIL_PAIRS = frozenset({("suicide", "bomber"), ("suicide", "bombers"), ("air", "strikes"),
+                               ("sleeper", "cells"), ("sleeper", "cell"), ("armed", "wing")})
+
+# State-force nouns after a nationality ("Iraqi troops", "Kenyan police officers").
+_MILITARY_NOUNS = {
+    ("forces",), ("force",), ("troops",), ("soldiers",), ("soldier",), ("servicemen",), ("army",),
+    ("military",), ("armed", "forces"), ("air", "force"), ("navy",), ("marines",), ("commandos",),
+    ("paratroopers",), ("special", "forces"), ("security", "forces"), ("security", "personnel"),
+    ("warplanes",), ("jets",), ("fighter", "jets"), ("aircraft",), ("helicopters",), ("gunships",),
+    ("drones",), ("drone",), ("artillery",), ("tanks",), ("gunboats",), ("airstrikes",), ("airstrike",),
+    ("air", "strikes"), ("air", "strike"), ("drone", "strikes"), ("drone", "strike"), ("strikes",),
+    ("shelling",), ("bombardment",), ("missiles",), ("missile",), ("gendarmes",), ("gendarmerie",),
+    ("border", "guards"), ("border", "guard"), ("coast", "guard"), ("service", "members"),
+    ("national", "guard"), ("national", "army"), ("defence", "forces"), ("defense", "forces"),
+}
+_WEAPON_NOUNS = {
+    ("strikes",), ("missiles",), ("missile",), ("shelling",), ("force",), ("bombardment",), ("tanks",),
+    ("artillery",), ("aircraft",), ("drone",), ("drones",), ("airstrike",), ("airstrikes",), ("air", "strikes"),
+    ("air", "strike"), ("drone", "strikes"), ("drone", "strike"), ("warplanes",), ("jets",), ("fighter", "jets"),
+    ("helicopters",), ("gunships",), ("gunboats",), ("air", "force"),
+}
+_POLICE_NOUNS = {
+    ("police",), ("policemen",), ("policeman",), ("police", "officers"), ("police", "officer"),
+    ("riot", "police"), ("cops",), ("police", "forces"), ("police", "force"), ("border", "police"),
+    ("federal", "police"), ("national", "police"), ("traffic", "police"), ("policewomen",),
+}
+_STATE_MODIFIERS = frozenset({
+    "government", "regime", "federal", "national", "state", "special", "elite", "regular", "ground",
+    "security", "armed", "pro", "allied", "loyalist", "counterterrorism", "counter", "terrorism",
+    "paramilitary", "uniformed", "heavily", "backed", "led", "interior", "ministry", "anti", "riot",
+    "military", "naval", "air", "local", "district", "provincial", "army", "navy", "new", "royal",
+})
+
+_CIVILIAN_NOUNS = frozenset({
+    "civilians", "civilian", "people", "persons", "villagers", "villager", "residents", "resident",
+    "locals", "worshippers", "worshipers", "students", "student", "schoolchildren", "pupils",
+    "passengers", "passenger", "children", "child", "women", "woman", "farmers", "farmer", "pilgrims",
+    "shoppers", "teachers", "teacher", "journalists", "journalist", "doctors", "nurses", "patients",
+    "tourists", "tourist", "mourners", "churchgoers", "congregants", "worshippers", "refugees",
+    "migrants", "workers", "labourers", "laborers", "miners", "fishermen", "traders", "motorists",
+    "travellers", "travelers", "commuters", "bystanders", "spectators", "guests", "families", "family",
+    "boys", "girls", "boy", "girl", "infants", "elders", "christians", "muslims", "hindus", "yazidis",
+    "displaced", "idps", "herders", "herdsmen", "civil", "population", "inhabitants", "aid",
+})
+_CIVILIAN_PAIRS = frozenset({("aid", "workers"), ("health", "workers"), ("displaced", "people"),
+                             ("civil", "society"), ("wedding", "guests"), ("local", "residents")})
+_PROTESTER_NOUNS = frozenset({"protesters", "protestors", "protester", "protestor", "demonstrators",
+                              "demonstrator", "marchers"})
+_RIOTER_NOUNS = frozenset({"rioters", "rioter", "mob", "mobs", "looters"})
+_ARMED_NOUNS = frozenset({
+    "gunmen", "gunman", "militants", "militant", "assailants", "assailant", "attackers", "attacker",
+    "insurgents", "insurgent", "bandits", "bandit", "jihadists", "jihadist", "extremists", "extremist",
+    "terrorists", "terrorist", "bombers", "bomber", "kidnappers", "abductors", "rebels", "rebel",
+    "fighters", "militiamen", "militia", "militias", "guerrillas", "guerrilla", "separatists",
+    "separatist", "islamists", "islamist", "raiders", "herdsmen", "herders", "pirates", "gangs", "gang",
+    "gangsters", "cultists", "vigilantes",
+})
+_ARMED_PAIRS = frozenset({("armed", "men"), ("armed", "man"), ("armed", "group"), ("armed", "groups"),
+                          ("suicide", "bomber"), ("suicide", "bombers"), ("masked", "men"),
+                          ("hooded", "men"), ("unknown", "men"), ("unidentified", "men"),
+                          ("armed", "assailants"), ("armed", "bandits"), ("armed", "gangs")})
+_GENERIC_MODIFIERS = frozenset({
+    "unidentified", "unknown", "suspected", "armed", "masked", "hooded", "heavily", "alleged",
+    "presumed", "local", "rival", "islamist", "islamic", "jihadist", "sunni", "shia", "shiite",
+    "militant", "radical", "anti", "government", "pro", "angry", "violent", "peaceful", "innocent",
+    "unarmed", "young", "elderly", "several", "many", "some", "other", "more", "motorcycle", "borne",
+    "gun", "wielding", "knife", "opposition", "ethnic", "rebel", "tribal", "religious", "student",
+    "female", "male", "teenage", "suicide", "would", "be", "lone", "wolf", "regime", "backed",
+})
+# Herders are victims unless an ethnic name makes them a militia ("Fulani herdsmen").
+_ETHNIC = {
+    "fulani": "Fulani", "fula": "Fulani", "peul": "Fulani", "fulbe": "Fulani", "dogon": "Dogon",
+    "dozo": "Dozo", "bambara": "Bambara", "tuareg": "Tuareg", "murle": "Murle", "nuer": "Nuer",
+    "dinka": "Dinka", "hema": "Hema", "lendu": "Lendu", "twa": "Twa", "luba": "Luba", "tiv": "Tiv",
+    "berom": "Berom", "jukun": "Jukun", "hausa": "Hausa", "pokot": "Pokot", "turkana": "Turkana",
+    "borana": "Borana", "afar": "Afar", "amhara": "Amhara", "oromo": "Oromo", "gumuz": "Gumuz",
+    "kurdish": "Kurdish", "baloch": "Baloch", "baluch": "Baloch", "pashtun": "Pashtun",
+    "hazara": "Hazara", "arab": "Arab", "masalit": "Masalit", "zaghawa": "Zaghawa", "misseriya": "Misseriya",
+    "kuki": "Kuki", "meitei": "Meitei", "naga": "Naga", "bodo": "Bodo", "adara": "Adara", "kurds": "Kurdish",
+}
+
+# Alias key -> {event country -> canonical}: generic names that mean a particular group in a country.
+_IS_PROVINCES = {
+    "AFG": "Islamic State Khorasan Province", "PAK": "Islamic State Khorasan Province",
+    "NGA": "Islamic State West Africa Province", "TCD": "Islamic State West Africa Province",
+    "CMR": "Islamic State West Africa Province", "MLI": "Islamic State Sahel Province",
+    "BFA": "Islamic State Sahel Province", "EGY": "Islamic State Sinai Province",
+    "LBY": "Islamic State Libya Province", "YEM": "Islamic State Yemen Province",
+    "SOM": "Islamic State Somalia Province", "PHL": "Islamic State East Asia Province",
+    "COD": "Islamic State Central Africa Province", "UGA": "Islamic State Central Africa Province",
+    "MOZ": "Islamic State Mozambique Province", "IND": "Islamic State Hind Province",
+}
+_CPI = "CPI (Maoist): Communist Party of India (Maoist)"
+_CPN = "CPN (Maoist): Communist Party of Nepal (Maoist)"
+_KURDISH = {"SYR": "YPG: People's Protection Units", "TUR": "PKK: Kurdistan Workers' Party",
+            "IRQ": "Military Forces of Iraq (Kurdistan Regional Government Peshmerga)",
+            "IRN": "PJAK: Kurdistan Free Life Party"}
+_REGIONAL: dict[str, dict[str, str]] = {
+    **{key: _IS_PROVINCES for key in ("islamic state", "isis", "isil", "is", "daesh", "daish",
+                                      "islamic state group", "is group", "isis group", "daesh group",
+                                      "islamic state militants")},
+    "taliban": {"PAK": "TTP: Tehrik-i-Taliban Pakistan"},
+    "al shabaab": {"MOZ": "Ansar al-Sunna"}, "al shabab": {"MOZ": "Ansar al-Sunna"},
+    "shabaab": {"MOZ": "Ansar al-Sunna"},
+    "adf": {"CMR": "Ambazonia Defence Forces"},
+    "maoists": {"IND": _CPI, "NPL": _CPN}, "maoist": {"IND": _CPI, "NPL": _CPN},
+    "maoist rebels": {"IND": _CPI, "NPL": _CPN}, "maoist insurgents": {"IND": _CPI, "NPL": _CPN},
+    "communist rebels": {"PHL": "NPA: New People's Army", "IND": _CPI, "NPL": _CPN},
+    "communist guerrillas": {"PHL": "NPA: New People's Army"},
+    "separatists": {"CMR": "Ambazonian Separatists"}, "separatist fighters": {"CMR": "Ambazonian Separatists"},
+    "coalition forces": {"YEM": "Saudi-led Coalition"}, "coalition warplanes": {"YEM": "Saudi-led Coalition"},
+    "coalition aircraft": {"YEM": "Saudi-led Coalition"}, "coalition jets": {"YEM": "Saudi-led Coalition"},
+    "coalition airstrikes": {"YEM": "Saudi-led Coalition"}, "coalition air strikes": {"YEM": "Saudi-led Coalition"},
+    "coalition troops": {"YEM": "Saudi-led Coalition"},
+    "peacekeepers": {"SOM": "AMISOM: African Union Mission in Somalia"},
+}
+# Generic aliases resolved only through _REGIONAL (no meaning elsewhere).
+_REGIONAL_ONLY = ("maoists", "maoist", "maoist rebels", "maoist insurgents", "communist rebels",
+                  "communist guerrillas", "separatists", "separatist fighters")
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    canonical: str
+    kind: str | None
+    country: str | None
+    exact: tuple[tuple[int, str], ...]  # (token offset, spelling) of alias tokens written in capitals
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    surface: str  # original spelling with dots and possessive removed
+    key: str  # folded lower-case form
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int  # token index
+    end: int  # token index, exclusive
+    actor: Actor
+    rank: int  # 0 alias, 1 state pattern, 2 generic
+
+
+def fold(text: str) -> str:
+    """One character per character: diacritics stripped, curly quotes and dashes made plain.
+
+    Offsets into the folded text are offsets into the original.
+    """
+    out = []
+    for ch in text:
+        if ch.isascii():
+            out.append(ch)
+            continue
+        if ch in "\u2019\u2018\u02bc\u02bf\u02be`\u00b4":
+            out.append("'")
+            continue
+        if ch in "\u2010\u2011\u2012\u2013\u2014\u2015":
+            out.append("-")
+            continue
+        base = unicodedata.normalize("NFKD", ch)
+        base = "".join(c for c in base if not unicodedata.combining(c))
+        out.append(base[0] if len(base) == 1 and base.isascii() else ch)
+    return "".join(out)
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens = []
+    for m in _TOKEN.finditer(fold(text)):
+        surface = m.group().replace(".", "")
+        if surface.lower().endswith("'s") and len(surface) > 2:
+            surface = surface[:-2]
+        tokens.append(_Token(m.start(), m.end(), surface.replace("'", ""), surface.replace("'", "").lower()))
+    return tokens
+
+
+def _state_name(kind: str, iso3: str) -> str:
+    name = countries.country_name(iso3) or iso3
+    article = "the " if iso3 in _WITH_ARTICLE else ""
+    return f"{kind} Forces of {article}{name}"
+
+
+def _generic_name(label: str, iso3: str | None) -> str:
+    name = countries.country_name(iso3) if iso3 else None
+    return f"{label} ({name})" if name else label
+
+
+class ActorDictionary:
+    """Alias dictionary plus nationality and generic patterns; see the module docstring."""
+
+    def __init__(self, entries: dict[str, list[_Entry]]) -> None:
+        self._entries = entries
+        self._max_len: dict[str, int] = {}
+        for key in entries:
+            first = key.partition(" ")[0]
+            n = key.count(" ") + 1
+            if n > self._max_len.get(first, 0):
+                self._max_len[first] = n
+        self._nationality: dict[str, str] = {}
+        self._nationality.update(countries.names())
+        self._nationality.update(countries.adjectives())
+        self._nat_max = max(k.count(" ") + 1 for k in self._nationality)
+        self._abbrev = {k: v for k, v in countries.abbreviations().items() if len(k) <= 4}
+        self._kinds = {e.canonical: e.kind for es in entries.values() for e in reversed(es) if e.canonical}
+
+    @classmethod
+    def load(cls, *, extra: Path | None = None) -> ActorDictionary:
+        """The shipped dictionary (``data/actors.tsv``), extended by a user file.
+
+        Args:
+            extra: a TSV file of ``alias<TAB>canonical[<TAB>kind[<TAB>ISO3]]``
+                lines (``#`` comments and blank lines allowed). Its aliases
+                override shipped ones with the same spelling.
+
+        Raises:
+            ConfigError: E103 when ``extra`` cannot be read or has a bad line.
+        """
+        return _load(extra)
+
+    def canonical(self, mention: str, *, country: str | None = None) -> Actor | None:
+        """The canonical actor named in a mention, or None (e.g. for a person's name).
+
+        Named groups and institutions win over state-force patterns, which win
+        over generic actors; among equals the first in the mention.
+
+        Args:
+            mention: raw mention text ("at least eight men aligned with Islamic State").
+            country: ISO3 of the event's country, used for generic actors
+                ("villagers" -> "Civilians (Nigeria)") and for country-specific aliases.
+
+        Returns:
+            An Actor whose span points into ``mention``, or None.
+        """
+        hits = self._scan(mention, country=country, generic=True)
+        if not hits:
+            return None
+        return min(hits, key=lambda h: (h[3], h[2].kind == "civilians", h[0]))[2]
+
+    def find_all(self, text: str, *, country: str | None = None, generic: bool = False) -> list[tuple[int, int, Actor]]:
+        """Every named armed group and state-force mention in a text, as character offsets.
+
+        Leftmost-longest: "Islamic State West Africa Province" is one mention,
+        not "Islamic State" plus a province. Trailing nouns ("ISIS fighters")
+        are part of the mention.
+
+        Args:
+            text: any text (a sentence, an article).
+            country: ISO3 of the event's country, for country-specific aliases
+                and, with ``generic``, for bare nouns.
+            generic: also return generic actors ("villagers", "gunmen",
+                "protesters") and bare state nouns ("troops", "police").
+
+        Returns:
+            ``(start, end, actor)`` triples in text order.
+        """
+        return [(s, e, a) for s, e, a, _ in self._scan(text, country=country, generic=generic)]
+
+    # -- matching --------------------------------------------------------
+
+    def _scan(self, text: str, *, country: str | None, generic: bool) -> list[tuple[int, int, Actor, int]]:
+        tokens = _tokens(text)
+        out = []
+        i = 0
+        while i < len(tokens):
+            best = None
+            for hit in (self._match_alias(text, tokens, i, country),
+                        self._match_state(tokens, i, country, generic),
+                        self._match_generic(tokens, i, country) if generic else None):
+                if hit and (best is None or hit.end > best.end):
+                    best = hit
+            if best is None:
+                i += 1
+                continue
+            start, end = tokens[best.start].start, tokens[best.end - 1].end
+            actor = Actor(best.actor.name, Span(start, end, text[start:end]), best.actor.kind, best.actor.country)
+            out.append((start, end, actor, best.rank))
+            i = best.end
+        return out
+
+    def _match_alias(self, text: str, tokens: list[_Token], i: int, country: str | None) -> _Hit | None:
+        longest = self._max_len.get(tokens[i].key)
+        if not longest:
+            return None
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            key = " ".join(t.key for t in tokens[i:i + n])
+            entries = self._entries.get(key)
+            if not entries:
+                continue
+            for entry in entries:
+                if not all(_spelled(tokens[i + k].surface, spelling) for k, spelling in entry.exact):
+                    continue
+                if any(spelling.lower() in _WORD_ACRONYMS for _, spelling in entry.exact) \
+                        and not _has_lower_nearby(text, tokens[i].start, tokens[i + n - 1].end):
+                    continue
+                canonical, kind, where = entry.canonical, entry.kind, entry.country
+                regional = _REGIONAL.get(key, {}).get(country or "")
+                if regional:
+                    canonical, where = regional, country
+                    kind = self._kinds.get(regional, kind)
+                elif canonical == "":
+                    continue
+                end = self._tail(tokens, i + n)
+                return _Hit(i, end, Actor(canonical, None, kind, where or None), 0)
+        return None
+
+    @staticmethod
+    def _tail(tokens: list[_Token], j: int) -> int:
+        if j + 1 < len(tokens) and (tokens[j].key, tokens[j + 1].key) in _GROUP_TAIL_PAIRS \
+                and tokens[j].start - tokens[j - 1].end <= 2:
+            return j + 2
+        if j < len(tokens) and tokens[j].key in _GROUP_TAIL and tokens[j].start - tokens[j - 1].end <= 2:
+            return j + 1
+        return j
+
+    def _nationality_at(self, tokens: list[_Token], i: int) -> tuple[str, int] | None:
+        """(ISO3, tokens used) for a nationality word or country name starting at token i."""
+        surface = tokens[i].surface
+        if surface in self._abbrev:
+            return self._abbrev[surface], 1
+        for n in range(min(self._nat_max, len(tokens) - i), 0, -1):
+            key = " ".join(t.key for t in tokens[i:i + n])
+            if key in self._nationality and tokens[i].surface[:1].isupper():
+                return self._nationality[key], n
+        return None
+
+    def _match_state(self, tokens: list[_Token], i: int, country: str | None, generic: bool) -> _Hit | None:
+        nat = self._nationality_at(tokens, i)
+        j = i
+        iso3 = None
+        if nat:
+            iso3, used = nat
+            j = i + used
+        elif not generic:
+            return None
+        else:
+            iso3 = country
+        k = j
+        while k < len(tokens) and k - j < 3 and tokens[k].key in _STATE_MODIFIERS:
+            k += 1
+        for start in sorted({k, j}, reverse=True):
+            for noun_len in (2, 1):
+                noun = tuple(t.key for t in tokens[start:start + noun_len])
+                if len(noun) != noun_len:
+                    continue
+                if noun in _POLICE_NOUNS:
+                    label = "Police"
+                elif noun in _MILITARY_NOUNS:
+                    label = "Military"
+                else:
+                    continue
+                if not nat and noun in _WEAPON_NOUNS:
+                    # "air strikes" alone does not say whose: leave it to the extractor.
+                    return None
+                if label == "Military" and iso3 == "PSE":
+                    return None
+                name = _state_name(label, iso3) if iso3 else f"{label} Forces"
+                return _Hit(i, start + noun_len, Actor(name, None, "state", iso3), 1)
+        return None
+
+    def _match_generic(self, tokens: list[_Token], i: int, country: str | None) -> _Hit | None:
+        iso3 = country
+        j = i
+        nat = self._nationality_at(tokens, i)
+        if nat:
+            iso3, used = nat
+            j = i + used
+        ethnic = None
+        while j < len(tokens) and j - i < 5:
+            key = tokens[j].key
+            if j + 1 < len(tokens) and (key, tokens[j + 1].key) in (_ARMED_PAIRS | _CIVILIAN_PAIRS):
+                break
+            if key in _ETHNIC and ethnic is None:
+                ethnic = _ETHNIC[key]
+                j += 1
+            elif key in _GENERIC_MODIFIERS and not _is_generic_head(tokens, j):
+                j += 1
+            else:
+                break
+        if j >= len(tokens):
+            return None
+        pair = (tokens[j].key, tokens[j + 1].key) if j + 1 < len(tokens) else None
+        head_len = 2 if pair and pair in (_ARMED_PAIRS | _CIVILIAN_PAIRS) else 1
+        head = pair if head_len == 2 else tokens[j].key
+        mods = {t.key for t in tokens[i:j]}
+        if ethnic and (head in _ARMED_NOUNS or head in _ARMED_PAIRS or head in {"men", "youths", "youth"}):
+            if ethnic == "Kurdish" and iso3 in _KURDISH:
+                name = _KURDISH[iso3]
+                return _Hit(i, j + head_len, Actor(name, None, "state" if iso3 == "IRQ" else "rebel", iso3), 2)
+            name = _generic_name(f"{ethnic} Ethnic Militia", iso3)
+            return _Hit(i, j + head_len, Actor(name, None, "rebel", iso3), 2)
+        if head in _PROTESTER_NOUNS:
+            return _Hit(i, j + 1, Actor(_generic_name("Protesters", iso3), None, "protesters", iso3), 2)
+        if head in _RIOTER_NOUNS:
+            return _Hit(i, j + 1, Actor(_generic_name("Rioters", iso3), None, "rioters", iso3), 2)
+        if head in _ARMED_NOUNS or head in _ARMED_PAIRS:
+            if head in ("herdsmen", "herders"):
+                return _Hit(i, j + 1, Actor(_generic_name("Civilians", iso3), None, "civilians", iso3), 2)
+            key = " ".join(t.key for t in tokens[j:j + head_len])
+            regional = _REGIONAL.get(key, {}).get(country or "") if not nat else None
+            if regional:
+                return _Hit(i, j + head_len, Actor(regional, None, self._kinds.get(regional), country), 2)
+            if mods & {"pro", "government", "regime", "backed"} and head in {"militia", "militias", "militiamen"}:
+                return _Hit(i, j + head_len, Actor(_generic_name("Pro-Government Militia", iso3), None, "state", iso3), 2)
+            return _Hit(i, j + head_len, Actor(_generic_name("Unidentified Armed Group", iso3), None,
+                                               "unidentified", iso3), 2)
+        if head in _CIVILIAN_NOUNS or head in _CIVILIAN_PAIRS:
+            if head in ("civil", "aid", "displaced", "population") and head_len == 1 and head != "population":
+                return None
+            return _Hit(i, j + head_len, Actor(_generic_name("Civilians", iso3), None, "civilians", iso3), 2)
+        return None
+
+
+def _is_generic_head(tokens: list[_Token], j: int) -> bool:
+    """A modifier word that is the head noun here ("the militant" vs "militant groups")."""
+    key = tokens[j].key
+    nxt = tokens[j + 1].key if j + 1 < len(tokens) else None
+    if key in ("militant", "rebel", "islamist", "jihadist", "student", "suicide"):
+        return nxt is None or not (nxt in _ARMED_NOUNS or nxt in _CIVILIAN_NOUNS or nxt in _PROTESTER_NOUNS
+                                   or nxt in _GENERIC_MODIFIERS or nxt in ("group", "groups", "bomber", "bombers"))
+    return False
+
+
+def _spelled(surface: str, spelling: str) -> bool:
+    """A capitalised alias token as written, or in the title case some papers use ("Isis", "Farc")."""
+    if surface == spelling:
+        return True
+    return len(spelling) >= 4 and spelling.isalpha() and surface == spelling.title() \
+        and spelling.lower() not in _WORD_ACRONYMS
+
+
+def _has_lower_nearby(text: str, start: int, end: int) -> bool:
+    """False in an ALL-CAPS stretch of text (a headline); True where the token stands alone."""
+    around = text[max(0, start - 40):start] + " " + text[end:end + 40]
+    return bool(_LOWER.search(around)) or not re.search("[A-Z]", around)
+
+
+def _read_rows(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    rows = []
+    lines = text.splitlines()
+    for n, row in enumerate(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
+        if not row or not "".join(row).strip() or row[0].lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in row]
+        if len(cells) < 2 or not cells[0] or not cells[1]:
+            raise ValueError(f"line {n}: expected 'alias<TAB>canonical name[<TAB>kind[<TAB>country]]'")
+        kind = cells[2] if len(cells) > 2 and cells[2] else None
+        iso3 = cells[3].upper() if len(cells) > 3 and cells[3] else None
+        if kind is not None and kind not in KINDS:
+            raise ValueError(f"line {n}: unknown kind {kind!r} (use one of {', '.join(sorted(KINDS))})")
+        if iso3 is not None and countries.country_name(iso3) is None:
+            raise ValueError(f"line {n}: unknown ISO3 country code {iso3!r}")
+        rows.append((cells[0], cells[1], kind, iso3))
+    return rows
+
+
+def _entry_key(alias: str) -> str:
+    return " ".join(t.key for t in _tokens(alias))
+
+
+def _add(entries: dict[str, list[_Entry]], alias: str, canonical: str, kind: str | None, iso3: str | None,
+         *, override: bool) -> None:
+    key = _entry_key(alias)
+    if not key:
+        return
+    # A token written in capitals (IS, ELN, "US forces") must be written so in the text.
+    exact = tuple((k, t.surface) for k, t in enumerate(_tokens(alias))
+                  if not _LOWER.search(t.surface) and re.search("[A-Z]", t.surface))
+    entry = _Entry(canonical, kind, iso3, exact)
+    bucket = entries.setdefault(key, [])
+    if override:
+        bucket[:] = [e for e in bucket if e.exact != exact]
+        bucket.insert(0, entry)
+    elif entry not in bucket:
+        bucket.append(entry)
+
+
+@functools.cache
+def _shipped() -> tuple[tuple[str, str, str | None, str | None], ...]:
+    text = resources.files("tacitus").joinpath("data", "actors.tsv").read_text(encoding="utf-8")
+    return tuple(_read_rows(text))
+
+
+def _load(extra: Path | None) -> ActorDictionary:
+    entries: dict[str, list[_Entry]] = {}
+    canon_kind: dict[str, tuple[str | None, str | None]] = {}
+    for alias, canonical, kind, iso3 in _shipped():
+        canon_kind.setdefault(canonical, (kind, iso3))
+        _add(entries, alias, canonical, kind, iso3, override=False)
+        _add(entries, canonical, canonical, kind, iso3, override=False)
+    for key in _REGIONAL_ONLY:
+        # Known only through _REGIONAL: an empty canonical means "no meaning outside those countries".
+        entries.setdefault(key, []).append(_Entry("", "rebel", None, ()))
+    if extra is not None:
+        try:
+            rows = _read_rows(Path(extra).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError, csv.Error) as exc:
+            raise ConfigError("E103", path=str(extra), reason=str(exc)) from exc
+        for alias, canonical, kind, iso3 in rows:
+            known_kind, known_iso3 = canon_kind.get(canonical, (None, None))
+            if known_kind is None:
+                # A new name for a known alias keeps what the alias was known to be.
+                replaced = entries.get(_entry_key(alias)) or []
+                known_kind = replaced[0].kind if replaced else None
+            _add(entries, alias, canonical, kind or known_kind, iso3 or known_iso3, override=True)
+        logger.info("read %d actor aliases from %s", len(rows), extra)
+    return ActorDictionary(entries)

@@ -1,0 +1,175 @@
+"""Tests for tacitus.actors: alias dictionary, state forces, generic actors."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from tacitus.actors import ActorDictionary
+from tacitus.errors import ConfigError
+
+IS = "Islamic State"
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        ("ISIS", IS), ("ISIL", IS), ("IS", IS), ("Daesh", IS), ("Islamic State", IS), ("Isis", IS),
+        ("the Islamic State of Iraq and the Levant", IS), ("ISIS forces in Mosul", IS), ("ISIS fighters", IS),
+        ("at least eight men apparently aligned with Islamic State", IS), ("ISLAMIC STATE MILITANTS", IS),
+        ("ISWAP", "Islamic State West Africa Province"), ("ISIS-K", "Islamic State Khorasan Province"),
+        ("ISKP", "Islamic State Khorasan Province"), ("Islamic State – Sinai Province", "Islamic State Sinai Province"),
+        ("suspected Boko Haram militants", "Boko Haram"), ("JAS", "Boko Haram"),
+        ("al-Shabaab's fighters", "Al-Shabaab"), ("Al Shabab", "Al-Shabaab"),
+        ("Harakat al-Shabaab al-Mujahideen", "Al-Shabaab"), ("Taliban insurgents", "Taliban"),
+        ("Pakistani Taliban", "TTP: Tehrik-i-Taliban Pakistan"), ("TTP", "TTP: Tehrik-i-Taliban Pakistan"),
+        ("al-Qaida", "Al-Qaeda"), ("al Qaeda", "Al-Qaeda"), ("AQAP", "AQAP: Al-Qaeda in the Arabian Peninsula"),
+        ("Jabhat al-Nusra", "Al-Nusra Front"), ("Hayat Tahrir al-Sham", "HTS: Hayat Tahrir al-Sham"),
+        ("Houthi rebels", "Houthi Movement (Ansar Allah)"), ("Ansar Allah", "Houthi Movement (Ansar Allah)"),
+        ("Qassam Brigades", "Hamas"), ("New People’s Army", "NPA: New People's Army"),
+        ("Sendero Luminoso", "Shining Path"), ("Séléka", "Seleka"), ("anti-balaka militiamen", "Anti-Balaka"),
+        ("Jalisco New Generation Cartel", "CJNG: Jalisco New Generation Cartel"), ("M23 rebels", "M23: March 23 Movement"),
+        ("U.S.-led coalition airstrikes", "Coalition Forces (US-led)"), ("Naxalites", "CPI (Maoist): Communist Party of India (Maoist)"),
+        ("Janjaweed", "RSF: Rapid Support Forces"), ("Gulf Clan", "Clan del Golfo"), ("Amba Boys", "Ambazonian Separatists"),
+    ],
+)
+def test_aliases_give_one_canonical_name(actors: ActorDictionary, mention: str, name: str) -> None:
+    actor = actors.canonical(mention)
+    assert actor is not None and actor.name == name
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        ("Iraqi troops", "Military Forces of Iraq"), ("Iraqi army", "Military Forces of Iraq"),
+        ("Nigerian soldiers", "Military Forces of Nigeria"), ("Syrian government forces", "Military Forces of Syria"),
+        ("the Afghan National Army", "Military Forces of Afghanistan"), ("IDF", "Military Forces of Israel"),
+        ("Israeli Defense Forces", "Military Forces of Israel"), ("Russian forces", "Military Forces of Russia"),
+        ("U.S. forces", "Military Forces of the United States"), ("US troops", "Military Forces of the United States"),
+        ("Pakistan's army", "Military Forces of Pakistan"), ("Kenyan police officers", "Police Forces of Kenya"),
+        ("Congolese soldiers", "Military Forces of the Democratic Republic of Congo"),
+        ("Peshmerga", "Military Forces of Iraq (Kurdistan Regional Government Peshmerga)"),
+        ("Iraqi Kurdish Peshmerga forces", "Military Forces of Iraq (Kurdistan Regional Government Peshmerga)"),
+    ],
+)
+def test_state_forces_from_nationality_and_institution(actors: ActorDictionary, mention: str, name: str) -> None:
+    actor = actors.canonical(mention)
+    assert actor is not None and actor.name == name and actor.kind == "state"
+
+
+@pytest.mark.parametrize(
+    ("mention", "country", "name"),
+    [
+        ("riot police", "FRA", "Police Forces of France"), ("police", None, "Police Forces"),
+        ("security forces", "NGA", "Military Forces of Nigeria"), ("gendarmes", "BFA", "Military Forces of Burkina Faso"),
+        ("the army", "MLI", "Military Forces of Mali"), ("villagers", "NGA", "Civilians (Nigeria)"),
+        ("worshippers", "PAK", "Civilians (Pakistan)"), ("civilians", None, "Civilians"),
+        ("Iraqi civilians", "SYR", "Civilians (Iraq)"), ("protesters", "FRA", "Protesters (France)"),
+        ("anti-government demonstrators", "IRN", "Protesters (Iran)"), ("a mob", "IND", "Rioters (India)"),
+        ("unknown attackers", "PAK", "Unidentified Armed Group (Pakistan)"),
+        ("armed men", "COL", "Unidentified Armed Group (Colombia)"), ("bandits", "NGA", "Unidentified Armed Group (Nigeria)"),
+        ("suspected militants", "SOM", "Unidentified Armed Group (Somalia)"), ("gunmen", None, "Unidentified Armed Group"),
+        ("Fulani herdsmen", "NGA", "Fulani Ethnic Militia (Nigeria)"),
+        ("pro-government militia", "SDN", "Pro-Government Militia (Sudan)"),
+        ("Kurdish fighters", "SYR", "YPG: People's Protection Units"), ("Kurdish fighters", None, "Kurdish Ethnic Militia"),
+        ("Islamic State", "AFG", "Islamic State Khorasan Province"), ("ISIS", "NGA", "Islamic State West Africa Province"),
+        ("Taliban", "PAK", "TTP: Tehrik-i-Taliban Pakistan"), ("Maoists", "IND", "CPI (Maoist): Communist Party of India (Maoist)"),
+        ("coalition airstrikes", "YEM", "Saudi-led Coalition"),
+    ],
+)
+def test_generic_and_country_dependent_actors(actors: ActorDictionary, mention: str, country: str | None, name: str) -> None:
+    actor = actors.canonical(mention, country=country)
+    assert actor is not None and actor.name == name
+
+
+@pytest.mark.parametrize("mention", ["is", "this is it", "eln", "Omar Mateen", "John Smith", "Maoists", "the", "", "Ira Glass"])
+def test_no_actor_in_words_person_names_or_wrong_case(actors: ActorDictionary, mention: str) -> None:
+    assert actors.canonical(mention) is None
+
+
+def test_word_acronym_is_not_read_in_all_caps_text(actors: ActorDictionary) -> None:
+    assert actors.find_all("WHAT IS GOING ON IN THE CITY") == []
+    assert [a.name for _, _, a in actors.find_all("WHY ISIS IS LOSING")] == [IS]
+    assert [a.name for _, _, a in actors.find_all("Fighters of IS attacked; this is bad.")] == [IS]
+
+
+def test_find_all_offsets_longest_match_and_order(actors: ActorDictionary) -> None:
+    text = "Islamic State West Africa Province fighters clashed with Nigerian soldiers near Boko Haram camps."
+    found = actors.find_all(text)
+    assert [a.name for _, _, a in found] == [
+        "Islamic State West Africa Province", "Military Forces of Nigeria", "Boko Haram"]
+    for start, end, actor in found:
+        assert actor.span is not None and text[start:end] == actor.span.text
+    assert text[found[0][0]:found[0][1]] == "Islamic State West Africa Province fighters"
+
+
+def test_find_all_generic_flag(actors: ActorDictionary) -> None:
+    text = "Gunmen killed five villagers while police watched."
+    assert actors.find_all(text) == []
+    names = [a.name for _, _, a in actors.find_all(text, country="NGA", generic=True)]
+    assert names == ["Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)", "Police Forces of Nigeria"]
+
+
+def test_user_file_extends_and_overrides(tmp_path: Path) -> None:
+    path = tmp_path / "aliases.tsv"
+    path.write_text(
+        "# my aliases\n"
+        "Black Eagles\tAguilas Negras\trebel\tCOL\n"
+        "ISIS\tIslamic State (Iraq)\n"
+        "\n",
+        encoding="utf-8",
+    )
+    actors = ActorDictionary.load(extra=path)
+    eagles = actors.canonical("the Black Eagles gang")
+    assert eagles is not None and eagles.name == "Aguilas Negras" and eagles.country == "COL"
+    overridden = actors.canonical("ISIS")
+    assert overridden is not None and overridden.name == "Islamic State (Iraq)" and overridden.kind == "rebel"
+    assert actors.canonical("Daesh").name == IS
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["only-one-column\n", "alias\tName\tgangster\n", "alias\tName\trebel\tXYZ\n"],
+)
+def test_bad_user_file_raises_config_error_naming_the_path(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "bad.tsv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        ActorDictionary.load(extra=path)
+    assert info.value.code == "E103" and str(path) in str(info.value)
+
+
+def test_missing_user_file_raises_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="E103"):
+        ActorDictionary.load(extra=tmp_path / "nope.tsv")
+
+
+def test_shipped_dictionary_is_large_and_consistent(actors: ActorDictionary) -> None:
+    text = (Path(__file__).parents[1] / "src" / "tacitus" / "data" / "actors.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    assert len({row[1] for row in rows}) >= 200
+    assert all(len(row) == 4 and row[2] in {"state", "rebel", "other"} for row in rows)
+
+
+def test_find_all_is_fast(actors: ActorDictionary) -> None:
+    text = ("Suspected Boko Haram militants attacked the village on Friday, killing 12 people, "
+            "before Nigerian troops arrived. ") * 200
+    start = time.perf_counter()
+    found = actors.find_all(text)
+    assert len(found) == 400
+    assert time.perf_counter() - start < 1.0
+
+
+def test_scorer_word_rule_credits_provinces_as_islamic_state() -> None:
+    words = lambda s: {w for w in "".join(c if c.isalnum() else " " for c in s.lower()).split()
+                       if w not in {"the", "a", "an", "of", "in", "on", "at", "to", "and", "s"}}
+    assert words(IS) <= words("Islamic State West Africa Province")
+    assert json.dumps(IS)
