@@ -436,6 +436,9 @@ def _candidate(doc: Doc, sent: SpacySpan, g: _Group, heads: set[int],
     if actor1 is None and group_spans is not None:
         actor1 = _named_group(doc, tokens, group_spans, exclude=actor2)
     etype, sub = _classify(kinds, lemmas, g, actor1, actor2, doc, tokens)
+    if sub in ("Government regains territory", "Non-state actor overtakes territory") or \
+            (etype == "Battles" and sub is None and actor1 is not None):
+        sub = _territory_sub(actor1, group_spans) if kinds & {GAIN, LOSS} else sub
     if etype is None:
         return None
     if len(heads) > 1 and g.head.dep_ != "ROOT":
@@ -637,7 +640,7 @@ def _classify(kinds: set[str], lemmas: set[str], g: _Group, actor1: Span | None,
     if kinds & {CHEM} and kinds & (set(EXPLOSIVE_KINDS) | {ATTACK, KILL, OUTCOME}):
         return "Explosions/Remote violence", "Chemical weapon"
     if kinds & {GAIN, LOSS}:
-        return "Battles", _territory_sub(kinds, g, actor1, actor2)
+        return "Battles", "Non-state actor overtakes territory"  # refined by who gains, in _candidate
     if kinds & {PROTEST} and not (kinds & (set(EXPLOSIVE_KINDS) | {EXECUTE, ABDUCT, SEXUAL})):
         return _protest(kinds, lemmas)
     if kinds & {RIOT}:
@@ -667,14 +670,15 @@ def _classify(kinds: set[str], lemmas: set[str], g: _Group, actor1: Span | None,
         return "Violence against civilians", "Abduction/forced disappearance"
     if kinds & {CLASH}:
         return "Battles", "Armed clash"
+    if kinds & {ARREST} and not kinds & {KILL, OUTCOME} and not (lemmas & {"attack", "ambush", "assault", "storm"}):
+        # "police arrested 21 suspects in overnight raids": the raid is the arrest
+        return "Strategic developments", "Arrests"
     if kinds & {ATTACK, KILL, OUTCOME}:
         if _armed_target(actor2, lemmas, doc, tokens):
             return "Battles", "Armed clash"
         if kinds <= {OUTCOME}:
             return "", None
         return "Violence against civilians", "Attack"
-    if kinds & {ARREST}:
-        return "Strategic developments", "Arrests"
     if kinds & {DISRUPT}:
         return "Strategic developments", "Disrupted weapons use"
     if kinds & {AGREE}:
@@ -692,12 +696,18 @@ def _classify(kinds: set[str], lemmas: set[str], g: _Group, actor1: Span | None,
     return None, None
 
 
-def _territory_sub(kinds: set[str], g: _Group, actor1: Span | None, actor2: Span | None) -> str | None:
-    gainer = actor1
+def _territory_sub(gainer: Span | None, group_spans: ActorFinder | None) -> str | None:
+    """Who gains the place decides the sub-type; unknown gainer, unknown sub-type."""
     if gainer is None:
         return None
-    words = {w.strip(".,'").lower() for w in gainer.text.split()}
-    if words & STATE_WORDS or any(w.endswith(("army", "forces")) for w in words):
+    if group_spans is not None:
+        found = [getattr(a, "kind", None) for _, _, a in group_spans(gainer.text)]
+        if "state" in found:
+            return "Government regains territory"
+        if found:
+            return "Non-state actor overtakes territory"
+    words = {w.strip(".,'").lower().removesuffix("s") for w in gainer.text.split()}
+    if words & STATE_WORDS:
         return "Government regains territory"
     return "Non-state actor overtakes territory"
 
@@ -730,10 +740,21 @@ def _background(g: _Group, trig: Token) -> bool:
     """An event named only in passing: a noun trigger hung on a word that is not an event verb."""
     if any(t.pos_ == "VERB" for t, _ in g.triggers):
         return False
-    head = trig.head
+    node = _phrase_head(trig)
+    if node.dep_ == "ROOT":
+        return False  # a headline or a verbless sentence: "Bomb blast in Kabul"
+    head = node.head
     while head.dep_ in ("prep", "pobj", "conj", "compound", "amod") and head.head is not head:
         head = head.head
     return head.lemma_.lower() not in EVENT_VERBS
+
+
+def _phrase_head(tok: Token) -> Token:
+    """The head noun of the phrase a modifier belongs to: "ceasefire" -> "agreement"."""
+    node = tok
+    while node.dep_ in ("compound", "amod", "nmod") and node.head is not node:
+        node = node.head
+    return node
 
 
 def _anchored(trig: Token, group_spans: ActorFinder | None) -> bool:
@@ -742,8 +763,8 @@ def _anchored(trig: Token, group_spans: ActorFinder | None) -> bool:
     "the Nice atrocity", "bombings in Lebanon and Turkey" and "the ISIS-inspired
     murder of Father Hamel" are; "the killing", "the means of mass murder" are not.
     """
-    near = list(trig.subtree) + [c for c in trig.head.children if c.dep_ == "prep"]
-    near += [t for t in trig.children]
+    phrase = _phrase_head(trig)
+    near = list(phrase.subtree) + [c for c in phrase.head.children if c.dep_ == "prep"]
     if any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE") for t in near):
         return True
     if any(t.dep_ in ("compound", "amod", "poss") and t.pos_ == "PROPN" for t in trig.children):

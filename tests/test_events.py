@@ -1,0 +1,117 @@
+"""Event detection on hand-written sentences (needs the spaCy model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tacitus.actors import ActorDictionary
+from tacitus.events import detect, merge_mentions
+from tacitus.models import Actor, Casualties, Event, EventDate, Place, Span
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+def _detect(nlp, actors, text):
+    return detect(nlp(text), group_spans=actors.find_all)
+
+
+def _types(cands):
+    return [(c.event_type, c.sub_event_type) for c in cands]
+
+
+def test_two_events_in_one_sentence(nlp, actors):
+    text = ("On Friday, the same day at least eight men apparently aligned with Islamic State murdered at least "
+            "132 people in a Paris terrorist attack, ISIS lost control of Sinjar, a key Iraqi town.")
+    cands = _detect(nlp, actors, text)
+    kinds = {c.event_type for c in cands}
+    assert kinds == {"Violence against civilians", "Battles"}
+    attack = next(c for c in cands if c.event_type == "Violence against civilians")
+    battle = next(c for c in cands if c.event_type == "Battles")
+    assert "132 people" in attack.evidence.text
+    assert battle.actor2 is not None and battle.actor2.text == "ISIS"
+    # the toll of the attack is not read for the loss of Sinjar
+    assert any("132" in ex.text for ex in battle.excluded)
+
+
+@pytest.mark.parametrize("text", [
+    "The magazine encouraged sympathizers to stab Western civilians.",
+    "The group threatened to bomb the embassy.",
+    "Militants could attack the city next week.",
+    "If the talks fail, the rebels will launch an offensive.",
+    "The army did not attack the village.",
+    "Officials fear more attacks on churches.",
+])
+def test_not_events(nlp, actors, text):
+    assert [c for c in _detect(nlp, actors, text) if not c.background] == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A suicide bomber blew himself up at a mosque in Kabul, killing 12 worshippers.",
+     ("Explosions/Remote violence", "Suicide bomb")),
+    ("US warplanes pounded the village, killing 6 civilians.", ("Explosions/Remote violence", "Air/drone strike")),
+    ("A roadside bomb exploded near a police patrol in Kandahar.",
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ("Gunmen shot dead five villagers in Zamfara.", ("Violence against civilians", "Attack")),
+    ("Boko Haram fighters abducted 276 schoolgirls from their school in Chibok.",
+     ("Violence against civilians", "Abduction/forced disappearance")),
+    ("Taliban insurgents clashed with Afghan troops in Helmand.", ("Battles", "Armed clash")),
+    ("Thousands of people marched peacefully through the capital to protest against the law.",
+     ("Protests", "Peaceful protest")),
+    ("Rioters torched cars and looted shops in Tottenham.", ("Riots", "Violent demonstration")),
+    ("Police arrested 21 suspects in overnight raids in London.", ("Strategic developments", "Arrests")),
+    ("The government and the rebels signed a ceasefire agreement in Havana.",
+     ("Strategic developments", "Agreement")),
+])
+def test_types(nlp, actors, text, expected):
+    cands = [c for c in _detect(nlp, actors, text) if not c.background]
+    assert cands, text
+    assert (cands[0].event_type, cands[0].sub_event_type) == expected
+
+
+def test_passive_voice_roles(nlp, actors):
+    cands = _detect(nlp, actors, "Three policemen were killed by al-Shabaab militants in Mandera.")
+    assert len(cands) == 1
+    assert cands[0].actor1.text.startswith("al-Shabaab")
+    assert cands[0].actor2.text == "Three policemen"
+    assert cands[0].event_type == "Battles"
+
+
+def test_territory_gain_by_government(nlp, actors):
+    cands = _detect(nlp, actors, "Iraqi troops recaptured the town of Ramadi from Islamic State fighters.")
+    assert _types(cands) == [("Battles", "Government regains territory")]
+    assert cands[0].actor1.text == "Iraqi troops"
+
+
+def test_casualty_sentence_joins_previous_event(nlp, actors):
+    text = ("A bomb exploded at a bus station in Maiduguri on Monday. The seven crew members died. "
+            "Twenty others were wounded.")
+    cands = _detect(nlp, actors, text)
+    assert len(cands) == 1
+    assert cands[0].evidence.text.endswith("Twenty others were wounded.")
+
+
+def _event(text, start, place=None, fatalities=None, background=False, actor1=None):
+    return Event(article_id="a", event_type="Violence against civilians", sub_event_type="Attack",
+                 evidence=Span(start, start + len(text), text), place=place,
+                 casualties=Casualties(fatalities=fatalities), background=background,
+                 actor1=Actor(actor1) if actor1 else None, date=EventDate(None, None))
+
+
+def test_merge_background_mention_into_event():
+    paris = Place("Paris", 48.85, 2.35, "FRA", "Ile-de-France", 2988507, "P.PPLC", "place")
+    headline = _event("the Paris attack", 0, place=paris, background=True)
+    body = _event("gunmen killed 130 people in Paris", 50, place=paris, fatalities=130, actor1="Islamic State")
+    merged = merge_mentions([headline, body])
+    assert len(merged) == 1
+    assert merged[0].casualties.fatalities == 130 and not merged[0].background
+
+
+def test_different_places_stay_apart():
+    a = _event("x", 0, place=Place("Kabul", 34.5, 69.2, "AFG", "Kabul", 1, "P.PPLC", "place"), fatalities=3)
+    b = _event("y", 10, place=Place("Herat", 34.3, 62.2, "AFG", "Herat", 2, "P.PPLA", "place"), fatalities=3)
+    assert len(merge_mentions([a, b])) == 2
