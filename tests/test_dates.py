@@ -1,0 +1,130 @@
+"""Time expressions -> event dates (CODEBOOK section 3, ``date`` / ``date_precision``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tacitus.dates import event_date, parse_published
+from tacitus.models import EventDate
+
+D = dt.date
+PUB = D(2015, 11, 16)  # a Monday
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2023-04-09", D(2023, 4, 9)),
+        ("2023-04-09T10:00:00Z", D(2023, 4, 9)),
+        ("2023-04-09T23:30:00+05:00", D(2023, 4, 9)),
+        ("2023/4/9", D(2023, 4, 9)),
+        ("April 9, 2023", D(2023, 4, 9)),
+        ("Apr. 9, 2023", D(2023, 4, 9)),
+        ("9 April 2023", D(2023, 4, 9)),
+        ("Sunday, 9 April 2023", D(2023, 4, 9)),
+        ("Sun, 09 Apr 2023 10:00:00 GMT", D(2023, 4, 9)),
+        ("2023-02-30", None),
+        ("yesterday", None),
+        ("", None),
+    ],
+)
+def test_parse_published(value: str, expected: dt.date | None) -> None:
+    assert parse_published(value) == expected
+
+
+# (text, published, date, precision)
+CASES = [
+    # weekdays: most recent on or before publication; same weekday = same day
+    ("On Friday, gunmen attacked a bar.", PUB, D(2015, 11, 13), "day"),
+    ("On Monday, gunmen attacked a bar.", PUB, D(2015, 11, 16), "day"),
+    ("On Tuesday, gunmen attacked a bar.", PUB, D(2015, 11, 10), "day"),
+    ("Gunmen attacked a bar late Sunday.", PUB, D(2015, 11, 15), "day"),
+    ("Gunmen attacked a bar on Saturday night.", PUB, D(2015, 11, 14), "day"),
+    ("Gunmen attacked a bar early on Sunday.", PUB, D(2015, 11, 15), "day"),
+    ("Gunmen attacked a bar last Monday.", PUB, D(2015, 11, 9), "day"),
+    # day words
+    ("Gunmen attacked a bar yesterday.", PUB, D(2015, 11, 15), "day"),
+    ("Gunmen attacked a bar today.", PUB, D(2015, 11, 16), "day"),
+    ("Gunmen attacked a bar this morning.", PUB, D(2015, 11, 16), "day"),
+    ("Gunmen attacked a bar tonight.", PUB, D(2015, 11, 16), "day"),
+    ("Gunmen attacked a bar last night.", PUB, D(2015, 11, 15), "day"),
+    ("Gunmen attacked a bar overnight.", PUB, D(2015, 11, 15), "day"),
+    ("Gunmen attacked a bar the day before yesterday.", PUB, D(2015, 11, 14), "day"),
+    ("Three attacks in the last 48 hours killed 12.", PUB, D(2015, 11, 16), "day"),
+    ("Gunmen attacked a bar three days ago.", PUB, D(2015, 11, 13), "day"),
+    # weeks (Monday of the week), months and years (first day)
+    ("Gunmen attacked a bar earlier this week.", D(2015, 11, 19), D(2015, 11, 16), "week"),
+    ("Gunmen attacked a bar last week.", PUB, D(2015, 11, 9), "week"),
+    ("Gunmen attacked a bar earlier this month.", PUB, D(2015, 11, 1), "month"),
+    ("Gunmen attacked a bar last month.", PUB, D(2015, 10, 1), "month"),
+    ("Gunmen attacked a bar last month.", D(2016, 1, 5), D(2015, 12, 1), "month"),
+    ("Gunmen attacked a bar last year.", PUB, D(2014, 1, 1), "year"),
+    ("Gunmen attacked a bar in 2015.", PUB, D(2015, 1, 1), "year"),
+    ("Gunmen attacked a bar in June 2007.", PUB, D(2007, 6, 1), "month"),
+    ("Gunmen attacked a bar in mid-June.", PUB, D(2015, 6, 1), "month"),
+    ("Gunmen attacked a bar in December.", PUB, D(2014, 12, 1), "month"),
+    # absolute dates
+    ("Gunmen attacked a bar on 13 November 2015.", D(2016, 1, 1), D(2015, 11, 13), "day"),
+    ("Gunmen attacked a bar on November 13, 2015.", D(2016, 1, 1), D(2015, 11, 13), "day"),
+    ("Gunmen attacked a bar on Nov. 13.", PUB, D(2015, 11, 13), "day"),
+    ("Gunmen attacked a bar on 13 Nov.", PUB, D(2015, 11, 13), "day"),
+    ("Gunmen attacked a bar on 2015-11-13.", None, D(2015, 11, 13), "day"),
+    ("Gunmen attacked a bar on 13/11/2015.", None, D(2015, 11, 13), "day"),
+    ("Gunmen attacked a bar on December 13.", PUB, D(2014, 12, 13), "day"),  # later than publication: year before
+    ("Gunmen attacked Paris on the night of 13-14 November.", PUB, D(2015, 11, 13), "day"),
+    # durations and other numbers are not dates: publication date
+    ("ISIS released a new 19-minute video.", PUB, PUB, "day"),
+    ("He was freed after 25 years in prison.", PUB, PUB, "day"),
+    ("They held them prisoner for a period of months.", PUB, PUB, "day"),
+    ("The group has fought the army since 2011.", PUB, PUB, "day"),
+    ("At least 30 may have died.", PUB, PUB, "day"),
+    ("A 2015 report said 20% of the 300 people fled.", PUB, PUB, "day"),
+    # first expression wins
+    ("On Friday, gunmen killed 5, two days after a bombing on Wednesday.", PUB, D(2015, 11, 13), "day"),
+    # an old date outside the first sentence is background
+    ("A bomb exploded on the train. The same line was bombed in 1974.", D(1984, 12, 23), D(1984, 12, 23), "day"),
+    # ALL CAPS
+    ("ON FRIDAY GUNMEN ATTACKED A BAR.", PUB, D(2015, 11, 13), "day"),
+    ("GUNMEN ATTACKED A BAR IN JUNE 2007.", None, D(2007, 6, 1), "month"),
+    # no invented dates
+    ("On Monday, ISIS forces in Mosul executed a police officer and his son.", None, None, None),
+    ("On Tuesday, ISIS released a new 19-minute video.", None, None, None),
+    ("Gunmen attacked a bar yesterday.", None, None, None),
+    ("Gunmen attacked a bar on December 13.", None, None, None),
+    ("Gunmen attacked a bar.", None, None, None),
+    ("Gunmen attacked a bar.", PUB, PUB, "day"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "date", "precision"), CASES)
+def test_event_date(text: str, published: dt.date | None, date: dt.date | None, precision: str | None) -> None:
+    result = event_date(text, published=published)
+    assert (result.date, result.precision) == (date, precision)
+
+
+def test_seed_june_2007_with_span() -> None:
+    article = "Intro. And in June 2007, two al-Qaeda terrorists attempted to detonate three car bombs in the U.K."
+    offset = article.index("And")
+    result = event_date(article[offset:], offset=offset, published=None)
+    assert result.date == D(2007, 6, 1) and result.precision == "month"
+    assert result.span is not None
+    assert article[result.span.start : result.span.end] == result.span.text == "June 2007"
+
+
+def test_publication_fallback_has_no_span() -> None:
+    assert event_date("Gunmen attacked a bar.", published=PUB) == EventDate(PUB, "day", None)
+
+
+def test_context_is_read_only_without_an_expression_in_text() -> None:
+    context = "On Saturday, the army moved in. On Sunday, fighting began."
+    result = event_date("Gunmen killed 5.", offset=200, published=PUB, context=context, context_offset=100)
+    assert result.date == D(2015, 11, 15)  # the last (nearest) expression of the context
+    assert result.span is not None and result.span.start == 100 + context.index("Sunday")
+    assert event_date("On Friday gunmen killed 5.", published=PUB, context=context).date == D(2015, 11, 13)
+
+
+def test_unresolvable_expression_does_not_fall_back_to_context_or_later_dates() -> None:
+    text = "On Monday, militants attacked a post they had held since June 2007."
+    assert event_date(text, published=None, context="In 2014, the town fell.") == EventDate(None, None)

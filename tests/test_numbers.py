@@ -1,0 +1,167 @@
+"""Casualty phrases -> fatalities / wounded (CODEBOOK section 3, "Numbers, coded conservatively")."""
+
+from __future__ import annotations
+
+import pytest
+
+from tacitus.models import Casualties
+from tacitus.numbers import parse_count, read_casualties
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("at least 132", (132, None)),
+        ("132", (132, None)),
+        ("more than 200", (200, None)),
+        ("over 200", (200, None)),
+        ("nearly 50", (50, None)),  # the stated number, whatever the hedge
+        ("4,000 to 5,000", (4000, 5000)),
+        ("4,000-5,000", (4000, 5000)),
+        ("between 10 and 15", (10, 15)),
+        ("two or three", (2, 3)),
+        ("twenty-three", (23, None)),
+        ("a hundred", (100, None)),
+        ("one hundred and twenty", (120, None)),
+        ("1.5 million", (1_500_000, None)),
+        ("several", (3, None)),
+        ("a few", (3, None)),
+        ("a dozen", (12, None)),
+        ("dozens", (12, None)),
+        ("two dozen", (24, None)),
+        ("scores", (20, None)),
+        ("hundreds", (100, None)),
+        ("thousands", (1000, None)),
+        ("tens of thousands", (10_000, None)),
+        ("AT LEAST 132", (132, None)),
+        ("fewer than 10", None),
+        ("many", None),
+        ("", None),
+    ],
+)
+def test_parse_count(phrase: str, expected: tuple[int, int | None] | None) -> None:
+    assert parse_count(phrase) == expected
+
+
+# (text, fatalities, fatalities_high, wounded)
+CASES = [
+    # seeds
+    ("at least eight men apparently aligned with Islamic State murdered at least 132 people in a Paris attack",
+     132, None, None),
+    ("U.S.-led coalition airstrikes killed more than 200 ISIS fighters as they fled the city", 200, None, None),
+    ("Kurdish fighters backed by U.S. air support killed 4,000 to 5,000 mostly non-Syrian militants", 4000, 5000, None),
+    ("ISIS forces in Mosul executed a police officer and his son after holding them prisoner for a period of months.",
+     2, None, None),
+    ("two al-Qaeda terrorists attempted to detonate three improvised car bombs in the U.K. Fortunately, the only "
+     "casualty was one of the attackers, who accidentally burned himself to death.", 1, None, None),
+    # both orders and voices
+    ("The blast killed 6 civilians.", 6, None, None),
+    ("6 people were killed in the blast.", 6, None, None),
+    ("Gunmen killed at least 12 in the village.", 12, None, None),
+    ("At least 12 dead, 30 injured.", 12, None, 30),
+    ("The blast left 3 dead and 12 injured.", 3, None, 12),
+    ("The bomb claimed 5 lives.", 5, None, None),
+    ("5 killed, 12 wounded in Kabul blast.", 5, None, 12),
+    ("One person was killed and 23 were wounded in the attack.", 1, None, 23),
+    ("The seven crew members died.", 7, None, None),
+    ("A suicide bomber killed at least 38 people and wounded 86 others.", 38, None, 86),
+    ("40 personnel belonging to the Central Reserve Police Force were killed when a bomber struck.", 40, None, None),
+    ("At least 44 people, most of them women and children, were killed.", 44, None, None),
+    ("Nine people, including 5 children, are killed.", 9, None, None),
+    ("Five soldiers were killed and three sustained bullet wounds.", 5, None, 3),
+    ("A group hacked three soldiers to death.", 3, None, None),
+    ("Insurgents shoot dead one soldier.", 1, None, None),
+    ("Col. Yuri Budanov was shot dead in Moscow.", 1, None, None),
+    ("A car bomb detonated in Sadr City killing, ten and wounding 25 others.", 10, None, 25),
+    # word numbers and "a"/"an" counting a person
+    ("A soldier was killed.", 1, None, None),
+    ("Twenty-three people were wounded.", None, None, 23),
+    ("A hundred people died.", 100, None, None),
+    ("Several people were injured.", None, None, 3),
+    ("A dozen villagers were killed and dozens were wounded.", 12, None, 12),
+    ("Scores were killed and hundreds injured.", 20, None, 100),
+    # counts spread over a phrase
+    ("Gunmen killed two soldiers and a civilian.", 3, None, None),
+    ("Three policemen and four civilians were killed.", 7, None, None),
+    ("Militants killed 6 civilians, including 2 women.", 6, None, None),
+    ("Four gunmen opened fire on the bar, killing five men, three Catholic and two Protestant.", 5, None, None),
+    ("A member of the security forces and a foreign citizen were killed.", 2, None, None),
+    # object list ends where a new clause starts
+    ("The blast killed 26 people and more than 50 were wounded.", 26, None, 50),
+    ("A bomb kills one policeman and another four were injured.", 1, None, 4),
+    # killed vs kidnapped / arrested / missing
+    ("Militants kidnapped 20 workers and killed 3.", 3, None, None),
+    ("Gunmen abducted 12 people, arrested 4 and detained 30; 500 were displaced and 7 are missing.",
+     None, None, None),
+    ("Seven soldiers die and 14 more are kidnapped.", 7, None, None),
+    # numbers that are not casualties
+    ("In 2015, a 19-year-old man was shot dead by 2nd Brigade soldiers.", 1, None, None),
+    ("ISIS released a new 19-minute video after 25 years of war.", None, None, None),
+    ("Three improvised car bombs exploded at 10:30, injuring 20 people.", None, None, 20),
+    ("The rebels demanded $5,000 and 20% of residents fled.", None, None, None),
+    ("Two gunmen killed three people.", 3, None, None),
+    ("Islamic State claimed that they killed over 100 people.", None, None, None),
+    # negations
+    ("No one was killed in the blast.", 0, None, None),
+    ("There were no casualties.", 0, None, 0),
+    ("The attack ended without casualties.", 0, None, 0),
+    ("No one was hurt.", None, None, 0),
+    ("No injuries were reported.", None, None, 0),
+    ("No one was killed but 3 people were injured.", 0, None, 3),
+    ("There were no immediate reports of casualties.", None, None, None),
+    ("No one else was injured.", None, None, None),
+    # tolls, revisions and separate counts
+    ("The bombing killed 10 people. The death toll rose to 15 on Tuesday. One of the wounded later died in "
+     "hospital, raising the toll to 16.", 16, None, None),
+    ("Two soldiers were killed. Three civilians also died.", 5, None, None),
+    ("Two soldiers were killed in the attack. Three civilians died in the crossfire.", 5, None, None),
+    ("At least 10 people were killed. Four policemen were killed.", 10, None, None),
+    ("Gunman killed three people. One person died on the spot and the two others died in hospital.", 3, None, None),
+    ("The attacker was also killed after he killed 4 people.", 5, None, None),
+    ("Three attackers stormed the hotel, killing 19 people. Three attackers were also killed.", 22, None, None),
+    ("Taliban killed 5 policemen. 13 Taliban were also killed and 8 others wounded.", 18, None, 8),
+    # no number
+    ("A bomb exploded at the home of an MP.", None, None, None),
+    ("Civilians were killed in the airstrike.", None, None, None),
+    ("Killed or wounded: 30 people were killed or wounded.", None, None, None),
+    # ALL CAPS
+    ("THE ATTACK KILLED AT LEAST 12 PEOPLE AND WOUNDED 40 OTHERS.", 12, None, 40),
+    ("BETWEEN 10 AND 15 PEOPLE WERE KILLED.", 10, 15, None),
+]
+
+
+@pytest.mark.parametrize(("text", "fatalities", "high", "wounded"), CASES)
+def test_read_casualties(text: str, fatalities: int | None, high: int | None, wounded: int | None) -> None:
+    c = read_casualties(text)
+    assert (c.fatalities, c.fatalities_high, c.wounded) == (fatalities, high, wounded)
+
+
+def test_perpetrators_can_be_left_out() -> None:
+    text = "Eleven Abu Sayyaf terrorists and three soldiers were killed. Three attackers were also killed."
+    assert read_casualties(text).fatalities == 17
+    assert read_casualties(text, perpetrators=False).fatalities == 3
+    # with no victim count, the attackers' count is all there is
+    assert read_casualties("Airstrikes killed 200 ISIS militants.", perpetrators=False).fatalities == 200
+
+
+def test_spans_point_into_the_article() -> None:
+    article = "Intro sentence. Militants killed at least 12 people and wounded 30 others in Kabul."
+    offset = article.index("Militants")
+    c = read_casualties(article[offset:], offset=offset)
+    assert c.fatalities_span is not None and c.wounded_span is not None
+    assert article[c.fatalities_span.start : c.fatalities_span.end] == c.fatalities_span.text == "at least 12"
+    assert article[c.wounded_span.start : c.wounded_span.end] == c.wounded_span.text == "30"
+
+
+def test_list_span_covers_the_people_counted() -> None:
+    c = read_casualties("ISIS executed a police officer and his son.")
+    assert c.fatalities_span is not None and c.fatalities_span.text == "a police officer and his son"
+
+
+def test_zero_has_a_span() -> None:
+    c = read_casualties("No one was killed.")
+    assert c.fatalities == 0 and c.fatalities_span is not None and c.fatalities_span.text == "No one was killed"
+
+
+def test_empty_text() -> None:
+    assert read_casualties("") == Casualties()
