@@ -193,11 +193,16 @@ def detect(doc: Doc, *, group_spans: ActorFinder | None = None) -> list[EventCan
         found = _sentence_events(doc, sent, group_spans)
         if not found:
             continue
+        follows = bool(candidates) and _same_paragraph(doc, candidates[-1].evidence.end, sent.start_char)
         if all(c.event_type == "" for c in found):  # casualty report only
-            if candidates and _same_paragraph(doc, candidates[-1].evidence.end, sent.start_char):
+            if follows:
                 candidates[-1] = _extend(candidates[-1], doc, sent)
                 continue
             found = [_outcome_event(c) for c in found]
+        elif follows and len(found) == 1 and _anaphoric(doc, found[0]):
+            # "The attack saw at least 25 casualties": the same event told on
+            candidates[-1] = _extend(candidates[-1], doc, sent)
+            continue
         candidates.extend(c for c in found if c.event_type)
     return candidates
 
@@ -254,7 +259,7 @@ def _triggers(sent: SpacySpan) -> Iterable[tuple[Token, str]]:
                     if child.dep_ in ("prt", "dobj") and (lemma, child.lower_) in PAIRS:
                         pair_kind = PAIRS[(lemma, child.lower_)]
                         break
-        if pair_kind:
+        if pair_kind and _sense_ok(tok, pair_kind):
             yield tok, pair_kind
             continue
         kind = SINGLE.get(lemma) or SINGLE.get(tok.lower_)
@@ -293,10 +298,9 @@ def _sense_ok(tok: Token, kind: str) -> bool:
     if lower in ("according", "accordingly"):
         return False
     if kind == TRANSFER and not any(
-            (t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in (
-                "control", "territory", "town", "city", "area", "village", "base", "region", "district",
-                "province")) and t.dep_ in ("dobj", "pobj")
-            for t in tok.subtree):
+            t.lemma_.lower() in ("control", "territory", "town", "city", "area", "village", "base", "region",
+                                 "district", "province", "checkpoint", "post", "position")
+            and t.dep_ in ("dobj", "pobj") for t in tok.subtree):
         return False
     if lemma in ("mine",) and tok.pos_ != "NOUN":
         return False
@@ -433,7 +437,10 @@ def _candidate(doc: Doc, sent: SpacySpan, g: _Group, heads: set[int],
     tokens = _owned_tokens(sent, g, heads)
     lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
     actor1, actor2 = _roles(g, trigger_tok)
-    if actor1 is None and group_spans is not None:
+    if group_spans is not None:
+        actor1 = _affiliation(actor1, doc, group_spans)
+        actor2 = _affiliation(actor2, doc, group_spans)
+    if actor1 is None and group_spans is not None and not kinds & {LOSS}:
         actor1 = _named_group(doc, tokens, group_spans, exclude=actor2)
     etype, sub = _classify(kinds, lemmas, g, actor1, actor2, doc, tokens)
     if sub in ("Government regains territory", "Non-state actor overtakes territory") or \
@@ -479,7 +486,18 @@ def _owned_tokens(sent: SpacySpan, g: _Group, heads: set[int]) -> set[Token]:
     for o in others:
         if o in own and o is not g.head:
             own -= set(o.subtree)
+    if g.head.dep_ == "relcl" and any(c.lower_ in ("where", "when") for c in g.head.children):
+        # "the battle for Kobani, where Kurdish fighters killed ...": the antecedent is the place
+        own |= {t for t in g.head.head.subtree if t.i < g.head.i} - _other_subtrees(others, g)
     return own or set(sent)
+
+
+def _other_subtrees(others: list[Token], g: _Group) -> set[Token]:
+    out: set[Token] = set()
+    for o in others:
+        if g.head not in set(o.subtree):
+            out |= set(o.subtree)
+    return out
 
 
 def _roles(g: _Group, trig: Token) -> tuple[Span | None, Span | None]:
@@ -616,6 +634,27 @@ def _np(tok: Token) -> Span:
     while left < right and doc[left].dep_ in ("det", "punct", "cc"):
         left += 1
     return _span_of(doc, doc[left].idx, doc[right].idx + len(doc[right]))
+
+
+AFFILIATION = {"align", "affiliate", "link", "loyal", "belong", "ally", "tie", "connect", "member", "part",
+               "fighter", "militant", "supporter", "suspect", "associate"}
+
+
+def _affiliation(span: Span | None, doc: Doc, group_spans: ActorFinder) -> Span | None:
+    """Name the group a generic phrase belongs to: "eight men apparently aligned with Islamic State"."""
+    if span is None or group_spans(span.text):
+        return span
+    tok_span = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tok_span is None:
+        return span
+    head = tok_span.root
+    for child in head.children:
+        if child.dep_ in ("acl", "amod", "prep", "relcl") and (
+                child.lemma_.lower() in AFFILIATION or child.lower_ in ("of", "with", "from")):
+            left, right = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+            for s, e, _ in group_spans(doc.text[left:right]):
+                return _span_of(doc, left + s, left + e)
+    return span
 
 
 def _named_group(doc: Doc, tokens: set[Token], group_spans: ActorFinder, *, exclude: Span | None) -> Span | None:
@@ -773,6 +812,21 @@ def _anchored(trig: Token, group_spans: ActorFinder | None) -> bool:
         left, right = trig.left_edge.idx, trig.right_edge.idx + len(trig.right_edge)
         return bool(group_spans(trig.doc.text[left:right]))
     return any(t.pos_ == "PROPN" and t.ent_type_ in ("ORG", "NORP") for t in trig.subtree)
+
+
+ANAPHORIC_DETS = {"the", "this", "that", "these", "those"}
+
+
+def _anaphoric(doc: Doc, cand: EventCandidate) -> bool:
+    """An event noun with a definite determiner refers back: "The attack ...", "the blast ...", "this bombing"."""
+    span = doc.char_span(cand.trigger.start, cand.trigger.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = _phrase_head(span.root)
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in tok.children) and \
+        not any(c.ent_type_ in ("GPE", "LOC", "FAC", "DATE") for c in tok.subtree)
 
 
 def _extend(c: EventCandidate, doc: Doc, sent: SpacySpan) -> EventCandidate:

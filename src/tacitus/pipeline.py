@@ -138,7 +138,33 @@ class Pipeline:
         candidates = events.detect(doc, group_spans=self.actors.find_all)
         dateline = _dateline(article.text, toponyms)
         coded = [self._code(article, doc, c, toponyms, dateline) for c in candidates]
+        coded = self._attribute(article, coded)
         return events.merge_mentions(coded)
+
+    def _attribute(self, article: Article, coded: list[Event]) -> list[Event]:
+        """Name the perpetrator the article names when the sentence itself does not.
+
+        "Gunmen opened fire ... The Taliban claimed responsibility": when an
+        event's initiator is missing or unidentified and the article names
+        exactly one non-state armed group, that group is the initiator (with
+        lower confidence). Violent event types only.
+        """
+        groups = {a.name: (s, e, a) for s, e, a in self.actors.find_all(article.text)
+                  if a.kind not in ("state", "civilians", "protesters", "rioters", "unidentified", None)
+                  and not a.name.startswith(("Civilians", "Protesters", "Rioters", "Unidentified"))}
+        if len(groups) != 1:
+            return coded
+        (start, end, group), = groups.values()
+        out = []
+        for ev in coded:
+            weak = ev.actor1 is None or (ev.actor1.kind == "unidentified")
+            violent = ev.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")
+            same_as_target = ev.actor2 is not None and ev.actor2.name == group.name
+            if weak and violent and not same_as_target:
+                actor = replace(group, span=Span(start, end, article.text[start:end]))
+                ev = replace(ev, actor1=actor, confidence=max(0.3, ev.confidence - 0.1))
+            out.append(ev)
+        return out
 
     def _code(self, article: Article, doc: Doc, cand: EventCandidate, toponyms: list[Toponym],
               dateline: Toponym | None) -> Event:

