@@ -28,6 +28,7 @@ from tacitus.models import (
     Article,
     Event,
     EventCandidate,
+    Place,
     RawDocument,
     Result,
     Skipped,
@@ -180,6 +181,12 @@ class Pipeline:
                                 context=before.text if before else None,
                                 context_offset=before.start if before else 0)
         country = place.country if place else None
+        actor1, actor2 = self._actor(cand.actor1, country), self._actor(cand.actor2, country)
+        if place is None and self.geocode:
+            place = self._implied_country(doc, cand.evidence, actor1, actor2)
+            if place is not None:
+                actor1 = self._actor(cand.actor1, place.country)
+                actor2 = self._actor(cand.actor2, place.country)
         return Event(
             article_id=article.id,
             event_type=cand.event_type,
@@ -188,13 +195,32 @@ class Pipeline:
             date=when,
             place=place,
             location_span=loc_span,
-            actor1=self._actor(cand.actor1, country),
-            actor2=self._actor(cand.actor2, country),
+            actor1=actor1,
+            actor2=actor2,
             casualties=casualties,
             confidence=cand.confidence,
             background=cand.background,
             trigger=cand.trigger,
         )
+
+    def _implied_country(self, doc: Doc, evidence: Span, actor1: Actor | None,
+                         actor2: Actor | None) -> Place | None:
+        """The country an event's text implies when it names no place: state forces, nationality words, groups.
+
+        "Colombian Air Force helicopter shot down" is in Colombia; "a booby trap
+        bomb killed two members of the RUC" is in the United Kingdom.
+        Precision is "country", and the place is the country's GeoNames point.
+        """
+        states = [a.country for a in (actor2, actor1) if a is not None and a.kind == "state" and a.country]
+        span = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
+        nationals = [geo.country_of_text(ent.text) for ent in (span.ents if span is not None else ())
+                     if ent.label_ in ("NORP", "GPE")]
+        groups = [a.country for a in (actor1, actor2) if a is not None and a.country]
+        for iso3 in [*states, *(n for n in nationals if n), *groups]:
+            place = self.gazetteer.country(iso3)
+            if place is not None:
+                return place
+        return None
 
     def _actor(self, span: Span | None, country: str | None) -> Actor | None:
         if span is None:
