@@ -516,3 +516,14 @@ def test_max_chars_truncates_with_warning(caplog: pytest.LogCaptureFixture) -> N
     assert len(article.text) <= 1000
     assert content.startswith(article.text)
     assert any("truncated" in r.getMessage() for r in caplog.records)
+
+
+def test_publication_date_from_the_story_byline_above_the_first_paragraph():
+    from tacitus.models import RawDocument
+
+    text = ("Truck bomb kills dozens in Mogadishu\n\nMOGADISHU, Oct. 16 —\nBy Staff Desk | Published 16 October 2017\n\n"
+            "A suicide bomber drove a truck packed with explosives into a crowded junction on Saturday, killing "
+            "dozens of people and wounding many more, officials said on Monday after rescuers searched the rubble.\n")
+    article = clean(RawDocument(id="b", origin="b.txt", kind="text", content=text))
+    assert str(article.published) == "2017-10-16"
+    assert "Published 16 October" not in article.text

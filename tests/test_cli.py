@@ -55,7 +55,7 @@ def test_ingest_is_idempotent_and_events_query(runner, tmp_path):
     shown = runner.invoke(cli, ["events", "show", records[0]["event_id"]])
     assert shown.exit_code == 0 and json.loads(shown.stdout)["event_id"] == records[0]["event_id"]
     table = runner.invoke(cli, ["events"])
-    assert "event_type" in table.stdout
+    assert "type / sub-type" in table.stdout
 
 
 def test_events_show_unknown_id(runner):

@@ -579,6 +579,17 @@ def find_publication_date(text: str) -> tuple[dt.date, str, tuple[int, int]] | N
     return updated
 
 
+def _head(text: str) -> str:
+    """The lines before the first paragraph of prose (headline, dateline, byline)."""
+    out = []
+    for line in text.splitlines()[:12]:
+        words = line.split()
+        if len(line) > 120 or (len(words) > 10 and line.rstrip().endswith((".", '"', "”"))):
+            break
+        out.append(line)
+    return "\n".join(out)
+
+
 def _parse_published(value: str, *, origin: str) -> dt.date:
     """A record's ``published``: ``YYYY-MM-DD`` or full ISO 8601."""
     s = value.strip()
@@ -867,6 +878,11 @@ def clean(doc: RawDocument, *, max_chars: int = 100_000) -> Article:
         title = _guess_title(text)
     if published is None:
         found = find_publication_date(text)
+        if found is None and doc.kind != "html":
+            # The story's own byline ("By X | Published 16 October 2017") sits above the
+            # first paragraph and is dropped as a byline; related-article lists, whose dates
+            # must never be taken, come after the story.
+            found = find_publication_date(_head(doc.content))
         if found is not None:
             published, published_from = found[0], found[1]
 

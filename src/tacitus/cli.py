@@ -32,8 +32,6 @@ logger = logging.getLogger("tacitus")
 
 EVENT_TYPE_NAMES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
                     "Strategic developments")
-TABLE_COLUMNS = ("date", "event_type", "sub_event_type", "actor1", "actor2", "location", "country",
-                 "fatalities", "wounded", "evidence")
 CSV_COLUMNS = ("event_id", "article_id", "date", "date_precision", "event_type", "sub_event_type", "actor1",
                "actor2", "location", "admin1", "country", "latitude", "longitude", "geo_precision", "geonameid",
                "fatalities", "fatalities_high", "wounded", "confidence", "mentions", "evidence")
@@ -352,20 +350,27 @@ def geoparse(paths: tuple[str, ...], spacy_model: str | None, prefer_countries: 
 
 
 def _print_table(records: Sequence[dict]) -> None:
-    console = Console(width=max(Console().width, 160))
-    table = Table(show_lines=False, header_style="bold")
-    for col in TABLE_COLUMNS:
-        table.add_column(col, overflow="fold", max_width=60 if col == "evidence" else 28)
+    console = Console(width=max(Console().width, 150))
+    table = Table(header_style="bold", show_lines=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("type / sub-type", max_width=30)
+    table.add_column("actor1 -> actor2", max_width=36)
+    table.add_column("where", max_width=22)
+    table.add_column("killed", justify="right", no_wrap=True)
+    table.add_column("wounded", justify="right", no_wrap=True)
+    table.add_column("evidence", max_width=60)
     for rec in records:
-        row = []
-        for col in TABLE_COLUMNS:
-            value = rec.get(col)
-            if col == "location":
-                value = value or rec.get("admin1")
-            if col == "evidence" and value and len(value) > 140:
-                value = value[:137] + "..."
-            row.append("" if value is None else str(value))
-        table.add_row(*row)
+        kind = rec.get("event_type") or ""
+        if rec.get("sub_event_type"):
+            kind += f" / {rec['sub_event_type']}"
+        actors = " -> ".join(a for a in (rec.get("actor1") or "?", rec.get("actor2")) if a)
+        where = ", ".join(v for v in (rec.get("location") or rec.get("admin1"), rec.get("country")) if v)
+        evidence = (rec.get("evidence") or "").replace("\n", " ")
+        if len(evidence) > 160:
+            evidence = evidence[:157] + "..."
+        table.add_row(rec.get("date") or "", kind, actors, where,
+                      "" if rec.get("fatalities") is None else str(rec["fatalities"]),
+                      "" if rec.get("wounded") is None else str(rec["wounded"]), evidence)
     console.print(table)
 
 
