@@ -143,12 +143,7 @@ def country_of_text(name: str) -> str | None:
         return names[key]
     if key.startswith("the ") and key[4:] in names:
         return names[key[4:]]
-    demonyms = _demonyms()
-    if key in demonyms:
-        return demonyms[key]
-    if key.endswith("s") and key[:-1] in demonyms:
-        return demonyms[key[:-1]]
-    return None
+    return demonym_country(name)
 
 
 def demonym_country(name: str) -> str | None:
