@@ -365,8 +365,6 @@ def _asserted(tok: Token) -> bool:
                 return False
             if hl in DIRECTIVE and node.dep_ in ("xcomp", "dobj"):
                 return False
-            if hl in ("threat", "plan", "call") and node.dep_ in ("pobj", "prep", "compound"):
-                return False
         if node.dep_ in ("ROOT",):
             break
         node = head

@@ -260,15 +260,3 @@ def _dateline(text: str, toponyms: list[Toponym]) -> Toponym | None:
         if _DATELINE_END.match(rest) and top.span.text.isupper():
             return top
     return None
-
-
-def results_summary(results: Iterable[Result]) -> tuple[int, int, int]:
-    """Counts of (articles, events, skipped) over results."""
-    n_art = n_ev = n_skip = 0
-    for r in results:
-        if r.skipped:
-            n_skip += 1
-        else:
-            n_art += 1
-            n_ev += len(r.events)
-    return n_art, n_ev, n_skip
