@@ -30,7 +30,8 @@ def figures(pipeline):
         result = score(gold, preds)
         wrong, _ = non_event_predictions(gold, preds)
         flat = {"precision": result["precision"], "recall": result["recall"], "events_on_non_events": wrong}
-        flat.update({f: v["accuracy"] for f, v in result["fields"].items() if v["accuracy"] is not None})
+        fields = {**result["fields"], **result["extra_fields"]}
+        flat.update({f: v["accuracy"] for f, v in fields.items() if v["accuracy"] is not None})
         out[name] = flat
     return out
 

@@ -47,6 +47,7 @@ def test_same_figures_as_reference_scorer():
         preds = _perturbed_predictions(gold, seed=len(name))
         ours = score(gold, preds)
         theirs = ref.score(gold, preds)
+        assert "wounded" in ours.pop("extra_fields")
         assert ours == theirs
         assert 0 < ours["recall"] < 1
 
@@ -64,3 +65,14 @@ def test_non_event_predictions_counted():
     gold = [{"id": "a", "events": []}, {"id": "b", "events": [{"event_type": "Riots"}]}]
     preds = [{"article_id": "a"}, {"article_id": "a"}, {"article_id": "b"}]
     assert non_event_predictions(gold, preds) == (2, 1)
+
+
+def test_wounded_scored_apart_from_the_reference_fields():
+    gold = [{"id": "a", "events": [{"event_type": "Riots", "evidence": "rioters burned cars",
+                                    "fatalities": 1, "wounded": 4}]}]
+    preds = [{"article_id": "a", "event_type": "Riots", "evidence": "rioters burned cars",
+              "fatalities": 1, "wounded": 3}]
+    result = score(gold, preds)
+    assert result["extra_fields"]["wounded"] == {"accuracy": 0.0, "scored": 1}
+    assert result["exact_record_recall"] == 1.0
+    assert "  wounded         0.000  (of 1 matched; not in the reference scorer)" in report(result)
