@@ -16,6 +16,8 @@ and content hash.
 The publication date comes from metadata first, then the HTML, then the cleaned
 text (datelines, "Published ..." lines) but never from boilerplate or body prose.
 Only English is processed; other languages raise ``ArticleSkipped`` (E007).
+Publication-date rules live in :mod:`tacitus.pubdate`, language identification
+in :mod:`tacitus.language`; both are re-exported here.
 """
 
 from __future__ import annotations
@@ -24,12 +26,13 @@ import datetime as dt
 import hashlib
 import logging
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tacitus.errors import ArticleSkipped, InputError
+from tacitus.language import detect_language
 from tacitus.models import Article, RawDocument
+from tacitus.pubdate import MONTHS, find_publication_date, html_date, parse_published, story_head
 
 logger = logging.getLogger(__name__)
 
@@ -405,7 +408,7 @@ def _is_paragraph(s: str) -> bool:
 def _listish(items: list[str]) -> bool:
     """Items of a data list (dates, numbered entries, repeated lead word) rather than other headlines."""
     firsts = [(_words(s) or [""])[0].lower().rstrip(".") for s in items]
-    shaped = sum(1 for f in firsts if f[:1].isdigit() or f in _MONTHS or firsts.count(f) > 1)
+    shaped = sum(1 for f in firsts if f[:1].isdigit() or f in MONTHS or firsts.count(f) > 1)
     return shaped >= 0.5 * len(items)
 
 
@@ -462,288 +465,6 @@ def _blank_ranges(text: str, ranges: Iterable[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-# --------------------------------------------------------------------------- publication dates
-
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
-_MONTH = r"(?i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
-_DATE = (
-    rf"(?:{_WEEKDAY}?(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
-    rf"|{_WEEKDAY}?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH}),?\s+(?P<y2>(?:19|20)\d\d)"
-    rf"|(?P<y3>(?:19|20)\d\d)[-/.](?P<m3>\d{{1,2}})[-/.](?P<d3>\d{{1,2}})(?!\d)"
-    rf"|(?P<a4>\d{{1,2}})[/.](?P<b4>\d{{1,2}})[/.](?P<y4>(?:19|20)\d\d)(?!\d))"
-)
-_PLACE_WORD = r"(?:[A-Z][\w\u00C0-\u024F.'’-]*|de|del|al|el|la|le|du|of|upon|sur|an|am)"
-_PLACE = rf"[A-Z][\w\u00C0-\u024F.'’-]*(?:\s+{_PLACE_WORD}){{0,3}}"
-_DATELINE = re.compile(
-    # "KHARTOUM, Sudan, April 9, 2023 (Reuters) —": place words are capitalised, so
-    # prose opening with a date ("The attack on April 9, 2023 –") does not pass.
-    rf"^(?:{_PLACE}(?:,\s*{_PLACE}){{0,2}}\s*(?:\([^)\n]{{1,30}}\))?\s*,?\s+)?"
-    rf"(?P<date>{_DATE})"
-    r"\s*(?:\([^)\n]{1,30}\)\s*)?(?:[—–]|--?|:|/)",
-)
-_STAMP = re.compile(
-    r"(?:^|[|·•]\s*|\s[-–—]\s+|^by\b[^\n]{0,100}?\s)"
-    r"(?P<label>first published|originally published|published|posted|last updated|updated|last modified|modified|dated|date)"
-    rf"(?:\s+on)?\s*:?\s*(?P<date>{_DATE})",
-    _I,
-)
-_DATE_ONLY = re.compile(rf"^(?P<date>{_DATE})[\s,]*(?:[\d:.]+\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{{2,5}}|GMT[+-]?\d*)?)?\s*$", _I)
-_DATE_LINE_MAX = 200  # longer lines are prose: a date there is an event date, not the publication date
-_DATELINE_LINES = 3  # a dateline opens the story: only the first lines (after a headline) can hold one
-_DATE_ONLY_LINES = 6
-
-
-def _match_date(m: re.Match[str]) -> dt.date | None:
-    g = m.groupdict()
-    try:
-        if g.get("y1"):
-            return dt.date(int(g["y1"]), _MONTHS[g["m1"].lower().rstrip(".")], int(g["d1"]))
-        if g.get("y2"):
-            return dt.date(int(g["y2"]), _MONTHS[g["m2"].lower().rstrip(".")], int(g["d2"]))
-        if g.get("y3"):
-            return dt.date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
-        if g.get("y4"):
-            a, b = int(g["a4"]), int(g["b4"])
-            if a > 12 and b <= 12:
-                return dt.date(int(g["y4"]), b, a)
-            if b > 12 and a <= 12:
-                return dt.date(int(g["y4"]), a, b)
-            if a == b:
-                return dt.date(int(g["y4"]), a, b)
-            return None  # 04/09/2023 is April or September depending on the country: no guess
-    except ValueError:
-        return None
-    return None
-
-
-def _plausible(date: dt.date) -> bool:
-    return dt.date(1900, 1, 1) <= date <= dt.date.today() + dt.timedelta(days=2)
-
-
-def find_publication_date(text: str) -> tuple[dt.date, str, tuple[int, int]] | None:
-    """The publication date stated in an article's own text, if any.
-
-    Looks only where publication dates are written: a dateline opening the
-    story ("KHARTOUM, Sudan, April 9, 2023 (Reuters) —", "BEIRUT, 9 April 2023
-    —"), a short "Published 9 April 2023" / "Published: 2023-04-09" /
-    "date 2018-08-07" line, or a line holding only a date near the top.
-    "Updated ..." counts only when no "Published" date exists. A date inside a
-    paragraph of prose is an event date and is never taken; a dateline without
-    a year gives no date. Run it on cleaned text so that no boilerplate date
-    (related-article lists) can be picked.
-
-    Args:
-        text: Cleaned article text.
-
-    Returns:
-        ``(date, how, (start, end))`` with ``how`` ``"dateline"`` or ``"text"``
-        and the span of the date expression in ``text``, or None.
-    """
-    lines = [line for line in _split_lines(text) if not line.blank]
-    for line in lines[:_DATELINE_LINES]:
-        raw = text[line.start : line.end]
-        offset = line.start + (len(raw) - len(raw.lstrip()))
-        m = _DATELINE.match(raw.lstrip())
-        if m:
-            date = _match_date(m)
-            if date and _plausible(date):
-                return date, "dateline", (offset + m.start("date"), offset + m.end("date"))
-    updated: tuple[dt.date, str, tuple[int, int]] | None = None
-    for line in lines:
-        if len(line.text) > _DATE_LINE_MAX:
-            continue
-        raw = text[line.start : line.end]
-        offset = line.start + (len(raw) - len(raw.lstrip()))
-        for m in _STAMP.finditer(raw.lstrip()):
-            date = _match_date(m)
-            if not date or not _plausible(date):
-                continue
-            found = (date, "text", (offset + m.start("date"), offset + m.end("date")))
-            if "updated" in m["label"].lower() or "modified" in m["label"].lower():
-                updated = updated or found
-            else:
-                return found
-    for line in lines[:_DATE_ONLY_LINES]:
-        raw = text[line.start : line.end]
-        offset = line.start + (len(raw) - len(raw.lstrip()))
-        m = _DATE_ONLY.match(raw.strip())
-        if m:
-            date = _match_date(m)
-            if date and _plausible(date):
-                return date, "text", (offset + m.start("date"), offset + m.end("date"))
-    return updated
-
-
-def _head(text: str) -> str:
-    """The lines before the first paragraph of prose (headline, dateline, byline)."""
-    out = []
-    for line in text.splitlines()[:12]:
-        words = line.split()
-        if len(line) > 120 or (len(words) > 10 and line.rstrip().endswith((".", '"', "”"))):
-            break
-        out.append(line)
-    return "\n".join(out)
-
-
-def _parse_published(value: str, *, origin: str) -> dt.date:
-    """A record's ``published``: ``YYYY-MM-DD`` or full ISO 8601."""
-    s = value.strip()
-    try:
-        if len(s) == 10:
-            return dt.date.fromisoformat(s)
-        return dt.datetime.fromisoformat(s.replace("Z", "+00:00").replace("z", "+00:00")).date()
-    except ValueError as exc:
-        path, line = _split_origin(origin)
-        raise InputError("E010", path=path, line=line, value=value) from exc
-
-
-def _split_origin(origin: str) -> tuple[str, str]:
-    path, sep, line = origin.rpartition(":")
-    if sep and line.isdigit():
-        return path, line
-    return origin, "-"
-
-
-# --------------------------------------------------------------------------- language
-
-_STOPWORDS: dict[str, str] = {
-    "en": "a the of and to in is was that for on with as by at from his her are were it have has had said he she they "
-          "this which be not an but or their been after who will would its than also into about more",
-    "fr": "le la les des du de et est une un que qui dans pour pas sur au aux avec par ce cette sont il elle ont été à "
-          "mais ou se ses leur plus nous vous était comme",
-    "es": "el la los las del de y en que es un una por con para se no su sus al lo como más pero fue ha han fueron "
-          "este esta entre cuando también según",
-    "pt": "o a os as do da dos das de e em que é um uma para com não no na nos nas por se ao mais foi são pelo pela "
-          "como mas também seu sua",
-    "it": "il lo la gli le di del della dei delle che è e un una per con non sono da nel nella al alla anche come più "
-          "ma ha stato questo",
-    "de": "der die das und ist nicht ein eine den dem des zu mit von auf für sich im auch es wurde sind bei aus nach "
-          "wie oder werden hat dass sie er",
-    "nl": "de het een en van is dat niet op te in zijn met voor die aan er ook als bij maar om door naar wordt hij "
-          "werd zij heeft nog",
-    "tr": "ve bir bu da de için ile olarak olan gibi daha çok ne ki en ama veya sonra kadar şu değil tarafından ise "
-          "oldu olduğu",
-    "id": "yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke karena oleh ada adalah sebagai telah "
-          "bahwa mereka atau",
-    "sw": "na ya wa kwa ni za katika la kuwa hiyo huo hii kama lakini pia baada watu wakati alisema amesema ambao "
-          "hakuna sana",
-    "pl": "i w nie na się z że do jest to jak po o przez od za ale co dla jego tak są być został już oraz które który",
-    "sv": "och att det som en på är av för med till den inte har de om ett var han men från sig vid också efter",
-    "ro": "și în de la cu pe că din nu este o un care a pentru mai au fost sunt se ca lui prin acest această",
-    "ha": "da na a ta ya wanda kuma ba su shi ne ce wani cikin daga domin amma sun an za mai",
-    "so": "iyo ee ka ku oo ay waxa in uu la waa ah aan u ayaa si kale waxaa",
-    "tl": "ang mga ng sa na at ay ni si para hindi ito kay mula nang siya",
-    "vi": "và của là có các được trong cho không những một với người này đã đến khi cũng",
-    "cs": "a se na je že v to s z do o jako ale jsou pro který jeho být také",
-    "hu": "a az és hogy nem is egy meg de már csak van volt ez mint el",
-}  # fmt: skip
-_PROFILES = {lang: frozenset(words.split()) for lang, words in _STOPWORDS.items()}
-# A word shared by n profiles is weak evidence for each of them.
-_WEIGHTS: dict[str, dict[str, float]] = {}
-for _lang, _profile in _PROFILES.items():
-    for _w in _profile:
-        _WEIGHTS.setdefault(_w, {})[_lang] = 1.0
-for _w, _langs in _WEIGHTS.items():
-    for _lang in _langs:
-        _langs[_lang] = 1.0 / len(_langs)
-
-# (first code point, last code point, script) for scripts that identify a language on their own.
-_SCRIPTS: tuple[tuple[int, int, str], ...] = (
-    (0x0370, 0x03FF, "el"), (0x0400, 0x052F, "cyrillic"), (0x0530, 0x058F, "hy"), (0x0590, 0x05FF, "he"),
-    (0x0600, 0x06FF, "arabic"), (0x0750, 0x077F, "arabic"), (0x08A0, 0x08FF, "arabic"), (0xFB50, 0xFDFF, "arabic"),
-    (0xFE70, 0xFEFF, "arabic"), (0x0900, 0x097F, "hi"), (0x0980, 0x09FF, "bn"), (0x0A00, 0x0A7F, "pa"),
-    (0x0A80, 0x0AFF, "gu"), (0x0B80, 0x0BFF, "ta"), (0x0C00, 0x0C7F, "te"), (0x0C80, 0x0CFF, "kn"),
-    (0x0D00, 0x0D7F, "ml"), (0x0D80, 0x0DFF, "si"), (0x0E00, 0x0E7F, "th"), (0x1000, 0x109F, "my"),
-    (0x10A0, 0x10FF, "ka"), (0x1200, 0x139F, "am"), (0x1780, 0x17FF, "km"), (0x3040, 0x30FF, "ja"),
-    (0x1100, 0x11FF, "ko"), (0xAC00, 0xD7AF, "ko"), (0x4E00, 0x9FFF, "zh"), (0x3400, 0x4DBF, "zh"),
-)  # fmt: skip
-_MIN_WORDS = 5
-_SAMPLE = 20_000
-
-
-def _script_of(ch: str) -> str | None:
-    cp = ord(ch)
-    if cp < 0x0250 or 0x1E00 <= cp <= 0x1EFF:
-        return "latin"
-    for lo, hi, script in _SCRIPTS:
-        if lo <= cp <= hi:
-            return script
-    return None
-
-
-def detect_language(text: str) -> str | None:
-    """Guess the language of a text from its script and function words.
-
-    Non-Latin scripts decide on their own (Cyrillic -> ``ru`` or ``uk``, Arabic
-    script -> ``ar``, ``fa`` or ``ur``, Han with kana -> ``ja`` ...); Latin
-    text is scored against stop-word profiles of 19 languages, case-folded so
-    that ALL-CAPS wire copy is recognised.
-
-    Args:
-        text: Any text; only its first 20,000 characters are looked at.
-
-    Returns:
-        An ISO 639-1 code, or None if the text is too short (fewer than five
-        words) or shows no recognisable evidence.
-    """
-    original = unicodedata.normalize("NFC", text[:_SAMPLE])
-    sample = original.lower()
-    tokens = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", original)
-    if len(tokens) < _MIN_WORDS:
-        return None
-    counts: dict[str, int] = {}
-    for ch in sample:
-        if ch.isalpha():
-            script = _script_of(ch)
-            if script:
-                counts[script] = counts.get(script, 0) + 1
-    if not counts:
-        return None
-    script = max(counts, key=lambda s: counts[s])
-    if script == "zh" and counts.get("ja", 0) > 0.05 * counts["zh"]:
-        return "ja"
-    if script == "cyrillic":
-        return "uk" if re.search(r"[іїєґ]", sample) else "ru"
-    if script == "arabic":
-        if re.search(r"[ےٹڈڑں]", sample):
-            return "ur"
-        if re.search(r"[پچژگ]", sample) or sample.count("ی") > sample.count("ي"):
-            return "fa"
-        return "ar"
-    if script != "latin":
-        return script
-    return _latin_language(original, tokens)
-
-
-def _latin_language(original: str, tokens: list[str]) -> str | None:
-    cased = [c for c in original if c.isalpha() and c.lower() != c.upper()]
-    shouting = bool(cased) and sum(1 for c in cased if c.isupper()) > 0.7 * len(cased)
-    # Capitalised words are mostly names ("Los Angeles", "El Hani"), which would
-    # pass for Spanish articles; in ALL-CAPS wire copy every word counts.
-    words = [t.lower() for t in tokens] if shouting else [t for t in tokens if t[0].islower()]
-    scores: dict[str, float] = {}
-    for word in words:
-        for lang, weight in _WEIGHTS.get(word.replace("’", "'"), {}).items():
-            scores[lang] = scores.get(lang, 0.0) + weight
-    if not scores:
-        return None
-    ranked = sorted(scores, key=lambda lang: scores[lang], reverse=True)
-    best = ranked[0]
-    top = scores[best]
-    if best == "en":
-        return "en" if top >= 0.5 else None
-    # Only a clear lead names a foreign language: a skipped article is lost to the user.
-    runner_up = scores[ranked[1]] if len(ranked) > 1 else 0.0
-    if top >= 2.0 and top >= 2 * scores.get("en", 0.0) and top >= 1.5 * runner_up:
-        return best
-    return None
-
-
 # --------------------------------------------------------------------------- HTML
 
 
@@ -772,41 +493,8 @@ def _extract_html(doc: RawDocument) -> tuple[str, str | None, dt.date | None]:
         raise InputError("E005", path=doc.origin)
     title = getattr(result, "title", None) or None
     url = doc.url or getattr(result, "url", None)
-    return text, title, _html_date(doc.content, url=url)
+    return text, title, html_date(doc.content, url=url)
 
-
-def _html_date(html: str, *, url: str | None) -> dt.date | None:
-    """htmldate limited to the URL, meta tags and JSON-LD.
-
-    htmldate's own ``find_date`` falls back to dates anywhere in the page, e.g.
-    in related-article lists (DEPENDENCIES.md): only its reliable steps are run.
-    """
-    try:
-        from htmldate.core import examine_header
-        from htmldate.extractors import extract_url_date, json_search
-        from htmldate.utils import Extractor, load_html
-        from htmldate.validators import get_max_date, get_min_date
-    except ImportError:  # pragma: no cover - htmldate is pinned; guard against internal moves
-        logger.debug("htmldate internals unavailable: no HTML publication date")
-        return None
-    try:
-        tree = load_html(html)
-        if tree is None:
-            return None
-        options = Extractor(False, get_max_date(None), get_min_date(None), True, "%Y-%m-%d")
-        if url is None:
-            link = tree.find('.//link[@rel="canonical"]')
-            url = link.get("href") if link is not None else None
-        found = extract_url_date(url, options) or examine_header(tree, options) or json_search(tree, options)
-    except Exception as exc:  # a date is optional: never lose the article over it
-        logger.debug("htmldate failed: %s", exc)
-        return None
-    if not found:
-        return None
-    try:
-        return dt.date.fromisoformat(found)
-    except ValueError:
-        return None
 
 
 # --------------------------------------------------------------------------- clean
@@ -857,7 +545,7 @@ def clean(doc: RawDocument, *, max_chars: int = 100_000) -> Article:
     published: dt.date | None = None
     published_from: str | None = None
     if doc.published:
-        published, published_from = _parse_published(doc.published, origin=doc.origin), "metadata"
+        published, published_from = parse_published(doc.published, origin=doc.origin), "metadata"
 
     if doc.kind == "html":
         text, html_title, html_date = _extract_html(doc)
@@ -882,7 +570,7 @@ def clean(doc: RawDocument, *, max_chars: int = 100_000) -> Article:
             # The story's own byline ("By X | Published 16 October 2017") sits above the
             # first paragraph and is dropped as a byline; related-article lists, whose dates
             # must never be taken, come after the story.
-            found = find_publication_date(_head(doc.content))
+            found = find_publication_date(story_head(doc.content))
         if found is not None:
             published, published_from = found[0], found[1]
 

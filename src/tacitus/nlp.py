@@ -3,6 +3,18 @@
 Takes a model name from ``Settings.spacy_model`` (an installed package name
 or a path) and returns a loaded ``Language``; loaded pipelines are cached per
 name so a batch, a server or a test session loads each model once.
+
+Components added to every pipeline:
+
+* ``tacitus_truecase`` (first): text written in capitals (wire copy,
+  headlines) is re-tokenised from a true-cased copy of the same length
+  (:mod:`tacitus.truecase`), because the statistical components read letter
+  case and parse capitals as a string of proper nouns.
+* ``tacitus_line_breaks`` (before the parser): a sentence starts after every
+  line break.
+* ``tacitus_restore_case`` (last): the annotations of a true-cased Doc are
+  moved onto a Doc of the original text, token for token. Every span a later
+  stage takes from the Doc is therefore a span of the article text as given.
 """
 
 from __future__ import annotations
@@ -11,12 +23,19 @@ import functools
 import logging
 
 import spacy
+from spacy.attrs import DEP, ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from tacitus.errors import ConfigError
+from tacitus.truecase import TrueCaser, build_truecaser, shouting_ranges, truecase
 
 logger = logging.getLogger(__name__)
+
+__all__ = ["load_nlp"]
+
+# Where tacitus_truecase leaves the original text for tacitus_restore_case.
+_ORIGINAL = "tacitus_original_text"
 
 
 @functools.lru_cache(maxsize=4)
@@ -33,7 +52,9 @@ def load_nlp(model: str) -> Language:
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ConfigError("E101", model=model, reason=f"it lacks the components {sorted(missing)}")
+    nlp.add_pipe("tacitus_truecase", first=True)
     nlp.add_pipe("tacitus_line_breaks", before="parser")
+    nlp.add_pipe("tacitus_restore_case", last=True)
     logger.info("loaded spaCy pipeline %s (%s)", model, ", ".join(nlp.pipe_names))
     return nlp
 
@@ -54,3 +75,89 @@ def line_breaks(doc: Doc) -> Doc:
             elif tok.i + 2 < len(doc):
                 doc[tok.i + 2].is_sent_start = True
     return doc
+
+
+class TrueCase:
+    """Pipeline component: a Doc of the true-cased text where the text is written in capitals.
+
+    Text without capitals stretches passes through untouched (the same Doc).
+    The English word list that tells names from words comes from the model's
+    own lemmatizer tables (WordNet index and exceptions) when it has them.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self._nlp = nlp
+        self._caser: TrueCaser | None = None
+
+    @property
+    def caser(self) -> TrueCaser:
+        if self._caser is None:
+            self._caser = build_truecaser(_english_words(self._nlp))
+        return self._caser
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        if not shouting_ranges(text):
+            return doc
+        cased = truecase(text, self.caser)
+        new = self._nlp.tokenizer(cased)
+        new.user_data.update(doc.user_data)
+        new.user_data[_ORIGINAL] = text
+        logger.debug("true-cased a text of %d characters written in capitals", len(text))
+        return new
+
+
+@Language.factory("tacitus_truecase")
+def make_truecase(nlp: Language, name: str) -> TrueCase:
+    """Factory of :class:`TrueCase` (spaCy passes the pipeline it is added to)."""
+    return TrueCase(nlp)
+
+
+@Language.component("tacitus_restore_case")
+def restore_case(doc: Doc) -> Doc:
+    """Put the annotations of a true-cased Doc on a Doc of the original text.
+
+    The true-cased text has the original's length, so every token keeps its
+    character offsets and only its letters' case changes.
+    """
+    original = doc.user_data.pop(_ORIGINAL, None)
+    if original is None:
+        return doc
+    words = [original[tok.idx : tok.idx + len(tok.text)] for tok in doc]
+    new = Doc(doc.vocab, words=words, spaces=[bool(tok.whitespace_) for tok in doc])
+    attrs = [TAG, POS, MORPH, LEMMA, ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
+    # spaCy refuses HEAD with SENT_START: the parse carries the sentence boundaries.
+    attrs += [HEAD, DEP] if doc.has_annotation("DEP") else [SENT_START]
+    new.from_array(attrs, doc.to_array(attrs))
+    for key, group in doc.spans.items():
+        new.spans[key] = [new[span.start : span.end] for span in group]
+        for old, span in zip(group, new.spans[key]):
+            span.label_ = old.label_
+    new.user_data.update(doc.user_data)
+    if doc.tensor is not None and len(doc.tensor):
+        new.tensor = doc.tensor
+    return new
+
+
+def _english_words(nlp: Language) -> frozenset[str]:
+    """Lower-case English words from the lemmatizer's lookup tables; empty when it has none."""
+    words: set[str] = set()
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None:
+        return frozenset()
+    for table_name in ("lemma_index", "lemma_exc", "lemma_lookup"):
+        if not lookups.has_table(table_name):
+            continue
+        table = lookups.get_table(table_name)
+        for key, value in table.items():
+            if isinstance(value, dict):  # lemma_exc: form -> lemmas, per part of speech
+                for form, lemmas in value.items():
+                    words.add(form)
+                    words.update(lemmas)
+            elif isinstance(value, list):  # lemma_index: lemmas per part of speech
+                words.update(value)
+            elif isinstance(value, str) and isinstance(key, str):
+                words.update((key, value))
+    return frozenset(w.lower() for w in words if w.isascii())

@@ -1,0 +1,85 @@
+"""Tests for tacitus.nlp: the pipeline's custom components, true-casing of capitals with offsets kept."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from tacitus.ingest import iter_documents
+from tacitus.models import Article
+
+from conftest import SAMPLES
+
+WIRE = "GUNMEN KILLED 12 VILLAGERS IN BORNO STATE ON TUESDAY, POLICE SAID."
+
+
+def upper(text: str) -> str:
+    """ALL-CAPS copy of a text with the same length (letters whose capital is longer stay as they are)."""
+    return "".join(c.upper() if len(c.upper()) == 1 else c for c in text)
+
+
+def test_components_are_in_place(nlp) -> None:
+    names = nlp.pipe_names
+    assert names[0] == "tacitus_truecase" and names[-1] == "tacitus_restore_case"
+    assert names.index("tacitus_line_breaks") < names.index("parser")
+
+
+def test_capitals_parse_as_english_and_keep_the_original_text(nlp) -> None:
+    doc = nlp(WIRE)
+    assert doc.text == WIRE
+    assert [t.text for t in doc][:3] == ["GUNMEN", "KILLED", "12"]
+    assert doc[1].pos_ == "VERB" and doc[1].dep_ in ("ROOT", "ccomp")  # "police said" may head it
+    ents = {e.text: e.label_ for e in doc.ents}
+    assert ents.get("BORNO STATE") == "GPE" or ents.get("BORNO") == "GPE"
+    assert ents.get("TUESDAY") == "DATE"
+    for ent in doc.ents:
+        assert WIRE[ent.start_char : ent.end_char] == ent.text
+
+
+def test_mixed_case_doc_is_untouched(nlp) -> None:
+    text = "Gunmen killed 12 villagers in Borno State on Tuesday, police said."
+    doc = nlp(text)
+    assert doc.text == text and "tacitus_original_text" not in doc.user_data
+
+
+def test_pipe_with_mixed_batch(nlp) -> None:
+    texts = [WIRE, "Police said gunmen killed 12 villagers.", "Headline\n" + WIRE]
+    docs = list(nlp.pipe(texts))
+    assert [d.text for d in docs] == texts
+    assert all(any(t.pos_ == "VERB" for t in d) for d in docs)
+
+
+def test_line_breaks_start_sentences(nlp) -> None:
+    doc = nlp("Gunmen attack village in Borno\nPolice said 12 people were killed.")
+    assert [s.text.strip() for s in doc.sents][:2] == ["Gunmen attack village in Borno", "Police said 12 people were killed."]
+
+
+def _fields(event) -> tuple:
+    return (
+        event.sub_event_type,
+        event.date.date if event.date else None,
+        event.place.name if event.place else None,
+        event.casualties.fatalities if event.casualties else None,
+        event.actor1.name if event.actor1 else None,
+    )
+
+
+@pytest.mark.parametrize("name", ["01_paris-attacks.txt", "03_dalori-boko-haram.txt", "08_khartoum-sit-in.txt"])
+def test_all_caps_article_gives_the_same_events(pipeline, name: str) -> None:
+    """Wire copy in capitals is coded like the same story in mixed case, spans pointing into the capitals."""
+    doc = next(iter(iter_documents([SAMPLES / name])))
+    mixed = pipeline.process(doc)
+    assert isinstance(mixed.article, Article) and mixed.events
+    caps_text = upper(mixed.article.text)
+    caps = pipeline.process(replace(mixed.article, text=caps_text))
+    want = [_fields(e) for e in mixed.events]
+    got = [_fields(e) for e in caps.events]
+    agree = sum(a == b for x, y in zip(want, got) for a, b in zip(x, y))
+    assert agree >= 0.9 * 5 * len(want), (want, got)
+    for event in caps.events:
+        span = event.evidence
+        assert caps_text[span.start : span.end] == span.text
+        for actor in (event.actor1, event.actor2):
+            if actor is not None and actor.span is not None:
+                assert caps_text[actor.span.start : actor.span.end] == actor.span.text
