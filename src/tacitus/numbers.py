@@ -32,10 +32,18 @@ Coding rules (CODEBOOK section 3, "Numbers, coded conservatively"):
   they clearly count different victims: the later one says so ("also",
   "another", "other", "more", "additional", "further", "as well"), or both
   name specific and different victim groups ("two soldiers were killed ...
-  three civilians died"). Otherwise the larger is kept, so a restated or
-  partial count never inflates the total.
+  three civilians died"). Otherwise the first count stands: a later one
+  restates it, is a rival claim ("the government said 64 ... hospitals
+  reported 88": conservative) or a background figure ("one of 350 attacks that
+  killed 669 civilians in 2006"). A later count replaces it only when it sums
+  up ("a total of 23", "in all") or refines a vague one ("several ... 8").
 * A death toll ("the death toll rose to 15", "raising the toll to 16") is a
   total: the result is at least the highest toll stated.
+* Attackers: counted when the text counts them inside a total ("132 dead,
+  including seven attackers" = 132) or when they are the only dead reported
+  ("the only casualty was one of the attackers" = 1); when the text lists
+  victims and attackers separately ("four soldiers and one militant were
+  killed"; "... killing 5. Six Taliban also died"), the victims only.
 * Only killed / dead / died / death toll / lives / bodies / executed /
   beheaded / massacred / slain / murdered / shot dead ... count as
   fatalities; wounded / injured / hurt / hospitalised as wounded. Kidnapped,
@@ -53,334 +61,13 @@ import logging
 import re
 from dataclasses import dataclass, replace
 
+from tacitus import numbers_lexicon as lex
 from tacitus.models import Casualties, Span
+from tacitus.numbers_counts import NUM_RE, Count, Token, count_at, parse_count, tokenize
 
 logger = logging.getLogger(__name__)
 
 __all__ = ["parse_count", "read_casualties"]
-
-# --------------------------------------------------------------------------- lexicons
-
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-# Vague plurals and their codebook values.
-_VAGUE = {
-    "several": 3, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
-    "millions": 1_000_000, "dozen": 12,
-}
-_HEDGES = (
-    "at least", "at the least", "more than", "over", "well over", "just over", "nearly", "almost",
-    "about", "around", "approximately", "roughly", "some", "an estimated", "estimated",
-    "up to", "as many as", "no fewer than", "no less than", "not less than", "close to",
-    "upwards of", "in excess of", "a total of", "total of", "a further", "an additional",
-    "additional", "further", "another", "a minimum of", "a reported", "reportedly",
-    "all", "all the", "all of the", "the", "both",
-)
-_FEWER = ("fewer than", "less than", "under", "below", "at most")
-_ADDITIVE_HEDGES = {"a further", "an additional", "additional", "further"}
-
-# Words that end a noun phrase (function words, auxiliaries, predicates).
-_STOP = {
-    "and", "or", "but", "nor", "as", "at", "by", "for", "from", "in", "into", "of", "off", "on",
-    "onto", "over", "to", "toward", "towards", "with", "within", "without", "near", "during",
-    "after", "before", "since", "until", "when", "while", "where", "who", "whom", "whose",
-    "which", "that", "this", "these", "those", "than", "then", "there", "here", "is", "are",
-    "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could",
-    "should", "may", "might", "must", "can", "did", "do", "does", "also", "including",
-    "included", "among", "amongst", "not", "no", "all", "both", "each", "reportedly",
-    "later", "allegedly", "say", "says", "said", "according", "inside", "outside", "across",
-    "against", "between", "along", "amid", "behind", "under", "through", "throughout",
-    "about", "around", "got", "get", "left", "leaving", "found", "he", "she", "it", "they",
-    "we", "you", "i", "him", "her", "them", "his", "its", "their", "our", "the", "a", "an",
-    "if", "so", "because", "once", "yet", "either", "neither", "whether", "out", "up", "down",
-    "today", "yesterday", "tonight", "overnight", "earlier", "instantly", "immediately",
-}
-
-_FATAL_PASSIVE = {
-    "killed", "dead", "died", "die", "dies", "dying", "murdered", "executed", "beheaded",
-    "massacred", "slain", "slaughtered", "assassinated", "perished", "lynched", "decapitated",
-    "martyred", "burnt", "burned", "deceased", "crucified", "strangled", "electrocuted",
-}
-_WOUND_PASSIVE = {
-    "wounded", "injured", "hurt", "hospitalised", "hospitalized", "maimed", "injuried",
-}
-_FATAL_ACTIVE = {
-    "kill", "kills", "killed", "killing", "murder", "murders", "murdered", "murdering",
-    "execute", "executes", "executed", "executing", "behead", "beheads", "beheaded",
-    "beheading", "massacre", "massacres", "massacred", "massacring", "slay", "slays", "slew",
-    "slaying", "slaughter", "slaughters", "slaughtered", "slaughtering", "assassinate",
-    "assassinates", "assassinated", "assassinating", "lynch", "lynched", "lynching",
-    "decapitated", "decapitating", "crucified",
-}
-_WOUND_ACTIVE = {
-    "wound", "wounds", "wounded", "wounding", "injure", "injures", "injured", "injuring",
-    "hurt", "hurts", "hurting", "maim", "maims", "maimed", "maiming",
-}
-# Two-word predicates that mean killed ("shot dead", "gunned down", "burned to death").
-_FATAL_PHRASES = (
-    ("shot", "dead"), ("gunned", "down"), ("shot", "to", "death"), ("beaten", "to", "death"),
-    ("stabbed", "to", "death"), ("hacked", "to", "death"), ("burned", "to", "death"),
-    ("burnt", "to", "death"), ("stoned", "to", "death"), ("tortured", "to", "death"),
-    ("bludgeoned", "to", "death"), ("clubbed", "to", "death"), ("crushed", "to", "death"),
-    ("lost", "their", "lives"), ("lost", "his", "life"), ("lost", "her", "life"),
-    ("lost", "lives"), ("found", "dead"), ("confirmed", "dead"), ("confirmed", "killed"),
-    ("killed", "in", "action"), ("fatally", "shot"), ("fatally", "wounded"),
-    ("fatally", "injured"), ("fatally", "stabbed"), ("mortally", "wounded"),
-    ("declared", "dead"), ("pronounced", "dead"), ("shot", "and", "killed"),
-    ("succumbed",), ("drowned",), ("shoot", "dead"), ("sacrificed", "their", "lives"),
-    ("gave", "their", "lives"), ("to", "death"), ("laid", "down", "their", "lives"), ("found", "killed"),
-)
-_FATAL_ACTIVE_PHRASES = (
-    ("shot", "dead"), ("shooting", "dead"), ("shoot", "dead"), ("shoots", "dead"),
-    ("gunned", "down"), ("gunning", "down"),
-    ("shot", "and", "killed"), ("fatally", "shot"), ("fatally", "wounding"),
-    ("fatally", "wounded"), ("fatally", "stabbed"), ("fatally", "stabbing"),
-    ("claiming", "the", "lives", "of"), ("claimed", "the", "lives", "of"),
-    ("took", "the", "lives", "of"), ("taking", "the", "lives", "of"),
-    ("cost", "the", "lives", "of"), ("costing", "the", "lives", "of"),
-    ("deaths", "of"), ("death", "of"), ("the", "killing", "of"),
-    ("the", "killings", "of"), ("the", "murder", "of"), ("the", "murders", "of"),
-    ("the", "execution", "of"), ("the", "executions", "of"), ("the", "massacre", "of"),
-    ("the", "bodies", "of"), ("bodies", "of"), ("the", "lives", "of"),
-)
-_WOUND_ACTIVE_PHRASES = (
-    ("injuries", "to"), ("injury", "to"), ("injury", "of"), ("injuries", "of"), ("the", "wounding", "of"),
-    ("the", "injuring", "of"), ("sending",), ("hospitalising",), ("hospitalizing",),
-)
-# Head nouns that are themselves casualties: "5 deaths", "claimed 12 lives".
-_FATAL_NOUNS = {"deaths", "death", "fatalities", "fatality", "dead", "lives", "bodies", "corpses"}
-_WOUND_NOUNS = {"injuries", "injured", "wounded"}
-# Words allowed between a list and its predicate ("were reportedly all killed").
-_AUX = {
-    "was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "got", "get",
-    "gets", "also", "reportedly", "found", "allegedly", "all", "both", "later", "subsequently",
-    "eventually", "instantly", "immediately", "reported", "officially", "who", "that",
-    "seriously", "critically", "severely", "slightly", "lightly", "badly", "gravely",
-    "grievously", "mildly", "moderately", "fatally", "mortally", "left", "then", "too",
-    "each", "apparently", "likely", "either", "were", "now", "themselves", "in", "total",
-    "had", "will", "would", "may", "since",
-}
-_ADDITIVE_WORDS = {"also", "another", "other", "others", "more", "additional", "further", "too"}
-# A list preceded by one of these is a subset of a count already made.
-_SUBSET = {"including", "included", "among", "amongst", "incl", "namely", "mostly", "mainly", "whom"}
-# Heads that never count victims (durations, ages, money, weapons, vehicles, places).
-_NON_PERSON = {
-    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
-    "minute", "minutes", "second", "seconds", "decade", "decades", "night", "nights",
-    "km", "kilometres", "kilometers", "kilometre", "kilometer", "mile", "miles", "metres",
-    "meters", "metre", "meter", "feet", "foot", "kg", "kilograms", "pounds", "tons", "tonnes",
-    "percent", "per", "cent", "dollars", "dollar", "euros", "rupees", "usd", "pm", "am",
-    "bomb", "bombs", "explosive", "explosives", "device", "devices", "ied", "ieds", "grenade",
-    "grenades", "rocket", "rockets", "mortar", "mortars", "shell", "shells", "missile",
-    "missiles", "mine", "mines", "landmine", "landmines", "car", "cars", "vehicle", "vehicles",
-    "truck", "trucks", "bus", "buses", "tank", "tanks", "helicopter", "helicopters", "plane",
-    "planes", "aircraft", "jet", "jets", "drone", "drones", "boat", "boats", "ship", "ships",
-    "house", "houses", "home", "homes", "building", "buildings", "shop", "shops", "school",
-    "schools", "village", "villages", "town", "towns", "city", "cities", "district",
-    "districts", "province", "provinces", "country", "countries", "attack", "attacks",
-    "blast", "blasts", "explosion", "explosions", "bombing", "bombings", "incident",
-    "incidents", "raid", "raids", "strike", "strikes", "airstrike", "airstrikes", "round",
-    "rounds", "shot", "shots", "bullet", "bullets", "gun", "guns", "rifle", "rifles", "weapon",
-    "weapons", "point", "points", "time", "times", "place", "places", "location", "locations",
-    "site", "sites", "area", "areas", "part", "parts", "side", "sides", "case", "cases",
-    "group", "groups", "cell", "cells", "brigade", "brigades", "battalion", "battalions",
-    "unit", "units", "division", "divisions", "company", "companies", "camp", "camps",
-    "church", "churches", "mosque", "mosques", "checkpoint", "checkpoints", "post", "posts",
-    "base", "bases", "office", "offices", "station", "stations", "hospital", "hospitals",
-    "story", "stories", "floor", "floors", "animal", "animals", "cattle", "cows", "goats",
-    "sheep", "horses", "dogs", "camels", "video", "videos", "million", "billion", "count",
-    "counts", "charges", "charge", "sentence", "sentences", "occasions", "occasion",
-}
-_NUM_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
-_RANGE_RE = re.compile(rf"({_NUM_RE.pattern})\s*[-–—]\s*({_NUM_RE.pattern})")
-# Abbreviations keep their dots ("U.S.", "a.m."); "." ":" "," join digits only
-# ("1,200", "10:30", "1.5"), so "attack:8" and "Kashmir.Five" split.
-_TOKEN_RE = re.compile(
-    r"(?:[^\W\d_]\.){2,}"
-    r"|(?:lt|col|gen|capt|sgt|maj|dr|mr|mrs|ms|st|no|cpl|pvt|brig|lieut|rev|gov|sen|rep)\.(?=\s+[A-Z])"
-    r"|[\w$%€£]+(?:(?:[-'’/]|(?<=\d)[.,:–—](?=\d))[\w$%€£]+)*"
-    r"|[^\w\s]",
-    re.IGNORECASE,
-)
-_SENTENCE_END = {".", "!", "?", ";", ":"}
-_TOLL_WORDS = {"toll", "tally", "count"}
-
-
-# --------------------------------------------------------------------------- tokens
-
-
-@dataclass(frozen=True, slots=True)
-class _Token:
-    text: str
-    low: str
-    start: int
-    end: int
-    newline_before: bool
-
-
-def _tokenize(text: str) -> list[_Token]:
-    tokens: list[_Token] = []
-    prev_end = 0
-    for m in _TOKEN_RE.finditer(text):
-        word = m.group()
-        gap = text[prev_end : m.start()]
-        tokens.append(_Token(word, word.lower(), m.start(), m.end(), "\n" in gap))
-        prev_end = m.end()
-    return tokens
-
-
-def _word_number(words: list[str], i: int) -> tuple[int, int] | None:
-    """A spelled-out (or digit + scale) number at ``words[i]``: (value, tokens used)."""
-    total = 0
-    current = 0
-    j = i
-    seen = False
-    while j < len(words):
-        w = words[j]
-        parts = w.split("-")
-        if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS and 0 < _UNITS[parts[1]] < 10:
-            if seen and current % 100 != 0:
-                break
-            current += _TENS[parts[0]] + _UNITS[parts[1]]
-        elif w in _UNITS:
-            if seen and current % 100 != 0 and current % 10 != 0:
-                break
-            if seen and current % 100 != 0 and _UNITS[w] >= 10:
-                break
-            current += _UNITS[w]
-        elif w in _TENS:
-            if seen and current % 100 != 0:
-                break
-            current += _TENS[w]
-        elif w in _SCALES and (seen or (j == i and w == "hundred")):
-            if not seen:
-                break
-            if _SCALES[w] == 100:
-                current = max(current, 1) * 100
-            else:
-                total += max(current, 1) * _SCALES[w]
-                current = 0
-        elif not seen and _NUM_RE.fullmatch(w) and "." not in w and j + 1 < len(words) and words[j + 1] in _SCALES:
-            current = int(w.replace(",", ""))
-        elif not seen and re.fullmatch(r"\d+\.\d+", w) and j + 1 < len(words) and words[j + 1] in ("million", "thousand"):
-            value = float(w) * _SCALES[words[j + 1]]
-            return int(value), 2
-        elif w == "and" and seen and j + 1 < len(words) and (words[j + 1] in _UNITS or words[j + 1] in _TENS or "-" in words[j + 1]) and (total or current >= 100):
-            j += 1
-            continue
-        else:
-            break
-        seen = True
-        j += 1
-    if not seen:
-        return None
-    return total + current, j - i
-
-
-@dataclass(frozen=True, slots=True)
-class _Count:
-    low: int
-    high: int | None
-    start: int  # token index of the first token (hedge included)
-    end: int  # token index after the last number token
-    hedge: str
-    vague: bool
-
-
-def _number_at(low: list[str], i: int) -> tuple[int, int | None, int, bool] | None:
-    """The bare number at token ``i``: (low, high, tokens used, vague)."""
-    w = low[i]
-    nxt = low[i + 1] if i + 1 < len(low) else ""
-    if w in ("a", "an") and nxt in ("few", "handful"):
-        if i + 2 < len(low) and low[i + 2] in ("hundred", "thousand", "dozen"):
-            return 3 * {"hundred": 100, "thousand": 1000, "dozen": 12}[low[i + 2]], None, 3, True
-        return 3, None, 2, True
-    if w in ("a", "an") and nxt == "couple":
-        return 2, None, 2, True
-    if w in ("a", "an") and nxt == "dozen":
-        return 12, None, 2, True
-    if w in ("a", "an") and nxt in ("hundred", "thousand", "million"):
-        got = _word_number(["one"] + low[i + 1 : i + 8], 0)
-        if got is not None:
-            return got[0], None, got[1], False
-    if w == "tens" and nxt == "of" and i + 2 < len(low) and low[i + 2] == "thousands":
-        return 10_000, None, 3, True
-    if w == "hundreds" and nxt == "of" and i + 2 < len(low) and low[i + 2] == "thousands":
-        return 100_000, None, 3, True
-    if w in ("several", "few") and nxt in ("hundred", "thousand", "dozen"):
-        if w == "few":
-            return None
-        return 3 * {"hundred": 100, "thousand": 1000, "dozen": 12}[nxt], None, 2, True
-    if w in _VAGUE and w != "dozen":
-        return _VAGUE[w], None, 1, True
-    m = _RANGE_RE.fullmatch(w)
-    if m:
-        lo, hi = (int(float(g.replace(",", ""))) for g in m.groups())
-        if hi > lo:
-            return lo, hi, 1, False
-        return None
-    if _NUM_RE.fullmatch(w):
-        if nxt in _SCALES or nxt == "dozen":
-            if nxt == "dozen":
-                return int(float(w.replace(",", ""))) * 12, None, 2, False
-            got = _word_number(low[i : i + 8], 0)
-            if got:
-                return got[0], None, got[1], False
-        if "." in w:
-            return None
-        return int(w.replace(",", "")), None, 1, False
-    got = _word_number(low[i : i + 8], 0)
-    if got:
-        value, used = got
-        if i + used < len(low) and low[i + used] == "dozen":
-            return value * 12, None, used + 1, False
-        return value, None, used, False
-    return None
-
-
-def _count_at(low: list[str], i: int) -> _Count | None:
-    """A count phrase (hedge + number or range) starting at token ``i``."""
-    hedge = ""
-    j = i
-    for h in sorted(_FEWER + _HEDGES, key=lambda s: -len(s.split())):
-        parts = h.split()
-        if low[j : j + len(parts)] == parts:
-            hedge = h
-            j += len(parts)
-            break
-    if j >= len(low):
-        return None
-    if low[j] == "between":
-        first = _number_at(low, j + 1)
-        if first and j + 1 + first[2] < len(low) and low[j + 1 + first[2]] == "and":
-            k = j + 2 + first[2]
-            second = _number_at(low, k) if k < len(low) else None
-            if second and second[0] > first[0]:
-                return _Count(first[0], second[0], i, k + second[2], "between", False)
-        return None
-    got = _number_at(low, j)
-    if got is None:
-        return None
-    value, high, used, vague = got
-    if hedge in _FEWER:
-        return None
-    end = j + used
-    # "4,000 to 5,000", "two or three", "10-15".
-    if high is None and end + 1 < len(low) and low[end] in ("to", "or", "-", "–", "—"):
-        second = _number_at(low, end + 1)
-        if second and second[1] is None and second[0] > value and not second[3]:
-            high = second[0]
-            end = end + 1 + second[2]
-    return _Count(value, high, i, end, hedge, vague)
 
 
 # --------------------------------------------------------------------------- victim lists
@@ -402,13 +89,10 @@ class _Item:
 def _is_year(tok: str, prev: str, nxt: str) -> bool:
     if not re.fullmatch(r"1[5-9]\d\d|20\d\d", tok):
         return False
-    return prev in ("in", "since", "of", "until", "by", "from", "during") or nxt not in _PEOPLE_PLURAL
+    return prev in ("in", "since", "of", "until", "by", "from", "during") or nxt not in lex.PEOPLE_PLURAL
 
 
-_PEOPLE_PLURAL = {"people", "persons", "civilians", "soldiers", "men", "women", "children", "others"}
-
-
-def _noun_phrase(low: list[str], toks: list[_Token], i: int, limit: int = 6) -> int:
+def _noun_phrase(low: list[str], toks: list[Token], i: int, limit: int = 6) -> int:
     """Token index after a short noun phrase starting at ``i`` (no POS tags: stop words end it)."""
     j = i
     while j < len(low) and j - i < limit:
@@ -423,38 +107,29 @@ def _noun_phrase(low: list[str], toks: list[_Token], i: int, limit: int = 6) -> 
             break
         if j > i and toks[j].newline_before:
             break
-        if w in _STOP or w in _FATAL_PASSIVE or w in _WOUND_PASSIVE or w in _FATAL_ACTIVE or w in _WOUND_ACTIVE:
+        if w in lex.STOP or w in lex.FATAL_PASSIVE or w in lex.WOUND_PASSIVE or w in lex.FATAL_ACTIVE or w in lex.WOUND_ACTIVE:
             break
         if j > i and w.endswith("ing") and w not in ("sibling", "siblings", "offspring", "viking"):
             break
         if w.endswith("ly") and w not in ("family", "elderly", "italy", "assembly", "ally"):
             break
-        if w in _VERBISH:
+        if w in lex.VERBISH:
             break
         j += 1
     return j
 
 
-# Participles that end a noun phrase though they are not casualty words.
-_VERBISH = {
-    "shot", "gunned", "stabbed", "beaten", "hacked", "burnt", "lost", "taken", "kidnapped",
-    "abducted", "arrested", "detained", "missing", "rescued", "freed", "released", "held",
-    "displaced", "evacuated", "hijack", "hijacked", "attack", "attacked", "open", "opened",
-    "fired", "die", "dies", "sustained", "suffered", "received", "remain", "remained",
-}
-_PREPOSITIONS = {"of", "from", "in", "at", "for", "with", "near", "on", "to", "by", "against", "into", "toward", "towards"}
-_SINGULAR_DETS = {"a", "an", "another", "his", "her", "their", "its", "one", "the"}
-_PRONOUNS = {"him", "her", "himself", "herself"}
-
-
-def _item_at(low: list[str], toks: list[_Token], i: int) -> _Item | None:
+def _item_at(low: list[str], toks: list[Token], i: int) -> _Item | None:
     """One victim item at token ``i``: "at least 12 people", "a policeman", "his son", "him"."""
     w = low[i]
-    if w in _PRONOUNS and not (i + 1 < len(low) and re.match(r"[^\W\d_]", low[i + 1]) and low[i + 1] not in _STOP):
+    if w in lex.PRONOUNS and not (i + 1 < len(low) and re.match(r"[^\W\d_]", low[i + 1]) and low[i + 1] not in lex.STOP):
         return _Item(1, 1, i, i + 1, i + 1, w, False, (w,))
-    count = _count_at(low, i)
+    family = _family_at(low, i)
+    if family is not None:
+        return family
+    count = count_at(low, i)
     if count is not None and count.hedge == "" and any(
-        low[max(0, i - len(h.split())) : i] == h.split() for h in _FEWER
+        low[max(0, i - len(h.split())) : i] == h.split() for h in lex.FEWER
     ):
         return None  # "fewer than 10": no usable count
     if count is not None:
@@ -475,7 +150,7 @@ def _item_at(low: list[str], toks: list[_Token], i: int) -> _Item | None:
                 return _Item(count.low, _high(count), count.start, k + 1, count.end, low[k], False, (low[k],))
             if k < len(low) and low[k] in ("the", "these", "his", "her", "their", "its"):
                 k += 1
-            whole = _count_at(low, k) if k < len(low) else None
+            whole = count_at(low, k) if k < len(low) else None
             if whole is not None and whole.hedge == "" and not whole.vague:
                 k = whole.end  # "12 of 15 judicial officials"
             head_start = k
@@ -484,30 +159,30 @@ def _item_at(low: list[str], toks: list[_Token], i: int) -> _Item | None:
             return None
         words = tuple(low[head_start:end])
         head = words[-1] if words else ""
-        if head in _NON_PERSON or words[:2] in (("year", "old"), ("years", "old")) or prev == "aged":
+        if head in lex.NON_PERSON or words[:2] in (("year", "old"), ("years", "old")) or prev == "aged":
             return None
         if any(re.fullmatch(r"\d+-\w+", x) and not x.endswith("old") for x in words):
             return None  # "19-minute video", "3-hour siege": a measure, not people
         if count.hedge in ("the", "all the", "all of the", "both") and count.vague:
             return None
-        additive = count.hedge in _ADDITIVE_HEDGES
-        relative = count.hedge == "another" or head in ("others", "more") or "other" in words
+        additive = count.hedge in lex.ADDITIVE_HEDGES
+        relative = count.hedge == "another" or head in ("others", "more") or bool({"other", "more", "additional"} & set(words))
         if not words and nxt in ("more", "others", "other"):
             relative = True
             end += 1
             head = nxt
             words = (nxt,)
         return _Item(count.low, _high(count), count.start, end, count.end, head, additive, words, relative)
-    if w in _SINGULAR_DETS and not (i > 0 and low[i - 1] in _PREPOSITIONS):
+    if w in lex.SINGULAR_DETS and not (i > 0 and low[i - 1] in lex.PREPOSITIONS):
         start = i + 1
         end = _noun_phrase(low, toks, start)
         if end == start:
-            if w == "another" or (w == "one" and i + 1 < len(low) and low[i + 1] in _AUX | _FATAL_PASSIVE | _WOUND_PASSIVE):
+            if w == "another" or (w == "one" and i + 1 < len(low) and low[i + 1] in lex.AUX | lex.FATAL_PASSIVE | lex.WOUND_PASSIVE):
                 return _Item(1, 1, i, i + 1, i + 1, w, False, (w,), w == "another")
             return None
         words = tuple(low[start:end])
         head = words[-1]
-        if head in _NON_PERSON or head in _FATAL_NOUNS or head in _WOUND_NOUNS:
+        if head in lex.NON_PERSON or head in lex.FATAL_NOUNS or head in lex.WOUND_NOUNS:
             return None
         if not _singular_person(head, strict=w not in ("a", "an", "another", "one")):
             return None
@@ -515,64 +190,48 @@ def _item_at(low: list[str], toks: list[_Token], i: int) -> _Item | None:
     return None
 
 
-def _high(count: _Count) -> int:
+def _high(count: Count) -> int:
     return count.high if count.high is not None else count.low
-
-
-_PERSON = {
-    "man", "woman", "child", "boy", "girl", "baby", "infant", "toddler", "teenager", "teen",
-    "youth", "person", "individual", "civilian", "soldier", "officer", "policeman",
-    "policewoman", "cop", "constable", "trooper", "guard", "bodyguard", "militant", "fighter",
-    "rebel", "insurgent", "gunman", "attacker", "assailant", "bomber", "perpetrator",
-    "terrorist", "jihadist", "extremist", "militiaman", "worker", "employee", "official",
-    "leader", "commander", "chief", "member", "lawmaker", "politician", "mayor", "governor",
-    "judge", "lawyer", "journalist", "reporter", "photographer", "cameraman", "doctor",
-    "nurse", "priest", "imam", "monk", "pastor", "cleric", "nun", "bishop", "rabbi",
-    "worshipper", "worshiper", "pilgrim", "tourist", "passenger", "driver", "pilot", "farmer",
-    "villager", "resident", "shopkeeper", "trader", "merchant", "businessman", "businesswoman",
-    "son", "daughter", "wife", "husband", "father", "mother", "brother", "sister", "cousin",
-    "nephew", "niece", "uncle", "aunt", "grandson", "granddaughter", "grandfather",
-    "grandmother", "relative", "sergeant", "captain", "colonel", "general", "lieutenant",
-    "major", "corporal", "marine", "sailor", "airman", "peacekeeper", "contractor",
-    "engineer", "volunteer", "protester", "protestor", "demonstrator", "rioter", "activist",
-    "supporter", "candidate", "minister", "president", "senator", "councillor", "councilor",
-    "elder", "tribesman", "refugee", "migrant", "prisoner", "detainee", "inmate", "hostage",
-    "pedestrian", "bystander", "customer", "shopper", "spectator", "student", "teacher",
-    "pupil", "professor", "victim", "suspect", "agent", "informant", "commando", "jawan",
-    "recruit", "cadet", "mp", "deputy", "inspector", "superintendent", "principal",
-    "friend", "neighbour", "neighbor", "guest", "owner", "occupant", "mechanic", "labourer",
-    "laborer", "miner", "fisherman", "herder", "shepherd", "vendor", "seller", "clerk",
-    "secretary", "spokesman", "spokesperson", "translator", "interpreter", "medic",
-    "paramedic", "firefighter", "ranger", "warden", "staffer", "diplomat", "ambassador",
-    "consul", "envoy", "sheikh", "mullah", "mufti", "emir", "chieftain", "headman",
-    "sarpanch", "councilman", "legislator", "commissioner", "administrator", "magistrate",
-    "prosecutor", "operative", "someone", "somebody", "citizen", "national", "settler",
-    "hijacker", "kidnapper", "jihadi", "militiaman", "guerrilla", "guerilla", "sniper",
-}
-_PERSON_SUFFIXES = ("man", "woman", "ist", "ian", "ier", "ee", "ant", "ent", "or", "er", "ess", "ie")
-# Heads that name the side that attacked (used only when perpetrators are not counted).
-_PERPETRATORS = {
-    "attacker", "attackers", "gunman", "gunmen", "militant", "militants", "terrorist",
-    "terrorists", "insurgent", "insurgents", "bomber", "bombers", "assailant", "assailants",
-    "jihadist", "jihadists", "jihadis", "taliban", "hijacker", "hijackers", "extremist",
-    "extremists", "perpetrator", "perpetrators", "rebels", "rebel", "guerrillas", "guerrilla",
-    "himself", "herself", "themselves", "naxals", "naxalites",
-    "maoists", "kidnappers", "suspects", "suspect", "raiders", "assailants", "militiamen",
-}
 
 
 def _singular_person(head: str, *, strict: bool) -> bool:
     """Whether a singular head noun plausibly names one person."""
-    if head in _PERSON:
+    if head in lex.PERSON:
         return True
     if strict:
         return False
     if head.endswith("s") and not head.endswith(("ss", "us")):
         return False
-    return head.endswith(_PERSON_SUFFIXES)
+    return head.endswith(lex.PERSON_SUFFIXES)
 
 
-def _victim_list(low: list[str], toks: list[_Token], i: int) -> list[_Item]:
+def _family_at(low: list[str], i: int) -> _Item | None:
+    """ "an entire family of five": the family's size counts its members."""
+    k = i + 1 if low[i] in ("a", "an", "the", "his", "her", "their") else i
+    if low[k : k + 1] in (["entire"], ["whole"]):
+        k += 1
+    if low[k : k + 2] != ["family", "of"] or k + 2 >= len(low):
+        return None
+    count = count_at(low, k + 2)
+    if count is None or count.hedge:
+        return None
+    return _Item(count.low, _high(count), i, count.end, count.end, "family", False, ("family",))
+
+
+def _bare_person(low: list[str], toks: list[Token], i: int, *, titled: bool = False) -> _Item | None:
+    """A singular person with no determiner: "the father and 14-year-old daughter".
+
+    ``titled``: the person noun may be a title before a name ("Father Hamel").
+    """
+    end = _noun_phrase(low, toks, i, limit=4)
+    if end == i or low[end - 1] not in lex.PERSON and not (titled and lex.PERSON & set(low[i:end])):
+        return None
+    if titled and not (toks[i].text[:1].isupper() or low[end - 1] in lex.PERSON):
+        return None
+    return _Item(1, 1, i, end, end, low[end - 1], False, tuple(low[i:end]))
+
+
+def _victim_list(low: list[str], toks: list[Token], i: int) -> list[_Item]:
     """Items chained by "," / "and" from token ``i`` ("two soldiers and a civilian")."""
     items: list[_Item] = []
     saw_and = False
@@ -580,6 +239,8 @@ def _victim_list(low: list[str], toks: list[_Token], i: int) -> list[_Item]:
     j = i
     while j < len(low):
         item = _item_at(low, toks, j)
+        if item is None and items and low[j - 1] == "and":
+            item = _bare_person(low, toks, j)
         if item is None or (items and _kind(item) != _kind(items[0])):
             break
         items.append(item)
@@ -618,7 +279,7 @@ def _victim_list(low: list[str], toks: list[_Token], i: int) -> list[_Item]:
     return items
 
 
-def _skip_pp(low: list[str], toks: list[_Token], j: int) -> int:
+def _skip_pp(low: list[str], toks: list[Token], j: int) -> int:
     """Token index after a prepositional phrase at ``j`` ("of the border police"), or ``j``."""
     if j >= len(low) or low[j] not in ("of", "from", "with", "belonging"):
         return j
@@ -632,9 +293,9 @@ def _skip_pp(low: list[str], toks: list[_Token], j: int) -> int:
 
 
 def _kind(item: _Item) -> str:
-    if item.head in _FATAL_NOUNS:
+    if item.head in lex.FATAL_NOUNS:
         return "fatal"
-    if item.head in _WOUND_NOUNS:
+    if item.head in lex.WOUND_NOUNS:
         return "wound"
     return "people"
 
@@ -649,13 +310,7 @@ def _match_phrase(low: list[str], j: int, phrases: tuple[tuple[str, ...], ...]) 
     return 0
 
 
-_BARE_PARTICIPLES = {"killed", "murdered", "executed", "beheaded", "massacred", "slaughtered",
-                     "wounded", "injured", "hurt", "assassinated", "slain", "lynched"}
-_TAIL_STOPS = {",", "when", "while", "after", "as", "but", "because", "which", "where", "if",
-               "since", "before", "said", "says", "though", "although", "whereas", "so", "until"}
-
-
-def _predicate(low: list[str], toks: list[_Token], j: int, *, left: bool = False) -> tuple[str | None, bool]:
+def _predicate(low: list[str], toks: list[Token], j: int, *, left: bool = False) -> tuple[str | None, bool]:
     """The field a predicate after a list reports: ("fatal" / "wound" / None, additive).
 
     Skips auxiliaries ("were reportedly all killed") and, with an auxiliary, the
@@ -668,10 +323,12 @@ def _predicate(low: list[str], toks: list[_Token], j: int, *, left: bool = False
     field, additive = _predicate_at(low, j, bare=True)
     if field is not None:
         return field, additive
+    if j < len(low) and low[j] in lex.OBJECT_VERBS:
+        return None, False  # "ten members shot dead a gendarme": an active verb, its object ahead
     k = j
     while k < len(low) and k - j < 14:
         w = low[k]
-        if w in _SENTENCE_END or (toks[k].newline_before and k > j):
+        if w in lex.SENTENCE_END or (toks[k].newline_before and k > j):
             return None, False
         if w == "," and _in_subset(low, j, k):
             # "27 peasants, including several children, were killed"; "including A, B and C have been killed"
@@ -680,32 +337,30 @@ def _predicate(low: list[str], toks: list[_Token], j: int, *, left: bool = False
                 return field, additive
             k += 1
             continue
+        if w == "," and k == j and k + 1 < len(low) and low[k + 1] in ("was", "were", "are", "is", "have", "has"):
+            return _predicate_at(low, k + 1, bare=False)  # "nine people, were killed": a stray comma
         if w == "," and low[k + 1 : k + 2] in (["including"], ["among"]):
             k += 1
             continue
         if w == ",":
             # A parenthetical between commas: ", most of them civilians,".
-            close = next((n for n in range(k + 1, min(k + 18, len(low))) if low[n] in _SENTENCE_END or low[n] == ","), None)
+            close = next((n for n in range(k + 1, min(k + 18, len(low))) if low[n] in lex.SENTENCE_END or low[n] == ","), None)
             if close is None or low[close] != ",":
                 return None, False
             return _predicate_at(low, close + 1, bare=True)
         if w in ("including", "among"):
             k += 1
             continue
-        if w in _TAIL_STOPS:
+        if w in lex.TAIL_STOPS:
             return None, False
-        if w in _AUX_START or (left and (w in _FATAL_PASSIVE or w in _WOUND_PASSIVE)):
+        if w in lex.AUX_START or (left and (w in lex.FATAL_PASSIVE or w in lex.WOUND_PASSIVE)):
             return _predicate_at(low, k, bare=left)
         if k > j and w not in ("one",) and not _in_subset(low, j, k) and _item_at(low, toks, k) is not None:
             return None, False
-        if w in _FATAL_ACTIVE or w in _WOUND_ACTIVE:
+        if w in lex.FATAL_ACTIVE or w in lex.WOUND_ACTIVE:
             return None, False
         k += 1
     return None, False
-
-
-_AUX_START = {"was", "were", "are", "is", "have", "has", "had", "died", "die", "dies", "dead", "who",
-              "lost", "perished", "succumbed"}
 
 
 def _in_subset(low: list[str], j: int, k: int) -> bool:
@@ -718,16 +373,18 @@ def _predicate_at(low: list[str], j: int, *, bare: bool) -> tuple[str | None, bo
     steps = 0
     while k < len(low) and steps < 6:
         w = low[k]
-        n = _match_phrase(low, k, _FATAL_PHRASES)
+        n = _match_phrase(low, k, lex.FATAL_PHRASES)
+        if n and k == j and low[k] in ("shot", "gunned") and _has_object(low, k + n):
+            return None, additive  # "ten ETA members shot dead a gendarme": they are the killers
         if n:
             return ("fatal" if not _ambiguous_pair(low, k + n) else None), additive
-        if w in _FATAL_PASSIVE or w in _WOUND_PASSIVE:
-            field = "fatal" if w in _FATAL_PASSIVE else "wound"
+        if w in lex.FATAL_PASSIVE or w in lex.WOUND_PASSIVE:
+            field = "fatal" if w in lex.FATAL_PASSIVE else "wound"
             if w in ("burnt", "burned") and not (k + 1 < len(low) and low[k + 1] in ("to", "alive")):
                 return None, additive
             if _ambiguous_pair(low, k + 1):
                 return None, additive
-            if k == j and w in _BARE_PARTICIPLES and (not bare or _has_object(low, k + 1)):
+            if k == j and w in lex.BARE_PARTICIPLES and (not bare or _has_object(low, k + 1)):
                 return None, additive
             return field, additive
         if w in ("sustained", "suffered", "received") and k + 1 < len(low):
@@ -735,7 +392,7 @@ def _predicate_at(low: list[str], j: int, *, bare: bool) -> tuple[str | None, bo
             if any(x.startswith(("injur", "wound")) for x in rest):  # "sustained bullet wounds"
                 return ("wound" if not any(x in ("fatal", "mortal") for x in rest) else "fatal"), additive
             return None, additive
-        if w in _AUX and not (w == "in" and low[k + 1 : k + 2] != ["total"]):
+        if w in lex.AUX and not (w == "in" and low[k + 1 : k + 2] != ["total"]):
             if w in ("also", "too"):
                 additive = True
             k += 1
@@ -756,49 +413,53 @@ def _ambiguous_pair(low: list[str], k: int) -> bool:
         nxt = low[k + 1]
         if nxt in ("seriously", "critically", "severely", "badly"):
             nxt = low[k + 2] if k + 2 < len(low) else ""
-        if nxt in _FATAL_PASSIVE or nxt in _WOUND_PASSIVE or nxt == "missing":
+        if nxt in lex.FATAL_PASSIVE or nxt in lex.WOUND_PASSIVE or nxt == "missing":
             return True
     return False
-
-
-_OBJECT_STARTS = {
-    "at", "more", "over", "nearly", "some", "about", "around", "up", "all", "the", "a", "an",
-    "his", "her", "their", "him", "them", "several", "dozens", "scores", "hundreds",
-    "thousands", "another", "one", "two", "three", "four", "five", "six", "seven", "eight",
-    "nine", "ten", "its",
-}
 
 
 def _has_object(low: list[str], k: int) -> bool:
     if k >= len(low):
         return False
     w = low[k]
-    return w in _OBJECT_STARTS or w in _UNITS or w in _TENS or bool(_NUM_RE.fullmatch(w))
+    return w in lex.OBJECT_STARTS or w in lex.UNITS or w in lex.TENS or bool(NUM_RE.fullmatch(w))
+
+
+def _killed_around(low: list[str], i: int, end: int) -> bool:
+    """ "shot a civilian dead", "beat two men to death": an object between a verb and its result."""
+    if i == 0 or end >= len(low):
+        return False
+    verb = low[i - 1]
+    if not (verb in lex.OBJECT_VERBS or verb.endswith(("ed", "ing"))):
+        return False
+    return low[end] == "dead" and verb in lex.OBJECT_VERBS or low[end : end + 2] == ["to", "death"]
 
 
 def _active_field(low: list[str], i: int) -> tuple[str | None, bool]:
     """The field an active verb just before token ``i`` reports, and whether it is ambiguous."""
     if i == 0:
         return None, False
-    for phrases, field in ((_FATAL_ACTIVE_PHRASES, "fatal"), (_WOUND_ACTIVE_PHRASES, "wound")):
+    for phrases, field in ((lex.FATAL_ACTIVE_PHRASES, "fatal"), (lex.WOUND_ACTIVE_PHRASES, "wound")):
         n = next((len(p) for p in phrases if i >= len(p) and tuple(low[i - len(p) : i]) == p), 0)
+        if n and low[max(0, i - n - 1) : i - n] in (["attempted"], ["failed"], ["foiled"]):
+            return None, False  # "the attempted assassination of the president": no one died
         if n:
             return field, False
     k = i - 1
-    if low[k] == "," and k >= 1 and low[k - 1].endswith("ing") and (low[k - 1] in _FATAL_ACTIVE or low[k - 1] in _WOUND_ACTIVE):
+    if low[k] == "," and k >= 1 and low[k - 1].endswith("ing") and (low[k - 1] in lex.FATAL_ACTIVE or low[k - 1] in lex.WOUND_ACTIVE):
         k -= 1  # "killing, ten and wounding 25": a stray comma
     w = low[k]
     # "killed all", "wounded at least": the hedge is part of the count, adverbs are skipped.
     if w in ("seriously", "critically", "severely", "lightly", "slightly", "badly") and k >= 1:
         k -= 1
         w = low[k]
-    if w in _FATAL_ACTIVE or w in _WOUND_ACTIVE:
-        field = "fatal" if w in _FATAL_ACTIVE else "wound"
+    if w in lex.FATAL_ACTIVE or w in lex.WOUND_ACTIVE:
+        field = "fatal" if w in lex.FATAL_ACTIVE else "wound"
         before = low[k - 1] if k >= 1 else ""
         before2 = low[k - 2] if k >= 2 else ""
         # "killed and wounded 30", "killing or injuring dozens": one count, two fields.
-        if before in ("and", "or", "/") and (before2 in _FATAL_ACTIVE or before2 in _WOUND_ACTIVE):
-            if ("fatal" if before2 in _FATAL_ACTIVE else "wound") != field:
+        if before in ("and", "or", "/") and (before2 in lex.FATAL_ACTIVE or before2 in lex.WOUND_ACTIVE):
+            if ("fatal" if before2 in lex.FATAL_ACTIVE else "wound") != field:
                 return None, True
         if before in ("was", "were", "been", "being", "is", "are", "be"):
             return None, False
@@ -823,36 +484,31 @@ class _Mention:
     victims_low: int = 0  # the same count without the items that name attackers
     victims_high: int = 0
     relative: bool = False
+    vague: bool = False  # "several", "dozens": a count a later exact one refines
+    total: bool = False  # "a total of 23", "in all": a count that sums the ones before
 
 
-_GENERIC_HEADS = {
-    "", "people", "persons", "person", "victims", "individuals", "others", "other", "more",
-    "them", "whom", "one", "another", "dead", "lives", "deaths", "death", "fatalities",
-    "bodies", "injured", "wounded", "injuries",
-}
-# A count the attackers claim ("IS claimed that they killed over 100") is not a confirmed toll.
-_CLAIM = re.compile(r"\bclaim(?:s|ed|ing)?\s+(?:that|to\s+have|it|they|he)\b", re.IGNORECASE)
-
-
-def _is_subset(low: list[str], toks: list[_Token], i: int) -> bool:
+def _is_subset(low: list[str], toks: list[Token], i: int) -> bool:
     """Whether the list at ``i`` sits in a subset clause ("including 2 women", "among the dead")."""
     k = i - 1
     while k >= 0 and i - k <= 4:
         w = low[k]
-        if w in _SUBSET:
+        if w in lex.SUBSET:
             return True
-        if w in _SENTENCE_END or w == "," or toks[k + 1].newline_before:
+        if w in lex.SENTENCE_END or w == "," or toks[k + 1].newline_before:
             return False
         k -= 1
     return False
 
 
 def _is_perpetrator(item: _Item) -> bool:
-    return item.head in _PERPETRATORS or any(w in _PERPETRATORS for w in item.words)
+    # "suicide-bombers", "Anti-balaka fighters": the last part of a hyphenated word names them.
+    return any(w in lex.PERPETRATORS or w.rsplit("-", 1)[-1] in lex.PERPETRATORS
+               for w in (item.head, *item.words))
 
 
 def _mentions(text: str) -> list[_Mention]:
-    toks = _tokenize(text)
+    toks = tokenize(text)
     low = [t.low for t in toks]
     mentions: list[_Mention] = []
     covered: list[tuple[int, int]] = []  # token ranges already read as a list + predicate
@@ -869,6 +525,10 @@ def _mentions(text: str) -> list[_Mention]:
             i = toll_end
             continue
         items = _victim_list(low, toks, i)
+        if not items and i > 0 and low[i - 1] == "of" and _active_field(low, i)[0] is not None:
+            # "the murder of Father Hamel", "the death of Pakistani soldier": one person, no determiner
+            person = _bare_person(low, toks, i, titled=True)
+            items = [person] if person is not None else []
         if not items:
             i += 1
             continue
@@ -892,11 +552,15 @@ def _mentions(text: str) -> list[_Mention]:
                 field = "fatal"  # "5 deaths", "claimed 12 lives"
             elif field is None and kinds == {"wound"}:
                 field = "wound"  # "12 injured", "3 injuries"
+            if field is None and _killed_around(low, i, end):
+                field = "fatal"
         if field is None:
             i = max(items[0].num_end, i + 1)
             continue
+        pred = next((k for k in range(end, min(end + 20, len(low)))
+                     if low[k] in lex.FATAL_PASSIVE or low[k] in lex.WOUND_PASSIVE or low[k] in lex.SENTENCE_END), end)
         sentence = _sentence_start(low, toks, i)
-        if _CLAIM.search(text[toks[sentence].start : toks[i].start]):
+        if lex.CLAIM.search(text[toks[sentence].start : toks[i].start]):
             i = end
             continue
         if any(low[it.num_end : it.num_end + 2] == ["of", "whom"] for it in items):
@@ -914,9 +578,9 @@ def _mentions(text: str) -> list[_Mention]:
             victims_low=sum(it.low for it in victims),
             victims_high=sum(it.high for it in victims),
             relative=all(it.relative for it in items),
+            vague=all(any(w in lex.VAGUE_WORDS for w in low[it.start : it.num_end]) for it in items),
+            total=bool(lex.TOTAL.search(text[toks[sentence].start : toks[min(pred + 2, len(toks) - 1)].end])),
         ))
-        pred = next((k for k in range(end, min(end + 20, len(low)))
-                     if low[k] in _FATAL_PASSIVE or low[k] in _WOUND_PASSIVE or low[k] in _SENTENCE_END), end)
         covered.append((i, pred))
         i = end
     mentions.extend(_singular_passives(low, toks, covered))
@@ -944,14 +608,14 @@ def _resolve_relatives(mentions: list[_Mention]) -> list[_Mention]:
     return out
 
 
-def _sentence_start(low: list[str], toks: list[_Token], i: int) -> int:
+def _sentence_start(low: list[str], toks: list[Token], i: int) -> int:
     k = i
-    while k > 0 and low[k - 1] not in _SENTENCE_END and not toks[k].newline_before:
+    while k > 0 and low[k - 1] not in lex.SENTENCE_END and not toks[k].newline_before:
         k -= 1
     return k
 
 
-def _singular_passives(low: list[str], toks: list[_Token], covered: list[tuple[int, int]]) -> list[_Mention]:
+def _singular_passives(low: list[str], toks: list[Token], covered: list[tuple[int, int]]) -> list[_Mention]:
     """One victim for each "<someone> was killed" whose subject no list has counted.
 
     A singular "was" before a casualty predicate counts exactly one person,
@@ -970,22 +634,22 @@ def _singular_passives(low: list[str], toks: list[_Token], covered: list[tuple[i
         # "who was also injured" restates someone a list may already hold.
         if {"one", "nobody", "none", "no-one", "else", "no"} & set(subject[-2:]) or subject[-1] in (",", "it", "which", "that", "there", "who"):
             continue
-        if low[k - 1] in _NON_PERSON or low[k - 1] in _FATAL_NOUNS:
+        if low[k - 1] in lex.NON_PERSON or low[k - 1] in lex.FATAL_NOUNS:
             continue
         start = toks[k - 1].start
         found.append(_Mention(field, 1, 1, start, toks[k - 1].end, additive=additive,
-                              heads=(low[k - 1],), victims_low=0 if low[k - 1] in _PERPETRATORS else 1,
-                              victims_high=0 if low[k - 1] in _PERPETRATORS else 1))
+                              heads=(low[k - 1],), victims_low=0 if low[k - 1] in lex.PERPETRATORS else 1,
+                              victims_high=0 if low[k - 1] in lex.PERPETRATORS else 1))
     return found
 
 
-def _toll_at(low: list[str], i: int) -> tuple[str, _Count | None, int] | None:
+def _toll_at(low: list[str], i: int) -> tuple[str, Count | None, int] | None:
     """A death/injury toll at ``i`` ("death toll rose to 40", "raising the toll to 16")."""
     w = low[i]
     prev = low[i - 1] if i > 0 else ""
     field: str | None = None
     k = i + 1
-    if w in _TOLL_WORDS and prev in ("death", "fatality", "casualty"):
+    if w in lex.TOLL_WORDS and prev in ("death", "fatality", "casualty"):
         field = "fatal" if prev != "casualty" else None
     elif w == "toll" and prev in ("the", "final", "official", "its", "a", "latest", "new"):
         field = "fatal"
@@ -1001,11 +665,11 @@ def _toll_at(low: list[str], i: int) -> tuple[str, _Count | None, int] | None:
     if field is None:
         return None
     steps = 0
-    while k < len(low) and steps < 10 and low[k] not in _SENTENCE_END:
-        count = _count_at(low, k)
+    while k < len(low) and steps < 10 and low[k] not in lex.SENTENCE_END:
+        count = count_at(low, k)
         if count is not None and count.hedge not in ("the", "all", "all the", "all of the", "another"):
             nxt = low[count.end] if count.end < len(low) else ""
-            if nxt in _NON_PERSON or (count.high is None and _is_year(low[count.end - 1], low[k - 1], nxt)):
+            if nxt in lex.NON_PERSON or (count.high is None and _is_year(low[count.end - 1], low[k - 1], nxt)):
                 k = count.end
                 steps += 1
                 continue
@@ -1017,46 +681,14 @@ def _toll_at(low: list[str], i: int) -> tuple[str, _Count | None, int] | None:
 
 # --------------------------------------------------------------------------- negations
 
-_WHO = r"(?:no\s+one|no-one|nobody|none(?:\s+of\s+(?:them|the\s+\w+))?)(?:\s+else)?"
-_BE = r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|got|being)"
-_KILLED = r"(?:killed|dead|died)"
-_HURT = r"(?:(?:seriously|badly|severely)\s+)?(?:injured|wounded|hurt|harmed)"
-_ZERO_BOTH = re.compile(
-    rf"\b(?:no|zero|without(?:\s+any)?|did\s+not\s+cause\s+any|caused\s+no)\s+(?:reported\s+)?casualt(?:y|ies)\b"
-    rf"|\b{_WHO}\s+{_BE}\s+(?:{_KILLED}|{_HURT})\s+(?:or|and|nor)\s+(?:{_KILLED}|{_HURT})\b"
-    r"|\bno\s+(?:deaths|fatalities)\s+or\s+injuries\b|\bno\s+injuries\s+or\s+deaths\b",
-    re.IGNORECASE,
-)
-_ZERO_FATAL = re.compile(
-    rf"\b{_WHO}\s+(?:{_BE}\s+{_KILLED}|died)\b"
-    r"|\bno\s+(?:reported\s+)?(?:deaths|fatalities|loss\s+of\s+li(?:fe|ves)|lives\s+were\s+lost)\b"
-    r"|\bwithout\s+(?:any\s+)?(?:loss\s+of\s+life|fatalities|deaths)\b"
-    r"|\bkill(?:ed|ing)\s+no\s*(?:one|-one|body)\b",
-    re.IGNORECASE,
-)
-_ZERO_WOUND = re.compile(
-    rf"\b{_WHO}\s+{_BE}\s+{_HURT}\b"
-    r"|\bno\s+(?:reported\s+)?(?:injuries|injured|wounded)\b"
-    r"|\bwithout\s+(?:any\s+)?injur(?:y|ies)\b"
-    r"|\b(?:injur|wound|hurt)(?:ed|ing)\s+no\s*(?:one|-one|body)\b",
-    re.IGNORECASE,
-)
-# Not a confirmed zero: "no immediate reports of casualties", "no one else was hurt".
-_NOT_ZERO_BEFORE = re.compile(
-    r"\b(?:reports?|word|information|details|news|confirmation)\s+(?:of\s+|about\s+)?(?:any\s+)?$"
-    r"|\b(?:immediate|immediately|yet|so\s+far|initial)\s+(?:\w+\s+)?$",
-    re.IGNORECASE,
-)
-
-
 def _zeros(text: str) -> tuple[re.Match[str] | None, re.Match[str] | None]:
     """The first confirmed-zero phrase for fatalities and for wounded."""
     fatal = wound = None
-    for pattern, fields in ((_ZERO_BOTH, "fw"), (_ZERO_FATAL, "f"), (_ZERO_WOUND, "w")):
+    for pattern, fields in ((lex.ZERO_BOTH, "fw"), (lex.ZERO_FATAL, "f"), (lex.ZERO_WOUND, "w")):
         for m in pattern.finditer(text):
             if re.search(r"\belse\b|\bother\b|\bserious|\bmajor\b", m.group(), re.IGNORECASE):
                 continue
-            if _NOT_ZERO_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+            if lex.NOT_ZERO_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
                 continue
             if "f" in fields and fatal is None:
                 fatal = m
@@ -1079,8 +711,8 @@ def _combine(mentions: list[_Mention], *, perpetrators: bool) -> tuple[int, int,
         if any(m.victims_low for m in mentions):
             mentions = [replace(m, low=m.victims_low, high=m.victims_high) for m in mentions if m.victims_low]
     counts = [m for m in mentions if not m.toll and not m.subset]
-    best: tuple[int, int, _Mention] | None = None
-    group: tuple[int, int, _Mention] | None = None
+    # (low, high, the mention whose span is reported, sums up, vague)
+    groups: list[tuple[int, int, _Mention, bool, bool]] = []
     heads: set[str] = set()
     # "The attacker was also killed after he killed 4": an additive count
     # before any other one waits for the group it adds to.
@@ -1089,21 +721,31 @@ def _combine(mentions: list[_Mention], *, perpetrators: bool) -> tuple[int, int,
     if counts is pending:
         pending = []
     for m in counts:
-        specific = {h for h in m.heads if h not in _GENERIC_HEADS}
-        distinct = bool(specific) and bool(heads) and not (heads & (specific | _GENERIC_HEADS))
-        if group is None and pending:
-            group = (sum(p.low for p in pending), sum(p.high for p in pending), pending[0])
+        specific = {h for h in m.heads if h not in lex.GENERIC_HEADS}
+        distinct = bool(specific) and bool(heads) and not (heads & (specific | lex.GENERIC_HEADS))
+        if not groups and pending:
+            groups.append((sum(p.low for p in pending), sum(p.high for p in pending), pending[0],
+                           any(p.total for p in pending), all(p.vague for p in pending)))
             heads = {h for p in pending for h in p.heads}
             pending = []
             distinct = True
-        if group is not None and (m.additive or distinct):
-            group = (group[0] + m.low, group[1] + m.high, group[2] if group[2].low >= m.low else m)
+        if groups and (m.additive or distinct):
+            low, high, top, total, vague = groups[-1]
+            groups[-1] = (low + m.low, high + m.high, top if top.low >= m.low else m, total or m.total,
+                          vague and m.vague)
             heads |= set(m.heads)
         else:
-            group = (m.low, m.high, m)
+            groups.append((m.low, m.high, m, m.total, m.vague))
             heads = set(m.heads)
-        if best is None or group[0] > best[0]:
-            best = group
+    # The first count is the event's own (the headline); a later one that is
+    # neither additive nor a toll update is a restatement, a rival claim
+    # ("hospitals reported 88") or a background figure ("669 civilians in
+    # 2006"), and stands in only where it sums up or refines a vague count.
+    best = groups[0] if groups else None
+    for g in groups[1:]:
+        if g[0] > best[0] and (g[3] or best[4]):
+            best = g
+    best = best[:3] if best else None
     for m in mentions:
         if m.toll and (best is None or m.low >= best[0]):
             best = (m.low, m.high, m)
@@ -1117,16 +759,17 @@ def _combine(mentions: list[_Mention], *, perpetrators: bool) -> tuple[int, int,
     return best[0], best[1], best[2].start, best[2].end
 
 
-def read_casualties(text: str, *, offset: int = 0, perpetrators: bool = True) -> Casualties:
+def read_casualties(text: str, *, offset: int = 0, perpetrators: bool = False) -> Casualties:
     """Read fatalities and wounded from the evidence text of one event.
 
     Args:
         text: the sentence(s) reporting the event.
         offset: where ``text`` starts in the article; every returned span is
             shifted by it so that it points into the article text.
-        perpetrators: count attackers' deaths reported beside the victims'
-            (the codebook default). False keeps victims only whenever a
-            victim count exists, as the Wikipedia incident tables do.
+        perpetrators: also count attackers' deaths listed beside the victims'
+            ("four soldiers and one militant" = 5). The default counts them
+            only inside a total or when no victim count exists (module
+            docstring).
 
     Returns:
         A :class:`Casualties`; a field is None when the text reports no
@@ -1154,23 +797,3 @@ def read_casualties(text: str, *, offset: int = 0, perpetrators: bool = True) ->
     elif zero_wound is not None:
         wounded, wound_span = 0, span(zero_wound.start(), zero_wound.end())
     return Casualties(fatalities, fatalities_high, wounded, fatal_span, wound_span)
-
-
-def parse_count(phrase: str) -> tuple[int, int | None] | None:
-    """The number a count phrase states, coded conservatively.
-
-    Args:
-        phrase: e.g. "at least 132", "4,000 to 5,000", "between 10 and 15",
-            "twenty-three", "dozens", "a hundred".
-
-    Returns:
-        ``(low, high)`` with ``high`` None unless a range is given, or None
-        when the phrase states no usable number ("fewer than 10", "many").
-    """
-    low = [t.low for t in _tokenize(phrase.strip())]
-    if not low:
-        return None
-    count = _count_at(low, 0)
-    if count is None:
-        return None
-    return count.low, count.high
