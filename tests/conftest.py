@@ -45,3 +45,39 @@ def pipeline(settings: Settings):
     from tacitus.pipeline import Pipeline
 
     return Pipeline(settings)
+
+
+# -- PostgreSQL: one throwaway cluster per session (tests/postgres_server.py) --------------
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "postgres: needs a PostgreSQL server (a throwaway cluster is started)")
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A running throwaway PostgreSQL cluster; skips where PostgreSQL cannot be found or installed."""
+    from postgres_server import PostgresServer, PostgresUnavailable
+
+    try:
+        server = PostgresServer.start()
+    except PostgresUnavailable as exc:
+        pytest.skip(f"PostgreSQL unavailable: {exc}")
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_url(postgres_server) -> str:
+    """URL of the throwaway cluster's maintenance database (superuser, no password)."""
+    return postgres_server.url()
+
+
+@pytest.fixture
+def postgres_db_url(postgres_server) -> str:
+    """URL of a fresh, empty PostgreSQL schema of its own for one test; dropped afterwards."""
+    url = postgres_server.create_schema()
+    yield url
+    postgres_server.drop_schema(url)
