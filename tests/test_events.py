@@ -115,3 +115,50 @@ def test_different_places_stay_apart():
     a = _event("x", 0, place=Place("Kabul", 34.5, 69.2, "AFG", "Kabul", 1, "P.PPLC", "place"), fatalities=3)
     b = _event("y", 10, place=Place("Herat", 34.3, 62.2, "AFG", "Herat", 2, "P.PPLA", "place"), fatalities=3)
     assert len(merge_mentions([a, b])) == 2
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("19 people were killed and 13 injured after a suicide bomber attacked a camp for displaced persons "
+     "in western Anbar, Iraq.", ("Explosions/Remote violence", "Suicide bomb")),
+    ("Four people were killed and five others injured when a bomb exploded as a vehicle was passing.",
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ("Nine Afghan National Army soldiers were killed after Taliban militants attacked a security checkpoint "
+     "in Badghis province.", ("Battles", "Armed clash")),
+    ("Two soldiers and two civilians were killed and six others injured in a suicide attack in Sirte.",
+     ("Explosions/Remote violence", "Suicide bomb")),
+    ("At least 4 people were killed and 2 injured after a suicide bombing that targeted a former "
+     "Jihadi leader and his family.", ("Explosions/Remote violence", "Suicide bomb")),
+])
+def test_casualty_clause_and_its_means_are_one_event(nlp, actors, text, expected):
+    cands = _detect(nlp, actors, text)
+    assert _types(cands) == [expected]
+    # the toll is read from the event's context: it must cover the casualty clause
+    assert "killed" in cands[0].context.text and cands[0].context.text.startswith(text.split()[0])
+
+
+def test_later_toll_and_back_reference_join_the_event(nlp, actors):
+    text = ("A suicide bomber struck a funeral for a local militia member. At least 43 were killed and more "
+            "than 100 were injured in Pakistan's deadliest attack for the year so far. The gunman was also "
+            "killed.")
+    cands = _detect(nlp, actors, text)
+    assert _types(cands) == [("Explosions/Remote violence", "Suicide bomb")]
+    assert cands[0].evidence.text.endswith("also killed.")
+
+
+def test_responsibility_for_this_attack_is_the_same_event(nlp, actors):
+    text = ("One policeman and two civilians were injured in a bomb blast in Kabul, no group has claimed "
+            "responsibility yet for this attack.")
+    assert len(_detect(nlp, actors, text)) == 1
+
+
+def test_separate_incidents_stay_apart(nlp, actors):
+    text = ("A car bomb exploded at a Shiite ceremony in Al-Tarmiyah, killing 13. Unidentified gunmen shot dead "
+            "a lawyer and 6 other family members in Baiji, north of the capital.")
+    assert _types(_detect(nlp, actors, text)) == [
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED"), ("Violence against civilians", "Attack")]
+
+
+def test_casualty_report_alone_is_typed_by_its_victims(nlp, actors):
+    assert _types(_detect(nlp, actors, "Two soldiers were killed in Kidal.")) == [("Battles", "Armed clash")]
+    assert _types(_detect(nlp, actors, "Two villagers were killed in Kidal.")) == [
+        ("Violence against civilians", "Attack")]

@@ -8,152 +8,48 @@ plans, hypotheticals, negations, generic statements are not events), typed by
 the CODEBOOK rules (means of attack, who gains territory, armed or unarmed
 target, protest or riot) and given initiator/target spans from the
 dependency parse (active and passive voice, ``by``-agents, ``claimed by``).
-Sentences that only report casualties ("The seven crew members died.") join
-the event before them, so a toll given later in an article belongs to the
-attack it counts.
+The lexicon and the typing rules live in ``triggers.py``.
+
+A casualty clause ("19 people were killed and 13 injured") and the clause
+that says how (after/when/as a bomber attacked ..., in a suicide attack,
+"exploded, killing six") are one event, typed by the means and carrying the
+toll. Sentences that only report casualties ("The gunman was also killed.")
+or refer back to the event ("The attack occurred at ...") join the event
+before them, so a toll given later in an article belongs to the attack it
+counts. Accident and disaster sentences are not events.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from tacitus.models import Event, EventCandidate, Span
+from tacitus.models import SUB_EVENT_TYPES, Event, EventCandidate, Span
+from tacitus.triggers import (
+    ATTACK,
+    BLAST,
+    CLASH,
+    EVENT_VERBS,
+    GAIN,
+    KIND_PRIORITY,
+    KILL,
+    LOSS,
+    OUTCOME,
+    ActorFinder,
+    accident,
+    classify,
+    find_triggers,
+    is_asserted,
+    reports_casualties,
+    territory_sub,
+    trigger_kind,
+)
 
 logger = logging.getLogger(__name__)
-
-# Trigger kinds. "outcome" triggers (died, wounded ...) only report casualties
-# and never define an event on their own when an attack is reported nearby.
-AIR, SUICIDE, IED, SHELL, GRENADE, CHEM, BLAST = "air", "suicide", "ied", "shell", "grenade", "chem", "blast"
-CLASH, GAIN, LOSS, ATTACK, KILL, EXECUTE, OUTCOME = "clash", "gain", "loss", "attack", "kill", "execute", "outcome"
-ABDUCT, SEXUAL, PROTEST, RIOT, MOB, ARREST, DISRUPT = "abduct", "sexual", "protest", "riot", "mob", "arrest", "disrupt"
-AGREE, PROPAGANDA, LOOT, HQ, TRANSFER, CHANGE = "agree", "propaganda", "loot", "hq", "transfer", "change"
-
-EXPLOSIVE_KINDS = (AIR, SUICIDE, CHEM, SHELL, GRENADE, IED, BLAST)
-
-# lemma (lower-case) -> kind; verbs and nouns alike, the parse tells them apart.
-SINGLE: dict[str, str] = {
-    # explosions / remote violence
-    "airstrike": AIR, "air-strike": AIR, "airstrikes": AIR, "airraid": AIR, "warplane": AIR, "jet": AIR,
-    "drone": AIR, "bomber-jet": AIR, "helicopter-gunship": AIR, "gunship": AIR,
-    "suicide": SUICIDE, "self-immolation": None,  # type: ignore[dict-item]
-    "ied": IED, "ieds": IED, "vbied": SUICIDE, "landmine": IED, "roadside": IED, "mine": IED,
-    "shell": SHELL, "shelling": SHELL, "mortar": SHELL, "artillery": SHELL, "rocket": SHELL, "missile": SHELL,
-    "barrage": SHELL, "katyusha": SHELL, "projectile": SHELL,
-    "grenade": GRENADE, "rpg": GRENADE,
-    "chlorine": CHEM, "sarin": CHEM, "nerve-agent": CHEM, "mustard": CHEM, "chemical": CHEM, "toxic": CHEM,
-    "bomb": BLAST, "bombing": BLAST, "explosion": BLAST, "explode": BLAST, "blast": BLAST, "detonate": BLAST,
-    "explosive": BLAST, "firebomb": BLAST, "dynamite": BLAST, "device": None,  # type: ignore[dict-item]
-    # battles
-    "clash": CLASH, "fight": CLASH, "fighting": CLASH, "battle": CLASH, "firefight": CLASH, "gunfight": CLASH,
-    "skirmish": CLASH, "shootout": CLASH, "offensive": CLASH, "counteroffensive": CLASH, "counterattack": CLASH,
-    "capture": GAIN, "seize": GAIN, "overrun": GAIN, "recapture": GAIN, "retake": GAIN, "liberate": GAIN,
-    "regain": GAIN, "occupy": GAIN, "conquer": GAIN, "reclaim": GAIN,
-    # attacks on people
-    "attack": ATTACK, "ambush": ATTACK, "assault": ATTACK, "raid": ATTACK, "storm": ATTACK, "strike": ATTACK,
-    "target": ATTACK, "atrocity": ATTACK, "onslaught": ATTACK, "hit": ATTACK,
-    "kill": KILL, "murder": KILL, "shoot": KILL, "gun": KILL, "stab": KILL, "massacre": KILL, "slaughter": KILL,
-    "slay": KILL, "assassinate": KILL, "assassination": KILL, "hack": KILL, "lynch": MOB, "burn": KILL,
-    "torture": KILL, "beat": KILL, "killing": KILL, "shooting": KILL, "stabbing": KILL,
-    "behead": EXECUTE, "execute": EXECUTE, "execution": EXECUTE, "decapitate": EXECUTE, "beheading": EXECUTE,
-    "die": OUTCOME, "dead": OUTCOME, "death": OUTCOME, "wound": OUTCOME, "injure": OUTCOME, "casualty": OUTCOME,
-    "toll": OUTCOME, "injury": OUTCOME, "hurt": OUTCOME, "body": OUTCOME, "corpse": OUTCOME,
-    "kidnap": ABDUCT, "abduct": ABDUCT, "kidnapping": ABDUCT, "abduction": ABDUCT, "hostage": ABDUCT,
-    "rape": SEXUAL, "gang-rape": SEXUAL,
-    # demonstrations
-    "protest": PROTEST, "demonstrate": PROTEST, "demonstration": PROTEST, "rally": PROTEST, "march": PROTEST,
-    "protester": PROTEST, "protestor": PROTEST, "demonstrator": PROTEST, "sit-in": PROTEST, "picket": PROTEST,
-    "riot": RIOT, "rioter": RIOT, "rioting": RIOT, "mob": MOB, "vigilante": MOB,
-    # strategic developments
-    "arrest": ARREST, "detain": ARREST, "apprehend": ARREST, "nab": ARREST, "detention": ARREST,
-    "foil": DISRUPT, "thwart": DISRUPT, "defuse": DISRUPT, "dismantle": DISRUPT, "intercept": DISRUPT,
-    "bust": DISRUPT, "neutralize": None,  # type: ignore[dict-item]
-    "agreement": AGREE, "ceasefire": AGREE, "cease-fire": AGREE, "truce": AGREE, "accord": AGREE, "deal": AGREE,
-    "video": PROPAGANDA, "magazine": PROPAGANDA, "propaganda": PROPAGANDA,
-    "loot": LOOT, "looting": LOOT, "ransack": LOOT, "vandalize": LOOT, "vandalise": LOOT, "torch": LOOT,
-    "arson": LOOT, "plunder": LOOT, "demolish": LOOT, "raze": LOOT,
-    "surrender": CHANGE, "defect": CHANGE, "merge": CHANGE, "disband": CHANGE, "allegiance": CHANGE,
-}
-SINGLE = {k: v for k, v in SINGLE.items() if v is not None}
-
-# Two-word triggers: (lemma, next lower-case word) -> kind.
-PAIRS: dict[tuple[str, str], str] = {
-    ("air", "strike"): AIR, ("air", "raid"): AIR, ("drone", "strike"): AIR, ("air", "attack"): AIR,
-    ("suicide", "bomber"): SUICIDE, ("suicide", "bombing"): SUICIDE, ("suicide", "attack"): SUICIDE,
-    ("car", "bomb"): IED, ("roadside", "bomb"): IED, ("truck", "bomb"): IED, ("land", "mine"): IED,
-    ("gun", "battle"): CLASH, ("exchange", "fire"): CLASH, ("open", "fire"): KILL, ("gun", "down"): KILL,
-    ("take", "control"): GAIN, ("seize", "control"): GAIN, ("gain", "control"): GAIN, ("take", "over"): GAIN,
-    ("lose", "control"): LOSS, ("fall", "to"): LOSS, ("lose", "ground"): None,  # type: ignore[dict-item]
-    ("blow", "up"): BLAST, ("blow", "himself"): SUICIDE, ("blow", "herself"): SUICIDE,
-    ("blow", "themselves"): SUICIDE, ("set", "fire"): LOOT, ("set", "ablaze"): LOOT,
-    ("tear", "gas"): PROTEST, ("peace", "deal"): AGREE, ("peace", "agreement"): AGREE,
-    ("pledge", "allegiance"): CHANGE, ("hand", "over"): TRANSFER, ("round", "up"): ARREST,
-}
-PAIRS = {k: v for k, v in PAIRS.items() if v is not None}
-
-# Words that make "strike"/"march"/"deal" ... mean something else nearby.
-STRIKE_LABOUR = {"worker", "workers", "teacher", "teachers", "union", "unions", "doctor", "doctors", "general", "hunger", "labour", "labor", "nurses", "drivers"}
-
-MODALS = {"will", "would", "could", "may", "might", "shall", "should", "must", "can", "ca"}
-# Governing words that turn what follows into a threat, plan, call or fear, not an event.
-IRREALIS = {
-    "threaten", "threat", "plan", "plot", "vow", "warn", "urge", "call", "encourage", "intend", "seek", "want",
-    "aim", "pledge", "promise", "fear", "prepare", "consider", "demand", "expect", "hope", "wish", "incite",
-    "propose", "advocate", "risk", "prevent", "avoid", "deter", "ready", "possible", "likely",
-    "able", "capable", "need", "allow", "inspire", "would", "justify", "glorify", "praise",
-    "capability", "willingness", "intention", "potential", "chance", "danger", "prospect", "goal",
-    "scenario", "option", "looming", "imminent", "future", "planned", "expected", "upcoming", "feared",
-}
-# Verbs that make an infinitive after them an order or request, not a report ("told them to attack").
-DIRECTIVE = {"order", "ask", "tell", "instruct", "decide", "want", "agree", "refuse"}
-# Verbs after which an infinitive still reports something that happened ("attempted to detonate").
-REALIS_CONTROL = {"attempt", "try", "manage", "continue", "begin", "start", "fail", "proceed", "go", "come",
-                  "seem", "appear", "use", "help", "resume", "keep"}
-HEDGES = {"probably", "possibly", "perhaps", "maybe", "hypothetically"}
-GENERIC_ADVERBS = {"often", "usually", "always", "generally", "typically", "frequently", "routinely",
-                   "regularly", "sometimes", "never", "repeatedly", "occasionally"}
-# Verbs whose subject/object noun trigger is a real, specific event ("a bombing rocked the market").
-EVENT_VERBS = {"happen", "occur", "take", "kill", "leave", "claim", "carry", "launch", "conduct", "stage",
-               "hit", "target", "strike", "rock", "wound", "injure", "erupt", "break", "follow", "see",
-               "cause", "destroy", "damage", "be", "hold", "organize", "organise", "continue", "spread",
-               "turn", "end", "begin", "start", "result", "report", "confirm", "mount", "unleash", "perpetrate",
-               "commit", "trigger", "spark", "disperse", "break", "sign", "reach", "agree", "announce", "release",
-               "publish", "circulate", "post", "issue", "broker", "declare", "violate", "use", "fire", "drop",
-               "detonate", "explode", "go", "plant"}
-PROPAGANDA_VERBS = {"release", "publish", "circulate", "post", "issue", "distribute", "air", "broadcast", "show"}
-ACCIDENT_CUES = {"accident", "accidental", "accidentally", "cylinder", "boiler", "leak", "short-circuit",
-                 "earthquake", "flood", "landslide", "cyclone", "storm", "hurricane", "stampede", "collapse",
-                 "crash", "derail", "fireworks", "factory", "covid", "virus", "outbreak", "quake", "tornado",
-                 "drought", "wildfire", "lightning", "typhoon", "heatwave", "epidemic"}
-ARMED_TARGETS = {"soldier", "troop", "army", "police", "policeman", "policemen", "officer", "force", "military",
-                 "checkpoint", "base", "post", "convoy", "patrol", "militant", "fighter", "rebel", "insurgent",
-                 "guard", "militia", "militiaman", "jihadist", "gunman", "personnel", "barracks", "outpost",
-                 "garrison", "battalion", "brigade", "unit", "commando", "peacekeeper", "serviceman",
-                 "servicemen", "marine", "sailor", "airman", "gendarme", "legionnaire", "cop", "trooper",
-                 "terrorist", "separatist", "extremist", "combatant", "paramilitary", "warship", "ship",
-                 "tank", "position", "positions", "camp", "station", "headquarters"}
-CIVILIAN_TARGETS = {"civilian", "people", "person", "villager", "resident", "worshipper", "student", "child",
-                    "woman", "man", "farmer", "passenger", "pilgrim", "shopper", "family", "teacher", "doctor",
-                    "journalist", "aid", "worker", "market", "mosque", "church", "school", "hospital", "village",
-                    "bus", "wedding", "funeral", "home", "house", "tourist", "crowd", "boy", "girl", "mourner",
-                    "official", "politician", "priest", "imam", "monk", "nun", "shop", "hotel", "restaurant",
-                    "cafe", "bar", "nightclub", "concert", "stadium", "refugee", "prisoner", "hostage", "son",
-                    "daughter", "wife", "husband", "elder", "chief", "leader", "herder", "fisherman", "trader",
-                    "driver", "motorist", "commuter", "employee", "staff", "nurse", "patient", "voter"}
-STATE_WORDS = {"army", "troop", "soldier", "military", "police", "government", "security", "force", "forces",
-               "gendarme", "marine", "navy", "coalition", "regime", "authority", "authorities", "peshmerga",
-               "commando", "officer", "guard", "idf", "junta"}
-INTERVENTION_CUES = {"disperse", "tear", "teargas", "water", "cannon", "baton", "rubber", "arrest", "detain",
-                     "crackdown", "clash", "beat", "charge", "break"}
-LETHAL_CUES = {"kill", "shoot", "dead", "die", "live", "ammunition", "bullet", "fire", "death", "massacre",
-               "wound", "injure"}
-VIOLENT_PROTEST_CUES = {"stone", "rock", "molotov", "torch", "burn", "loot", "vandalize", "smash", "clash",
-                        "throw", "pelt", "hurl", "riot", "violent", "violence", "set", "storm", "breach",
-                        "attack", "fight", "damage", "destroy"}
 
 
 @dataclass
@@ -172,7 +68,6 @@ class _Group:
         return self.kinds <= {OUTCOME}
 
 
-ActorFinder = Callable[[str], Sequence[tuple[int, int, object]]]
 
 
 def detect(doc: Doc, *, group_spans: ActorFinder | None = None) -> list[EventCandidate]:
@@ -190,10 +85,15 @@ def detect(doc: Doc, *, group_spans: ActorFinder | None = None) -> list[EventCan
     """
     candidates: list[EventCandidate] = []
     for sent in doc.sents:
+        follows = bool(candidates) and _same_paragraph(doc, candidates[-1].evidence.end, sent.start_char)
+        if accident(sent):
+            if follows and any(k == OUTCOME or t.lemma_.lower() in ("kill", "burn") for t, k in find_triggers(sent)):
+                # "the only casualty was one of the attackers, who accidentally burned himself to death"
+                candidates[-1] = _extend(candidates[-1], doc, sent)
+            continue
         found = _sentence_events(doc, sent, group_spans)
         if not found:
             continue
-        follows = bool(candidates) and _same_paragraph(doc, candidates[-1].evidence.end, sent.start_char)
         if all(c.event_type == "" for c in found):  # casualty report only
             if follows:
                 candidates[-1] = _extend(candidates[-1], doc, sent)
@@ -208,17 +108,16 @@ def detect(doc: Doc, *, group_spans: ActorFinder | None = None) -> list[EventCan
 
 
 def _sentence_events(doc: Doc, sent: SpacySpan, group_spans: ActorFinder | None) -> list[EventCandidate]:
-    triggers = list(_triggers(sent))
+    triggers = list(find_triggers(sent))
     if not triggers:
-        return []
-    low = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-    if low & ACCIDENT_CUES and not low & {"attack", "bomber", "militant", "gunman", "gunmen", "terrorist",
-                                           "insurgent", "rebel", "airstrike", "shelling", "suicide", "jihadist"}:
         return []
     groups: dict[int, _Group] = {}
     for tok, kind in triggers:
-        if not _asserted(tok):
+        if not is_asserted(tok):
             continue
+        if reports_casualties(tok):
+            # "19 people were killed": the toll of an event told by the clause that says how
+            kind = OUTCOME
         head = _clause_head(tok)
         groups.setdefault(head.i, _Group(head)).triggers.append((tok, kind))
     merged = _merge_groups(list(groups.values()))
@@ -228,7 +127,10 @@ def _sentence_events(doc: Doc, sent: SpacySpan, group_spans: ActorFinder | None)
             if g.outcome_only:
                 target = min(defining, key=lambda d: abs(d.head.i - g.head.i))
                 target.triggers.extend(g.triggers)
-        merged = defining
+                if g.head in target.head.ancestors:
+                    # the casualty clause governs the one that says how: the event spans both
+                    target.head = g.head
+        merged = _join_back_references(defining)
     elif len(merged) > 1:
         first = merged[0]
         for g in merged[1:]:
@@ -243,132 +145,32 @@ def _sentence_events(doc: Doc, sent: SpacySpan, group_spans: ActorFinder | None)
     return out
 
 
-def _triggers(sent: SpacySpan) -> Iterable[tuple[Token, str]]:
-    toks = list(sent)
-    for i, tok in enumerate(toks):
-        if tok.is_punct or tok.like_num:
-            continue
-        lemma = tok.lemma_.lower()
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        pair_kind = None
-        if nxt is not None:
-            pair_kind = PAIRS.get((lemma, nxt.lower_)) or PAIRS.get((lemma, nxt.lemma_.lower()))
-            if pair_kind is None and tok.pos_ == "VERB":
-                # phrasal verbs with the particle or object further away: "blew the car up", "took over"
-                for child in tok.children:
-                    if child.dep_ in ("prt", "dobj") and (lemma, child.lower_) in PAIRS:
-                        pair_kind = PAIRS[(lemma, child.lower_)]
-                        break
-        if pair_kind and _sense_ok(tok, pair_kind):
-            yield tok, pair_kind
-            continue
-        kind = SINGLE.get(lemma) or SINGLE.get(tok.lower_)
-        if kind is None and "-" in tok.lower_:
-            # "ISIS-inspired", "car-bomb", "air-strike": the last part decides
-            kind = SINGLE.get(tok.lower_.rsplit("-", 1)[-1])
-            if kind in (KILL, ATTACK) and tok.lower_.endswith(("inspired", "led", "backed", "linked")):
-                kind = None
-        if kind is None or not _sense_ok(tok, kind):
-            continue
-        yield tok, kind
 
-
-def _sense_ok(tok: Token, kind: str) -> bool:
-    """Reject trigger words used in another sense."""
-    lemma = tok.lemma_.lower()
-    lower = tok.lower_
-    if tok.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART", "LAW", "EVENT") and kind not in (AIR,) and \
-            lemma not in ("attack", "bombing", "massacre"):
-        return False
-    if lemma == "strike":
-        words = {t.lower_ for t in tok.sent}
-        if words & STRIKE_LABOUR or tok.head.lemma_ in ("go", "call", "stage", "end"):
+def _names_event(noun: Token, trigger_ids: set[int]) -> bool:
+    """The noun is an event trigger or what one is about: "a bombing that ...", "the battle for Kobani, where ..."."""
+    node = noun
+    for _ in range(3):
+        if node.i in trigger_ids:
+            return True
+        if node.dep_ != "pobj" or node.head.dep_ != "prep":
             return False
-    if lemma in ("fight", "battle") and tok.pos_ == "NOUN":
-        # "the fight against terrorism", "battle for hearts and minds" are not clashes
-        if any(c.lower_ in ("against", "for") and any(g.lemma_ in ("terrorism", "corruption", "extremism", "poverty", "heart", "mind", "climate") for g in c.subtree) for c in tok.children):
-            return False
-    if lemma == "march" and (tok.ent_type_ == "DATE" or tok.is_title and tok.i > tok.sent.start):
-        return False
-    if lemma == "march" and tok.pos_ == "VERB" and not any(
-            t.lemma_.lower() in ("protest", "protester", "demonstrator", "rally", "slogan", "chant", "banner",
-                                 "placard", "supporter", "activist", "crowd", "thousand", "hundred")
-            for t in tok.sent):
-        return False
-    if lower in ("according", "accordingly"):
-        return False
-    if kind == TRANSFER and not any(
-            t.lemma_.lower() in ("control", "territory", "town", "city", "area", "village", "base", "region",
-                                 "district", "province", "checkpoint", "post", "position")
-            and t.dep_ in ("dobj", "pobj") for t in tok.subtree):
-        return False
-    if lemma in ("mine",) and tok.pos_ != "NOUN":
-        return False
-    if lemma in ("body", "hit", "target", "burn", "beat", "gun", "storm", "jet", "drone", "rocket", "missile",
-                 "chemical", "toxic", "explosive", "device", "mortar", "artillery", "video", "magazine", "deal",
-                 "accord", "hostage", "mob") and tok.pos_ not in ("NOUN", "VERB", "PROPN", "ADJ"):
-        return False
-    if lemma == "gun" and tok.pos_ != "VERB":
-        return False
-    if lemma == "hit" and tok.pos_ == "NOUN":
-        return False
-    if lemma == "shell" and tok.pos_ == "NOUN" and not any(c.lower_ in ("artillery", "tank", "mortar") for c in tok.children):
-        return lower == "shells" and tok.dep_ in ("nsubj", "dobj", "pobj")
-    if lemma == "death" and tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_ in ("sentence", "condemn"):
-        return False
-    if lemma in ("record", "jet") or (lemma == "jet" and tok.pos_ != "NOUN"):
-        return False
-    if kind == ARREST and tok.lemma_ == "detention" and tok.head.lemma_ in ("center", "centre", "camp", "facility"):
-        return False
-    if kind == CHEM and lemma in ("chemical", "toxic") and not any(
-            t.lemma_ in ("weapon", "attack", "gas", "agent", "munition", "strike") for t in tok.sent):
-        return False
-    if kind == PROPAGANDA:
-        return tok.head.lemma_ in PROPAGANDA_VERBS or any(c.lemma_ in PROPAGANDA_VERBS for c in tok.children) or \
-            (tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_ in PROPAGANDA_VERBS)
-    if kind == AGREE and lemma == "deal" and not any(t.lemma_ in ("peace", "ceasefire", "truce", "rebel", "militant", "prisoner", "swap", "exchange") for t in tok.sent):
-        return False
-    return True
+        node = node.head.head
+    return False
 
 
-def _asserted(tok: Token) -> bool:
-    """False for threats, plans, calls, hypotheticals, negated and generic statements."""
-    seen = 0
-    node = tok
-    while seen < 8:
-        seen += 1
-        for child in node.children:
-            if child.dep_ == "neg" and node.lemma_.lower() not in ("only",):
-                return False
-            if child.dep_ in ("aux", "auxpass") and child.lower_ in MODALS:
-                # "may have killed": a hedged report of a past event stays an event
-                if not any(c.lemma_ == "have" and c.dep_ == "aux" for c in node.children):
-                    return False
-            if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
-                return False
-            if child.dep_ == "advmod" and (child.lower_ in GENERIC_ADVERBS or child.lower_ in HEDGES):
-                return False
-            if child.dep_ == "aux" and child.lower_ == "to" and node.pos_ == "VERB" and \
-                    node.head.lemma_.lower() not in REALIS_CONTROL and node.head is not node:
-                # an infinitive of purpose or wish: "infiltrating Europe to carry out attacks"
-                return False
-        if node.dep_ == "amod" and node.head.lemma_.lower() in IRREALIS:
-            return False
-        head = node.head
-        if head is node:
-            break
-        if node.dep_ in ("xcomp", "ccomp", "acl", "pobj", "prep", "dobj", "compound", "advcl", "relcl",
-                         "nsubj", "nsubjpass", "amod", "conj", "attr", "pcomp", "appos", "npadvmod",
-                         "advmod", "nmod", "poss", "dep", "agent"):
-            hl = head.lemma_.lower()
-            if hl in IRREALIS and node.dep_ != "nsubj":
-                return False
-            if hl in DIRECTIVE and node.dep_ in ("xcomp", "dobj"):
-                return False
-        if node.dep_ in ("ROOT",):
-            break
-        node = head
-    return True
+def _join_back_references(groups: list[_Group]) -> list[_Group]:
+    """Fold a clause that only names an event already told into the clause before it.
+
+    "Two were injured in a bomb blast in Kabul; no group has claimed
+    responsibility for this attack" is one event.
+    """
+    out: list[_Group] = []
+    for g in sorted(groups, key=lambda x: x.head.i):
+        if out and all(_refers_back(t) for t, k in g.triggers if k != OUTCOME):
+            out[-1].triggers.extend(g.triggers)
+            continue
+        out.append(g)
+    return out
 
 
 def _clause_head(tok: Token) -> Token:
@@ -391,9 +193,11 @@ def _merge_groups(groups: list[_Group]) -> list[_Group]:
     lost control of Sinjar" (a relative clause with its own subject) is two.
     """
     by_head = {g.head.i: g for g in groups}
+    trigger_ids = {t.i for g in groups for t, _ in g.triggers}
     parent: dict[int, int] = {}
     for g in groups:
         node = g.head
+        own_clause = False
         for _ in range(6):
             if node.head is node:
                 break
@@ -402,13 +206,27 @@ def _merge_groups(groups: list[_Group]) -> list[_Group]:
                                    "ccomp", "nsubj", "compound", "amod", "appos", "relcl", "attr", "agent")
             if not linked:
                 break
+            # "a suicide bombing that targeted a former leader": a relative clause on an event noun tells that event
+            on_event_noun = node.dep_ in ("relcl", "acl") and _names_event(node.head, trigger_ids)
             if own_subject and node.dep_ in ("relcl", "advcl", "ccomp", "conj") and \
-                    not (g.outcome_only or node.tag_ == "VBG"):
-                break
+                    not (g.outcome_only or node.tag_ == "VBG" or on_event_noun):
+                own_clause = True
             node = node.head
             if node.i in by_head and node.i != g.head.i:
-                parent[g.head.i] = node.i
+                # "19 were killed after a bomber attacked a camp": a clause with its own
+                # subject still tells the same event when the clause it hangs on only counts the dead
+                if not own_clause or by_head[node.i].outcome_only:
+                    parent[g.head.i] = node.i
                 break
+    for g in groups:
+        if g.head.i in parent or g.head.dep_ != "advcl" or g.head.tag_ != "VBG" or g.head.head.i in by_head:
+            continue
+        # "Police used live bullets to disperse a protest, killing one protester": the participle
+        # tells what the main clause's event did, even when the trigger of that event sits lower
+        siblings = [o for o in groups if o is not g and o.head.i not in parent and o.head.i < g.head.i
+                    and g.head.head in o.head.ancestors]
+        if siblings:
+            parent[g.head.i] = max(siblings, key=lambda o: o.head.i).head.i
     roots: dict[int, _Group] = {}
     for g in groups:
         top = g.head.i
@@ -423,9 +241,6 @@ def _merge_groups(groups: list[_Group]) -> list[_Group]:
     return [roots[k] for k in sorted(roots)]
 
 
-KIND_PRIORITY = [CHEM, AIR, SUICIDE, SHELL, GRENADE, IED, BLAST, GAIN, LOSS, EXECUTE, SEXUAL, ABDUCT, RIOT, MOB,
-                 PROTEST, CLASH, ATTACK, KILL, ARREST, DISRUPT, AGREE, PROPAGANDA, HQ, TRANSFER, CHANGE, LOOT,
-                 OUTCOME]
 
 
 def _candidate(doc: Doc, sent: SpacySpan, g: _Group, heads: set[int],
@@ -440,10 +255,10 @@ def _candidate(doc: Doc, sent: SpacySpan, g: _Group, heads: set[int],
         actor2 = _affiliation(actor2, doc, group_spans)
     if actor1 is None and group_spans is not None and not kinds & {LOSS}:
         actor1 = _named_group(doc, tokens, group_spans, exclude=actor2)
-    etype, sub = _classify(kinds, lemmas, g, actor1, actor2, doc, tokens)
+    etype, sub = classify(kinds, lemmas, actor1, actor2, doc, tokens)
     if sub in ("Government regains territory", "Non-state actor overtakes territory") or \
             (etype == "Battles" and sub is None and actor1 is not None):
-        sub = _territory_sub(actor1, group_spans) if kinds & {GAIN, LOSS} else sub
+        sub = territory_sub(actor1, group_spans) if kinds & {GAIN, LOSS} else sub
     if etype is None:
         return None
     if len(heads) > 1 and g.head.dep_ != "ROOT":
@@ -472,7 +287,8 @@ def _candidate(doc: Doc, sent: SpacySpan, g: _Group, heads: set[int],
 
 def _outcome_event(c: EventCandidate) -> EventCandidate:
     """A sentence that only reports deaths or injuries, with no attack before it."""
-    return replace(c, event_type="Violence against civilians", sub_event_type="Attack", confidence=0.45)
+    sub = c.sub_event_type or "Attack"
+    return replace(c, event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub, confidence=0.45)
 
 
 def _owned_tokens(sent: SpacySpan, g: _Group, heads: set[int]) -> set[Token]:
@@ -671,112 +487,19 @@ def _named_group(doc: Doc, tokens: set[Token], group_spans: ActorFinder, *, excl
     return None
 
 
-def _classify(kinds: set[str], lemmas: set[str], g: _Group, actor1: Span | None, actor2: Span | None,
-              doc: Doc, tokens: set[Token]) -> tuple[str | None, str | None]:
-    """CODEBOOK section 2: type and sub-type from the triggers of one event and their clause."""
-    if kinds & {CHEM} and kinds & (set(EXPLOSIVE_KINDS) | {ATTACK, KILL, OUTCOME}):
-        return "Explosions/Remote violence", "Chemical weapon"
-    if kinds & {GAIN, LOSS}:
-        return "Battles", "Non-state actor overtakes territory"  # refined by who gains, in _candidate
-    if kinds & {PROTEST} and not (kinds & (set(EXPLOSIVE_KINDS) | {EXECUTE, ABDUCT, SEXUAL})):
-        return _protest(kinds, lemmas)
-    if kinds & {RIOT}:
-        return "Riots", "Violent demonstration"
-    if kinds & {MOB}:
-        return "Riots", "Mob violence"
-    if kinds & {AIR}:
-        return "Explosions/Remote violence", "Air/drone strike"
-    if kinds & {SUICIDE}:
-        return "Explosions/Remote violence", "Suicide bomb"
-    if kinds & {SHELL}:
-        return "Explosions/Remote violence", "Shelling/artillery/missile attack"
-    if kinds & {GRENADE}:
-        return "Explosions/Remote violence", "Grenade"
-    if kinds & {IED, BLAST}:
-        if kinds & {DISRUPT} or lemmas & {"defuse", "foil", "thwart", "seize", "recover", "find", "discover"} and \
-                not kinds & {OUTCOME, KILL}:
-            return "Strategic developments", "Disrupted weapons use"
-        if kinds & {ARREST} and not kinds & {OUTCOME, KILL}:
-            return "Strategic developments", "Arrests"
-        return "Explosions/Remote violence", "Remote explosive/landmine/IED"
-    if kinds & {EXECUTE}:
-        return "Violence against civilians", "Attack"
-    if kinds & {SEXUAL}:
-        return "Violence against civilians", "Sexual violence"
-    if kinds & {ABDUCT}:
-        return "Violence against civilians", "Abduction/forced disappearance"
-    if kinds & {CLASH}:
-        return "Battles", "Armed clash"
-    if kinds & {ARREST} and not kinds & {KILL, OUTCOME} and not (lemmas & {"attack", "ambush", "assault", "storm"}):
-        # "police arrested 21 suspects in overnight raids": the raid is the arrest
-        return "Strategic developments", "Arrests"
-    if kinds & {ATTACK, KILL, OUTCOME}:
-        if _armed_target(actor2, lemmas, doc, tokens):
-            return "Battles", "Armed clash"
-        if kinds <= {OUTCOME}:
-            return "", None
-        return "Violence against civilians", "Attack"
-    if kinds & {DISRUPT}:
-        return "Strategic developments", "Disrupted weapons use"
-    if kinds & {AGREE}:
-        return "Strategic developments", "Agreement"
-    if kinds & {PROPAGANDA}:
-        return "Strategic developments", "Other"
-    if kinds & {LOOT}:
-        return "Strategic developments", "Looting/property destruction"
-    if kinds & {HQ}:
-        return "Strategic developments", "Headquarters or base established"
-    if kinds & {TRANSFER}:
-        return "Strategic developments", "Non-violent transfer of territory"
-    if kinds & {CHANGE}:
-        return "Strategic developments", "Change to group/activity"
-    return None, None
-
-
-def _territory_sub(gainer: Span | None, group_spans: ActorFinder | None) -> str | None:
-    """Who gains the place decides the sub-type; unknown gainer, unknown sub-type."""
-    if gainer is None:
-        return None
-    if group_spans is not None:
-        found = [getattr(a, "kind", None) for _, _, a in group_spans(gainer.text)]
-        if "state" in found:
-            return "Government regains territory"
-        if found:
-            return "Non-state actor overtakes territory"
-    words = {w.strip(".,'").lower().removesuffix("s") for w in gainer.text.split()}
-    if words & STATE_WORDS:
-        return "Government regains territory"
-    return "Non-state actor overtakes territory"
-
-
-def _protest(kinds: set[str], lemmas: set[str]) -> tuple[str, str]:
-    if lemmas & LETHAL_CUES and lemmas & {"police", "security", "force", "troop", "soldier", "army", "officer"}:
-        return "Protests", "Excessive force against protesters"
-    if kinds & {RIOT, LOOT} or lemmas & VIOLENT_PROTEST_CUES:
-        return "Riots", "Violent demonstration"
-    if lemmas & INTERVENTION_CUES or kinds & {ARREST}:
-        return "Protests", "Protest with intervention"
-    return "Protests", "Peaceful protest"
-
-
-def _armed_target(actor2: Span | None, lemmas: set[str], doc: Doc, tokens: set[Token]) -> bool:
-    """Battles when the ones attacked are armed: soldiers, police, militants, a base or checkpoint."""
-    if actor2 is not None:
-        words = {w.strip(".,'\"").lower().rstrip("s") for w in actor2.text.split()}
-        words |= {w.strip(".,'\"").lower() for w in actor2.text.split()}
-        if words & CIVILIAN_TARGETS:
-            return False
-        return bool(words & ARMED_TARGETS)
-    victims = {t.lemma_.lower() for t in tokens if t.dep_ in ("nsubjpass", "dobj", "pobj", "nsubj")}
-    if victims & CIVILIAN_TARGETS:
-        return False
-    return bool(victims & ARMED_TARGETS)
-
 
 def _background(g: _Group, trig: Token) -> bool:
-    """An event named only in passing: a noun trigger hung on a word that is not an event verb."""
+    """An event named only in passing: its noun triggers hang on words that are not event verbs.
+
+    "Rebels fired mortar rounds containing poisonous gas" is reported (the
+    mortar rounds were fired) even though the gas only "contains".
+    """
     if any(t.pos_ == "VERB" for t, _ in g.triggers):
         return False
+    return all(_passing(t) for t, _ in g.triggers) if g.triggers else _passing(trig)
+
+
+def _passing(trig: Token) -> bool:
     node = _phrase_head(trig)
     if node.dep_ == "ROOT":
         return False  # a headline or a verbless sentence: "Bomb blast in Kabul"
@@ -812,19 +535,40 @@ def _anchored(trig: Token, group_spans: ActorFinder | None) -> bool:
     return any(t.pos_ == "PROPN" and t.ent_type_ in ("ORG", "NORP") for t in trig.subtree)
 
 
-ANAPHORIC_DETS = {"the", "this", "that", "these", "those"}
+ANAPHORIC_DETS = {"the", "this", "that", "these", "those", "its", "their"}
+# Generic event nouns that can point back to an event already told; a means
+# ("airstrike", "suicide bombing") or an arrest tells something new.
+GENERIC_KINDS = {ATTACK, BLAST, KILL, CLASH, OUTCOME}
+
+
+def _refers_back(trig: Token) -> bool:
+    """A generic event noun that points back: "the attack", "this bombing", "Pakistan's deadliest attack".
+
+    A definite noun with its own place or date ("the attack in Kabul", "the
+    Nice attack") names another event.
+    """
+    if trig.pos_ not in ("NOUN", "PROPN") or trigger_kind(trig) not in GENERIC_KINDS:
+        return False
+    tok = _phrase_head(trig)
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    superlative = any(c.tag_ == "JJS" for c in tok.children)
+    definite = superlative or any(
+        (c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS) or (c.dep_ == "poss" and c.pos_ == "PRON")
+        for c in tok.children)
+    if not definite:
+        return False
+    if superlative:
+        return True
+    return not any(c.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "NORP") for c in tok.subtree)
 
 
 def _anaphoric(doc: Doc, cand: EventCandidate) -> bool:
-    """An event noun with a definite determiner refers back: "The attack ...", "the blast ...", "this bombing"."""
+    """A sentence whose event noun refers back: "The attack ...", "the blast ...", "this bombing"."""
     span = doc.char_span(cand.trigger.start, cand.trigger.end, alignment_mode="expand")
     if span is None:
         return False
-    tok = _phrase_head(span.root)
-    if tok.pos_ not in ("NOUN", "PROPN"):
-        return False
-    return any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in tok.children) and \
-        not any(c.ent_type_ in ("GPE", "LOC", "FAC", "DATE") for c in tok.subtree)
+    return _refers_back(span.root)
 
 
 def _extend(c: EventCandidate, doc: Doc, sent: SpacySpan) -> EventCandidate:

@@ -1,0 +1,628 @@
+"""Trigger lexicon and typing: which words report which kind of event, and the CODEBOOK type they make.
+
+Takes tokens of a spaCy parse and returns trigger kinds (``find_triggers``),
+whether a trigger reports something that happened (``is_asserted``: threats,
+plans, hypotheticals, negations and generic statements do not) and the
+CODEBOOK section 2 type and sub-type of a set of triggers with their clause
+(``classify``); ``accident`` tells accidents and disasters (industrial
+explosions, crashes, volcanoes) from violence. Clause grouping and roles live
+in ``events.py``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from tacitus.models import Span
+
+logger = logging.getLogger(__name__)
+
+ActorFinder = Callable[[str], Sequence[tuple[int, int, object]]]
+
+# Trigger kinds. "outcome" triggers (died, wounded ...) only report casualties
+# and never define an event on their own when an attack is reported nearby.
+AIR, SUICIDE, IED, SHELL, GRENADE, CHEM, BLAST = "air", "suicide", "ied", "shell", "grenade", "chem", "blast"
+CLASH, GAIN, LOSS, ATTACK, KILL, EXECUTE, OUTCOME = "clash", "gain", "loss", "attack", "kill", "execute", "outcome"
+ABDUCT, SEXUAL, PROTEST, RIOT, MOB, ARREST, DISRUPT = "abduct", "sexual", "protest", "riot", "mob", "arrest", "disrupt"
+AGREE, PROPAGANDA, LOOT, HQ, TRANSFER, CHANGE = "agree", "propaganda", "loot", "hq", "transfer", "change"
+
+EXPLOSIVE_KINDS = (AIR, SUICIDE, CHEM, SHELL, GRENADE, IED, BLAST)
+
+# lemma (lower-case) -> kind; verbs and nouns alike, the parse tells them apart.
+SINGLE: dict[str, str] = {
+    # explosions / remote violence
+    "airstrike": AIR, "air-strike": AIR, "airstrikes": AIR, "airraid": AIR, "warplane": AIR, "jet": AIR,
+    "drone": AIR, "bomber-jet": AIR, "helicopter-gunship": AIR, "gunship": AIR,
+    "suicide": SUICIDE, "self-immolation": None,  # type: ignore[dict-item]
+    "ied": IED, "ieds": IED, "vbied": SUICIDE, "landmine": IED, "roadside": IED, "mine": IED,
+    "shell": SHELL, "shelling": SHELL, "mortar": SHELL, "artillery": SHELL, "rocket": SHELL, "missile": SHELL,
+    "barrage": SHELL, "katyusha": SHELL, "projectile": SHELL,
+    "grenade": GRENADE, "rpg": GRENADE,
+    "poison": CHEM, "poisonous": CHEM, "nerve-gas": CHEM,
+    "chlorine": CHEM, "sarin": CHEM, "nerve-agent": CHEM, "mustard": CHEM, "chemical": CHEM, "toxic": CHEM,
+    "bomb": BLAST, "bombing": BLAST, "explosion": BLAST, "explode": BLAST, "blast": BLAST, "detonate": BLAST,
+    "explosive": BLAST, "firebomb": BLAST, "dynamite": BLAST, "device": None,  # type: ignore[dict-item]
+    # battles
+    "clash": CLASH, "fight": CLASH, "fighting": CLASH, "battle": CLASH, "firefight": CLASH, "gunfight": CLASH,
+    "skirmish": CLASH, "shootout": CLASH, "offensive": CLASH, "counteroffensive": CLASH, "counterattack": CLASH,
+    "capture": GAIN, "seize": GAIN, "overrun": GAIN, "recapture": GAIN, "retake": GAIN, "liberate": GAIN,
+    "regain": GAIN, "occupy": GAIN, "conquer": GAIN, "reclaim": GAIN,
+    # attacks on people
+    "attack": ATTACK, "ambush": ATTACK, "assault": ATTACK, "raid": ATTACK, "storm": ATTACK, "strike": ATTACK,
+    "target": ATTACK, "atrocity": ATTACK, "onslaught": ATTACK, "hit": ATTACK,
+    "kill": KILL, "murder": KILL, "shoot": KILL, "gun": KILL, "stab": KILL, "massacre": KILL, "slaughter": KILL,
+    "slay": KILL, "assassinate": KILL, "assassination": KILL, "hack": KILL, "lynch": MOB, "burn": KILL,
+    "torture": KILL, "beat": KILL, "killing": KILL, "shooting": KILL, "stabbing": KILL,
+    "behead": EXECUTE, "execute": EXECUTE, "execution": EXECUTE, "decapitate": EXECUTE, "beheading": EXECUTE,
+    "die": OUTCOME, "dead": OUTCOME, "death": OUTCOME, "wound": OUTCOME, "injure": OUTCOME, "casualty": OUTCOME,
+    "toll": OUTCOME, "injury": OUTCOME, "hurt": OUTCOME, "body": OUTCOME, "corpse": OUTCOME,
+    "kidnap": ABDUCT, "abduct": ABDUCT, "kidnapping": ABDUCT, "abduction": ABDUCT, "hostage": ABDUCT,
+    "rape": SEXUAL, "gang-rape": SEXUAL, "raped": SEXUAL, "molest": SEXUAL, "molestation": SEXUAL,
+    # demonstrations
+    "protest": PROTEST, "demonstrate": PROTEST, "demonstration": PROTEST, "rally": PROTEST, "march": PROTEST,
+    "protester": PROTEST, "protestor": PROTEST, "demonstrator": PROTEST, "sit-in": PROTEST, "picket": PROTEST,
+    "riot": RIOT, "rioter": RIOT, "rioting": RIOT, "mob": MOB, "vigilante": MOB,
+    # strategic developments
+    "arrest": ARREST, "detain": ARREST, "apprehend": ARREST, "nab": ARREST, "detention": ARREST,
+    "foil": DISRUPT, "thwart": DISRUPT, "defuse": DISRUPT, "dismantle": DISRUPT, "intercept": DISRUPT,
+    "bust": DISRUPT, "neutralize": None,  # type: ignore[dict-item]
+    "agreement": AGREE, "ceasefire": AGREE, "cease-fire": AGREE, "truce": AGREE, "accord": AGREE, "deal": AGREE,
+    "video": PROPAGANDA, "magazine": PROPAGANDA, "propaganda": PROPAGANDA,
+    "loot": LOOT, "looting": LOOT, "ransack": LOOT, "vandalize": LOOT, "vandalise": LOOT, "torch": LOOT,
+    "arson": LOOT, "plunder": LOOT, "demolish": LOOT, "raze": LOOT,
+    "surrender": AGREE, "defect": CHANGE, "merge": CHANGE, "disband": CHANGE, "allegiance": CHANGE,
+}
+SINGLE = {k: v for k, v in SINGLE.items() if v is not None}
+
+# Two-word triggers: (lemma, next lower-case word) -> kind.
+PAIRS: dict[tuple[str, str], str] = {
+    ("air", "strike"): AIR, ("air", "raid"): AIR, ("drone", "strike"): AIR, ("air", "attack"): AIR,
+    ("suicide", "bomber"): SUICIDE, ("suicide", "bombing"): SUICIDE, ("suicide", "attack"): SUICIDE,
+    ("car", "bomb"): IED, ("roadside", "bomb"): IED, ("truck", "bomb"): IED, ("land", "mine"): IED,
+    ("gun", "battle"): CLASH, ("exchange", "fire"): CLASH, ("open", "fire"): KILL, ("gun", "down"): KILL,
+    ("take", "control"): GAIN, ("seize", "control"): GAIN, ("gain", "control"): GAIN, ("take", "over"): GAIN,
+    ("lose", "control"): LOSS, ("fall", "to"): LOSS, ("lose", "ground"): None,  # type: ignore[dict-item]
+    ("blow", "up"): BLAST, ("blow", "himself"): SUICIDE, ("blow", "herself"): SUICIDE,
+    ("blow", "themselves"): SUICIDE, ("set", "fire"): LOOT, ("set", "ablaze"): LOOT,
+    ("tear", "gas"): PROTEST, ("nerve", "gas"): CHEM, ("toxic", "gas"): CHEM, ("poison", "gas"): CHEM,
+    ("sexual", "assault"): SEXUAL, ("sexually", "assault"): SEXUAL, ("sexual", "abuse"): SEXUAL,
+    ("sexually", "abuse"): SEXUAL, ("sexual", "violence"): SEXUAL, ("aerial", "bombardment"): AIR,
+    ("aerial", "attack"): AIR, ("fighter", "jet"): AIR, ("cruise", "missile"): AIR, ("peace", "deal"): AGREE, ("peace", "agreement"): AGREE,
+    ("pledge", "allegiance"): CHANGE, ("hand", "over"): TRANSFER, ("round", "up"): ARREST,
+}
+PAIRS = {k: v for k, v in PAIRS.items() if v is not None}
+
+# Words that make "strike"/"march"/"deal" ... mean something else nearby.
+STRIKE_LABOUR = {"worker", "workers", "teacher", "teachers", "union", "unions", "doctor", "doctors", "general", "hunger", "labour", "labor", "nurses", "drivers"}
+
+MODALS = {"will", "would", "could", "may", "might", "shall", "should", "must", "can", "ca"}
+# Governing words that turn what follows into a threat, plan, call or fear, not an event.
+IRREALIS = {
+    "threaten", "threat", "plan", "plot", "vow", "warn", "urge", "call", "encourage", "intend", "seek", "want",
+    "aim", "pledge", "promise", "fear", "prepare", "consider", "demand", "expect", "hope", "wish", "incite",
+    "propose", "advocate", "risk", "prevent", "avoid", "deter", "ready", "possible", "likely",
+    "able", "capable", "need", "allow", "inspire", "would", "justify", "glorify", "praise",
+    "capability", "willingness", "intention", "potential", "chance", "danger", "prospect", "goal",
+    "scenario", "option", "looming", "imminent", "future", "planned", "expected", "upcoming", "feared",
+}
+# Verbs that make an infinitive after them an order or request, not a report ("told them to attack").
+DIRECTIVE = {"order", "ask", "tell", "instruct", "decide", "want", "agree", "refuse"}
+# Verbs after which an infinitive still reports something that happened ("attempted to detonate").
+REALIS_CONTROL = {"attempt", "try", "manage", "continue", "begin", "start", "fail", "proceed", "go", "come",
+                  "seem", "appear", "use", "help", "resume", "keep"}
+HEDGES = {"probably", "possibly", "perhaps", "maybe", "hypothetically"}
+GENERIC_ADVERBS = {"often", "usually", "always", "generally", "typically", "frequently", "routinely",
+                   "regularly", "sometimes", "never", "repeatedly", "occasionally"}
+# Verbs whose subject/object noun trigger is a real, specific event ("a bombing rocked the market").
+EVENT_VERBS = {"happen", "occur", "take", "kill", "leave", "claim", "carry", "launch", "conduct", "stage",
+               "hit", "target", "strike", "rock", "wound", "injure", "erupt", "break", "follow", "see",
+               "cause", "destroy", "damage", "be", "hold", "organize", "organise", "continue", "spread",
+               "turn", "end", "begin", "start", "result", "report", "confirm", "mount", "unleash", "perpetrate",
+               "commit", "trigger", "spark", "disperse", "break", "sign", "reach", "agree", "announce", "release",
+               "publish", "circulate", "post", "issue", "broker", "declare", "violate", "use", "fire", "drop",
+               "detonate", "explode", "go", "plant", "hurl", "throw", "lob", "toss", "fall", "land"}
+PROPAGANDA_VERBS = {"release", "publish", "circulate", "post", "issue", "distribute", "air", "broadcast", "show"}
+ACCIDENT_CUES = {"accident", "accidental", "accidentally", "cylinder", "boiler", "leak", "short-circuit",
+                 "earthquake", "flood", "landslide", "cyclone", "storm", "hurricane", "stampede", "collapse",
+                 "crash", "derail", "fireworks", "factory", "covid", "virus", "outbreak", "quake", "tornado",
+                 "drought", "wildfire", "lightning", "typhoon", "heatwave", "epidemic", "volcano", "eruption",
+                 "tsunami", "disaster", "mudslide", "avalanche", "blizzard", "bushfire", "firefighter",
+                 "firefighters", "collision", "collide", "poison", "poisoning", "overdose", "capsize", "leakage",
+                 "monsoon", "downpour", "torrential", "famine", "propane", "fertilizer", "refinery", "furnace",
+                 "plunge", "icy", "skid", "overturn", "drown", "shipwreck"}
+JET_CUES = {"fire", "strike", "missile", "bomb", "attack", "raid", "pound", "target", "hit", "drop", "shoot",
+            "warplane", "military", "air", "force", "sortie", "rocket"}
+# Words that make a sentence with an accident cue still a report of violence.
+VIOLENCE_CUES = {"attack", "bomber", "militant", "gunman", "gunmen", "terrorist", "insurgent", "rebel", "airstrike",
+                 "shelling", "suicide", "jihadist", "bomb", "explosive", "ied", "grenade", "mortar", "rocket",
+                 "missile", "militia", "protest", "protester", "protesters", "demonstration",
+                 "demonstrator", "riot", "rioter", "march", "rally", "clash", "gunfire", "shooting"}
+# What explodes in an industrial accident: "a tank at the plant exploded", "a gas explosion".
+INDUSTRIAL = {"cylinder", "boiler", "container", "furnace", "reactor", "plant", "factory", "warehouse", "gas",
+              "propane", "fertilizer", "chemical", "pipeline", "transformer", "bunker", "storage", "firework",
+              "fireworks", "battery", "stove", "kiln", "silo", "refinery", "tanker", "gasoline", "petrol", "oil",
+              "methane", "coal", "dust", "heater", "compressor"}
+# Disrupted weapons use needs a weapon or an attack; "intercepted smugglers" is policing.
+WEAPON_CUES = {"weapon", "arm", "arms", "ammunition", "explosive", "explosives", "bomb", "ied", "device", "attack",
+               "plot", "missile", "rocket", "drone", "grenade", "mine", "landmine", "gun", "rifle", "detonator",
+               "vest", "terror", "terrorist", "mortar", "shell", "munition", "cache", "dynamite", "tnt"}
+# Non-violent "targeting": sanctions, measures, campaigns.
+NONVIOLENT_TARGETING = {"sanction", "sanctions", "measure", "action", "tariff", "policy", "campaign", "ban",
+                        "restriction", "regulation", "investigation", "probe", "law", "legislation", "advert",
+                        "audit", "tax", "reform", "market", "consumer", "customer", "voter"}
+# Places a side can take: the object of "captured", "seized", "took over".
+PLACE_WORDS = {"town", "city", "village", "area", "base", "airport", "territory", "district", "province", "region",
+               "checkpoint", "post", "position", "positions", "hill", "road", "highway", "bridge", "border",
+               "crossing", "port", "harbour", "harbor", "island", "neighbourhood", "neighborhood", "camp",
+               "headquarters", "building", "compound", "palace", "outpost", "garrison", "stronghold", "enclave",
+               "suburb", "county", "capital", "state", "airbase", "barracks", "field", "oilfield",
+               "dam", "valley", "front", "mountain", "parliament", "ministry", "station", "prison", "centre",
+               "center", "school", "hospital", "market", "mosque", "church", "municipality", "locality", "zone",
+               "site", "land", "part", "parts", "region", "regions", "stretch", "section", "quarter"}
+# What police and soldiers seize that makes a seizure disrupted weapons use, not a conquest.
+SEIZED_WEAPONS = {"weapon", "arm", "arms", "ammunition", "ammunitions", "explosive", "explosives", "firearm",
+                  "pistol", "rifle", "gun", "grenade", "landmine", "mine", "ied", "device", "detonator", "round",
+                  "cartridge", "bomb", "rocket", "missile", "mortar", "munition", "cache", "kalashnikov", "tnt",
+                  "dynamite", "magazine", "shell", "drone"}
+WITHDRAWAL = {"withdraw", "withdrawal", "vacate", "evacuate", "abandon", "retreat", "pullout", "pull-out",
+              "handover", "unopposed", "peacefully"}
+# Frames that name an event without reporting it: accusations, denials, answers to it.
+REFERENCE_FRAMES = {"accuse", "accusation", "allege", "allegation", "deny", "denial", "reject", "blame",
+                    "response", "retaliation", "revenge", "sanction", "responsibility", "credit", "punish",
+                    "responsible", "claim"}
+ARMED_TARGETS = {"soldier", "troop", "army", "police", "policeman", "policemen", "officer", "force", "military",
+                 "checkpoint", "base", "post", "convoy", "patrol", "militant", "fighter", "rebel", "insurgent",
+                 "guard", "militia", "militiaman", "jihadist", "gunman", "personnel", "barracks", "outpost",
+                 "garrison", "battalion", "brigade", "unit", "commando", "peacekeeper", "serviceman",
+                 "servicemen", "marine", "sailor", "airman", "gendarme", "legionnaire", "cop", "trooper",
+                 "terrorist", "separatist", "extremist", "combatant", "paramilitary", "warship", "ship",
+                 "tank", "position", "positions", "camp", "station", "headquarters"}
+CIVILIAN_TARGETS = {"civilian", "people", "person", "villager", "resident", "worshipper", "student", "child",
+                    "woman", "man", "farmer", "passenger", "pilgrim", "shopper", "family", "teacher", "doctor",
+                    "journalist", "aid", "worker", "market", "mosque", "church", "school", "hospital", "village",
+                    "bus", "wedding", "funeral", "home", "house", "tourist", "crowd", "boy", "girl", "mourner",
+                    "official", "politician", "priest", "imam", "monk", "nun", "shop", "hotel", "restaurant",
+                    "cafe", "bar", "nightclub", "concert", "stadium", "refugee", "prisoner", "hostage", "son",
+                    "daughter", "wife", "husband", "elder", "chief", "leader", "herder", "fisherman", "trader",
+                    "driver", "motorist", "commuter", "employee", "staff", "nurse", "patient", "voter"}
+STATE_WORDS = {"army", "troop", "soldier", "military", "police", "government", "security", "force", "forces",
+               "gendarme", "marine", "navy", "coalition", "regime", "authority", "authorities", "peshmerga",
+               "commando", "officer", "guard", "idf", "junta"}
+INTERVENTION_CUES = {"disperse", "tear", "teargas", "water", "cannon", "baton", "rubber", "arrest", "detain",
+                     "crackdown", "clash", "beat", "charge", "break", "suppress", "pepper", "spray", "smoke",
+                     "nonlethal", "stun", "forcibly", "kettle", "block", "prevent"}
+# Lethal force: what makes intervention "excessive force" (CODEBOOK 2); injuries from tear gas do not.
+LETHAL_CUES = {"kill", "shoot", "dead", "die", "live", "bullet", "gunfire", "death", "massacre"}
+VIOLENT_PROTEST_CUES = {"stone", "rock", "molotov", "torch", "burn", "loot", "vandalize", "smash", "clash",
+                        "throw", "pelt", "hurl", "riot", "violent", "violence", "set", "storm", "breach",
+                        "attack", "fight", "damage", "destroy"}
+
+
+KIND_PRIORITY = [CHEM, AIR, SUICIDE, SHELL, GRENADE, IED, BLAST, GAIN, LOSS, EXECUTE, SEXUAL, ABDUCT, RIOT, MOB,
+                 PROTEST, CLASH, ATTACK, KILL, ARREST, DISRUPT, AGREE, PROPAGANDA, HQ, TRANSFER, CHANGE, LOOT,
+                 OUTCOME]
+
+
+CELL_WORDS = {"cell", "network", "ring", "gang", "module", "group", "syndicate", "unit"}
+
+
+def find_triggers(sent: SpacySpan) -> Iterable[tuple[Token, str]]:
+    """The trigger words of a sentence and their kinds, two-word triggers first."""
+    toks = list(sent)
+    for i, tok in enumerate(toks):
+        if tok.is_punct or tok.like_num:
+            continue
+        lemma = tok.lemma_.lower()
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        pair_kind = None
+        if nxt is not None:
+            pair_kind = PAIRS.get((lemma, nxt.lower_)) or PAIRS.get((lemma, nxt.lemma_.lower()))
+            if pair_kind is None and tok.pos_ == "VERB":
+                # phrasal verbs with the particle or object further away: "blew the car up", "took over"
+                for child in tok.children:
+                    if child.dep_ in ("prt", "dobj") and (lemma, child.lower_) in PAIRS:
+                        pair_kind = PAIRS[(lemma, child.lower_)]
+                        break
+        if pair_kind and _sense_ok(tok, pair_kind):
+            yield tok, pair_kind
+            continue
+        kind = SINGLE.get(lemma) or SINGLE.get(tok.lower_)
+        if kind == DISRUPT and lemma == "dismantle" and any(
+                t.lemma_.lower() in CELL_WORDS for t in tok.children if t.dep_ in ("dobj", "nsubjpass")):
+            # "two cells have been dismantled": arrests that break up a group (CODEBOOK 2)
+            kind = ARREST
+        if kind == GAIN and tok.pos_ == "VERB" and lemma in ("seize", "capture") and \
+                _seized_object(tok) == "weapons":
+            kind = DISRUPT
+        if kind is None and "-" in tok.lower_:
+            # "ISIS-inspired", "car-bomb", "air-strike": the last part decides
+            kind = SINGLE.get(tok.lower_.rsplit("-", 1)[-1])
+            if kind in (KILL, ATTACK) and tok.lower_.endswith(("inspired", "led", "backed", "linked")):
+                kind = None
+        if kind is None or not _sense_ok(tok, kind):
+            continue
+        yield tok, kind
+
+
+def trigger_kind(tok: Token) -> str | None:
+    """The kind a single word triggers by itself (no two-word triggers, no sense check)."""
+    return SINGLE.get(tok.lemma_.lower()) or SINGLE.get(tok.lower_)
+
+
+def _industrial(tok: Token) -> bool:
+    """An explosion of a tank, a plant or a gas cylinder: an accident, not remote violence."""
+    if tok.lemma_.lower() not in ("explode", "explosion", "blast", "blow", "detonate"):
+        return False
+    near = [c for c in tok.children if c.dep_ in ("nsubj", "compound", "amod", "nmod", "poss")]
+    near += [g for c in near for g in c.children if c.dep_ in ("compound", "amod", "prep")]
+    near += [p for c in near if c.dep_ == "prep" for p in c.children]
+    if tok.dep_ == "compound":
+        near.append(tok.head)
+    return any(t.lemma_.lower() in INDUSTRIAL for t in near)
+
+
+LOCATIVE_PREPS = {"in", "at", "on", "from", "during", "after", "before", "by", "near", "with", "within", "across",
+                  "around", "outside", "inside", "following", "amid", "since", "over", "of", "to", "into"}
+
+
+def _seized_object(verb: Token) -> str | None:
+    """What a "seized"/"captured"/"lost" verb is about: "place", "weapons", "other" or None (no object).
+
+    Territory changes hands only when the object is a place ("seized the
+    town", "recaptured Palmyra"); "seized nine pistols" is disrupted weapons
+    use, "seized counterfeit cosmetics" no event.
+    """
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ in ("relcl", "acl") and not objs:
+        objs = [verb.head]  # "the regions that had been taken over", "the Islamic State-occupied base"
+    if not objs:
+        # a misparsed object hangs on an odd preposition: "seized [counterfeit] cosmetics"
+        objs = [p for c in verb.children if c.dep_ == "prep" and c.lower_ not in LOCATIVE_PREPS
+                for p in c.children if p.dep_ == "pobj"]
+    # "took over the base", "lost control of Sinjar"
+    holders = [verb, *(c for c in objs if c.lemma_.lower() == "control")]
+    objs += [p for h in holders for c in h.children if c.dep_ in ("prep", "prt") and c.lower_ in ("of", "over")
+             for p in c.children if p.dep_ == "pobj"]
+    if not objs:
+        return None
+    words: set[str] = set()
+    for obj in objs:
+        if obj.lemma_.lower() == "control":
+            # "lost control of Sinjar" names the place; "the driver lost control" does not
+            words.add("control")
+            continue
+        if obj.pos_ == "PRON":
+            continue
+        # the object, its modifiers and what a quantity noun counts: "a number of towns"
+        near = [obj, *(c for c in obj.children if c.dep_ in ("compound", "amod", "appos", "nmod"))]
+        near += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        if any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC") for t in near):
+            return "place"
+        words |= {t.lemma_.lower() for t in near}
+    if words & PLACE_WORDS:
+        return "place"
+    if words & SEIZED_WEAPONS:
+        return "weapons"
+    return "other" if words else None
+
+
+def _sense_ok(tok: Token, kind: str) -> bool:
+    """Reject trigger words used in another sense."""
+    lemma = tok.lemma_.lower()
+    lower = tok.lower_
+    if tok.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART", "LAW", "EVENT") and kind not in (AIR,) and \
+            lemma not in ("attack", "bombing", "massacre"):
+        return False
+    sent_lemmas = {t.lemma_.lower() for t in tok.sent}
+    if kind == BLAST and _industrial(tok):
+        return False
+    if kind == DISRUPT and lemma in ("intercept", "thwart", "foil", "bust", "dismantle") and \
+            not sent_lemmas & WEAPON_CUES:
+        return False
+    if lemma == "target" and sent_lemmas & NONVIOLENT_TARGETING:
+        return False
+    if kind in (GAIN, LOSS) and tok.pos_ == "VERB" and _seized_object(tok) in ("weapons", "other"):
+        return False
+    if lemma == "strike":
+        words = {t.lower_ for t in tok.sent}
+        if words & STRIKE_LABOUR or tok.head.lemma_ in ("go", "call", "stage", "end"):
+            return False
+    if lemma in ("fight", "battle") and tok.pos_ == "NOUN":
+        # "the fight against terrorism", "battle for hearts and minds" are not clashes
+        if any(c.lower_ in ("against", "for") and any(g.lemma_ in ("terrorism", "corruption", "extremism", "poverty", "heart", "mind", "climate") for g in c.subtree) for c in tok.children):
+            return False
+    if lemma == "march" and (tok.ent_type_ == "DATE" or tok.is_title and tok.i > tok.sent.start):
+        return False
+    if lemma == "march" and tok.pos_ == "VERB" and not any(
+            t.lemma_.lower() in ("protest", "protester", "demonstrator", "rally", "slogan", "chant", "banner",
+                                 "placard", "supporter", "activist", "crowd", "thousand", "hundred")
+            for t in tok.sent):
+        return False
+    if lower in ("according", "accordingly"):
+        return False
+    if kind == TRANSFER and not any(
+            t.lemma_.lower() in ("control", "territory", "town", "city", "area", "village", "base", "region",
+                                 "district", "province", "checkpoint", "post", "position")
+            and t.dep_ in ("dobj", "pobj") for t in tok.subtree):
+        return False
+    if lemma in ("mine",) and tok.pos_ != "NOUN":
+        return False
+    if lemma in ("body", "hit", "target", "burn", "beat", "gun", "storm", "jet", "drone", "rocket", "missile",
+                 "chemical", "toxic", "explosive", "device", "mortar", "artillery", "video", "magazine", "deal",
+                 "accord", "hostage", "mob") and tok.pos_ not in ("NOUN", "VERB", "PROPN", "ADJ"):
+        return False
+    if lemma == "gun" and tok.pos_ != "VERB":
+        return False
+    if lemma in ("hit", "target") and tok.pos_ == "NOUN":
+        return False  # "a direct hit", "their primary target"
+    if lemma == "burn" and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass", "acomp", "advmod", "xcomp")
+                                   for c in tok.children):
+        return False  # "fires are burning" is no attack; "burned the houses", "burned alive" are
+    if lemma == "strike" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children):
+        return False  # "Russia strikes back at the US, expels diplomats"
+    if lemma == "shell" and tok.pos_ == "NOUN" and not any(c.lower_ in ("artillery", "tank", "mortar") for c in tok.children):
+        return lower == "shells" and tok.dep_ in ("nsubj", "dobj", "pobj")
+    if lemma == "death" and tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_ in ("sentence", "condemn"):
+        return False
+    if lemma == "record":
+        return False
+    if lemma == "jet" and (tok.pos_ != "NOUN" or not {t.lemma_.lower() for t in tok.sent} & JET_CUES):
+        # "Israeli jets fired missiles" is an air strike; "a passenger jet landed" is not
+        return False
+    if kind == ARREST and tok.lemma_ == "detention" and tok.head.lemma_ in ("center", "centre", "camp", "facility"):
+        return False
+    if kind == CHEM and lemma in ("chemical", "toxic") and not any(
+            t.lemma_ in ("weapon", "attack", "gas", "agent", "munition", "strike") for t in tok.sent):
+        return False
+    if kind == PROPAGANDA:
+        return tok.head.lemma_ in PROPAGANDA_VERBS or any(c.lemma_ in PROPAGANDA_VERBS for c in tok.children) or \
+            (tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_ in PROPAGANDA_VERBS)
+    if kind == AGREE and lemma == "deal" and not any(t.lemma_ in ("peace", "ceasefire", "truce", "rebel", "militant", "prisoner", "swap", "exchange") for t in tok.sent):
+        return False
+    return True
+
+
+def accident(sent: SpacySpan) -> bool:
+    """A sentence about an accident or a disaster (and no sign of violence)."""
+    # "the Taliban stormed a checkpoint" is no storm, "crashed into the crowd" no accident
+    low = {w for t in sent if not (t.pos_ == "VERB" and t.lemma_.lower() in ("storm", "crash", "collapse", "flood"))
+           for w in (t.lemma_.lower(), t.lower_)}
+    if low & VIOLENCE_CUES:
+        return False
+    return bool(low & ACCIDENT_CUES) or any(_industrial(t) for t in sent)
+
+
+def is_asserted(tok: Token) -> bool:
+    """False for threats, plans, calls, hypotheticals, negated and generic statements."""
+    seen = 0
+    node = tok
+    while seen < 8:
+        seen += 1
+        for child in node.children:
+            if child.dep_ == "neg" and node.lemma_.lower() not in ("only",):
+                return False
+            if child.dep_ == "amod" and node.pos_ == "NOUN" and (
+                    child.lemma_.lower() in IRREALIS or child.lower_ in IRREALIS):
+                # "a looming attack", "a planned offensive", "possible strikes"
+                return False
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in MODALS:
+                # "may have killed": a hedged report of a past event stays an event
+                if not any(c.lemma_ == "have" and c.dep_ == "aux" for c in node.children):
+                    return False
+            if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+                return False
+            if child.dep_ == "advmod" and (child.lower_ in GENERIC_ADVERBS or child.lower_ in HEDGES):
+                return False
+            if child.dep_ == "aux" and child.lower_ == "to" and node.pos_ == "VERB" and \
+                    node.head.lemma_.lower() not in REALIS_CONTROL and node.head is not node:
+                # an infinitive of purpose or wish: "infiltrating Europe to carry out attacks"
+                return False
+        if node.dep_ == "amod" and node.head.lemma_.lower() in IRREALIS:
+            return False
+        head = node.head
+        if head is node:
+            break
+        if node.dep_ in ("xcomp", "ccomp", "acl", "pobj", "prep", "dobj", "compound", "advcl", "relcl",
+                         "nsubj", "nsubjpass", "amod", "conj", "attr", "pcomp", "appos", "npadvmod",
+                         "advmod", "nmod", "poss", "dep", "agent"):
+            hl = head.lemma_.lower()
+            if hl in IRREALIS and node.dep_ != "nsubj":
+                return False
+            if hl in REFERENCE_FRAMES and node.dep_ in ("prep", "pobj", "pcomp", "dobj", "acl", "compound"):
+                # "claimed responsibility for the bombing", "accused Iran of bombing", "in retaliation for":
+                # a statement about an event, or the motive of the one the sentence reports
+                return False
+            if hl in DIRECTIVE and node.dep_ in ("xcomp", "dobj") and not (
+                    hl == "agree" and trigger_kind(node) == AGREE):
+                # "ordered them to attack" is an order; "agreed a ceasefire" is the agreement itself
+                return False
+        if node.dep_ in ("ROOT",):
+            break
+        node = head
+    return True
+
+
+
+CASUALTY_VERBS = {"kill", "shoot"}
+
+
+def reports_casualties(tok: Token) -> bool:
+    """True for an agentless passive "killed" that counts the dead rather than saying how they died.
+
+    "19 people were killed and 13 injured after a suicide bomber attacked a
+    camp", "The gunman was also shot dead": the toll belongs to the event the
+    rest of the sentence (or the sentence before) tells.
+    """
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or tok.tag_ != "VBN" or lemma not in CASUALTY_VERBS:
+        return False
+    node = tok
+    while node.dep_ == "conj" and node.head.tag_ == "VBN" and node.head is not node:
+        node = node.head  # "were shot and killed": the voice is on the first verb
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in node.children) or node.dep_ == "acl"
+    if not passive or any(c.dep_ == "agent" for v in (tok, node) for c in v.children):
+        return False
+    if lemma == "shoot":
+        # "was shot" alone tells an attack; "was shot dead" / "shot and killed" a death
+        return any(c.lower_ in ("dead", "killed", "kill") for c in (*tok.children, *node.children))
+    return True
+
+
+def classify(kinds: set[str], lemmas: set[str], actor1: Span | None, actor2: Span | None,
+             doc: Doc, tokens: set[Token]) -> tuple[str | None, str | None]:
+    """CODEBOOK section 2: type and sub-type from the triggers of one event and their clause.
+
+    Returns:
+        ``(event_type, sub_event_type)``; ``(None, None)`` when the triggers
+        make no event, and event type ``""`` for a casualty report only.
+    """
+    if kinds & {CHEM} and kinds & (set(EXPLOSIVE_KINDS) | {ATTACK, KILL, OUTCOME}):
+        return "Explosions/Remote violence", "Chemical weapon"
+    if kinds & {GAIN, LOSS} and (lemmas & WITHDRAWAL or {"pull", "out"} <= lemmas) and \
+            not kinds & (set(EXPLOSIVE_KINDS) | {CLASH, ATTACK, KILL, EXECUTE, OUTCOME}):
+        # a side moves in after the other pulled out, no fighting reported (ACLED: non-violent transfer)
+        return "Strategic developments", "Non-violent transfer of territory"
+    if kinds & {GAIN, LOSS}:
+        return "Battles", "Non-state actor overtakes territory"  # refined by who gains, in _candidate
+    if kinds & {PROTEST} and not (kinds & (set(EXPLOSIVE_KINDS) | {EXECUTE, ABDUCT, SEXUAL})):
+        return protest_sub(kinds, lemmas)
+    if kinds & {RIOT}:
+        return "Riots", "Violent demonstration"
+    if kinds & {MOB}:
+        return "Riots", "Mob violence"
+    if kinds & {AIR}:
+        return "Explosions/Remote violence", "Air/drone strike"
+    if kinds & {SUICIDE}:
+        return "Explosions/Remote violence", "Suicide bomb"
+    if kinds & {SHELL}:
+        return "Explosions/Remote violence", "Shelling/artillery/missile attack"
+    if kinds & {GRENADE}:
+        return "Explosions/Remote violence", "Grenade"
+    if kinds & {IED, BLAST} and not kinds & {DISRUPT} and (
+            lemmas & {"belt", "vest", "ram"} or lemmas & {"himself", "herself", "themselves"} and
+            lemmas & {"kill", "blow", "detonate", "explode"}):
+        # "detonated her explosive belt", "set off a bomb, killing himself", "rammed ... and exploded"
+        return "Explosions/Remote violence", "Suicide bomb"
+    if kinds & {IED, BLAST}:
+        if kinds & {DISRUPT} or (lemmas & {"defuse", "foil", "thwart", "seize", "recover", "find", "discover"} or
+                                 _weapons_destroyed(tokens)) and not kinds & {OUTCOME, KILL}:
+            return "Strategic developments", "Disrupted weapons use"
+        if kinds & {ARREST} and not kinds & {OUTCOME, KILL}:
+            return "Strategic developments", "Arrests"
+        return "Explosions/Remote violence", "Remote explosive/landmine/IED"
+    if kinds & {EXECUTE}:
+        return "Violence against civilians", "Attack"
+    if kinds & {SEXUAL}:
+        return "Violence against civilians", "Sexual violence"
+    if kinds & {ABDUCT}:
+        return "Violence against civilians", "Abduction/forced disappearance"
+    if kinds & {CLASH} and kinds & {AGREE} and all(
+            _backdrop(t) for t in tokens if trigger_kind(t) == CLASH):
+        # "agreed a ceasefire after the worst fighting in decades": the fighting is the backdrop
+        return "Strategic developments", "Agreement"
+    if kinds & {CLASH}:
+        return "Battles", "Armed clash"
+    if kinds & {DISRUPT} and not kinds & {KILL, OUTCOME} and lemmas & SEIZED_WEAPONS and \
+            not lemmas & {"attack", "ambush", "assault", "storm"}:
+        # "police seized guns and drugs in a raid": the raid is the seizure
+        return "Strategic developments", "Disrupted weapons use"
+    if kinds & {ARREST} and not kinds & {KILL, OUTCOME} and not (lemmas & {"attack", "ambush", "assault", "storm"}):
+        # "police arrested 21 suspects in overnight raids": the raid is the arrest
+        return "Strategic developments", "Arrests"
+    if kinds & {ATTACK, KILL, OUTCOME}:
+        armed = armed_target(actor2, lemmas, doc, tokens)
+        if kinds <= {OUTCOME}:
+            # a toll only: no type of its own (it joins the event it counts); the
+            # sub-type is what it becomes when no event precedes it
+            return "", "Armed clash" if armed else "Attack"
+        if armed:
+            return "Battles", "Armed clash"
+        return "Violence against civilians", "Attack"
+    if kinds & {DISRUPT}:
+        return "Strategic developments", "Disrupted weapons use"
+    if kinds & {AGREE}:
+        return "Strategic developments", "Agreement"
+    if kinds & {PROPAGANDA}:
+        return "Strategic developments", "Other"
+    if kinds & {LOOT}:
+        return "Strategic developments", "Looting/property destruction"
+    if kinds & {HQ}:
+        return "Strategic developments", "Headquarters or base established"
+    if kinds & {TRANSFER}:
+        return "Strategic developments", "Non-violent transfer of territory"
+    if kinds & {CHANGE}:
+        return "Strategic developments", "Change to group/activity"
+    return None, None
+
+
+def territory_sub(gainer: Span | None, group_spans: ActorFinder | None) -> str | None:
+    """Who gains the place decides the sub-type; unknown gainer, unknown sub-type."""
+    if gainer is None:
+        return None
+    if group_spans is not None:
+        found = [getattr(a, "kind", None) for _, _, a in group_spans(gainer.text)]
+        if "state" in found:
+            return "Government regains territory"
+        if found:
+            return "Non-state actor overtakes territory"
+    words = {w.strip(".,'").lower().removesuffix("s") for w in gainer.text.split()}
+    if words & STATE_WORDS:
+        return "Government regains territory"
+    return "Non-state actor overtakes territory"
+
+
+def _backdrop(tok: Token) -> bool:
+    """An event noun given as the circumstance of another: "after weeks of fighting", "ending the war"."""
+    node = tok
+    for _ in range(4):
+        head = node.head
+        if head is node:
+            return False
+        if head.dep_ == "prep" or head.pos_ == "ADP":
+            if head.lower_ in ("after", "following", "amid", "since", "despite", "ending"):
+                return True
+        if head.lemma_.lower() in ("end", "halt", "stop", "follow") and node.dep_ in ("dobj", "pobj"):
+            return True
+        node = head
+    return False
+
+
+def _weapons_destroyed(tokens: set[Token]) -> bool:
+    """Security forces destroying or clearing mines and IEDs: "destroyed 342 mines", "an IED was defused"."""
+    for tok in tokens:
+        if tok.lemma_.lower() in ("destroy", "clear", "neutralize", "neutralise", "detonate", "dismantle") and any(
+                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ("mine", "landmine", "ied", "device", "explosive")
+                and any(t.lemma_.lower() in STATE_WORDS or t.lower_ in STATE_WORDS for t in tok.subtree)
+                for c in tok.children):
+            return True
+    return False
+
+
+def protest_sub(kinds: set[str], lemmas: set[str]) -> tuple[str, str]:
+    """Peaceful, met with intervention, met with lethal force, or violent (CODEBOOK 2)."""
+    if lemmas & LETHAL_CUES and lemmas & {"police", "security", "force", "troop", "soldier", "army", "officer"}:
+        return "Protests", "Excessive force against protesters"
+    if kinds & {RIOT, LOOT} or (lemmas & VIOLENT_PROTEST_CUES and "peaceful" not in lemmas):
+        return "Riots", "Violent demonstration"
+    if lemmas & INTERVENTION_CUES or kinds & {ARREST}:
+        return "Protests", "Protest with intervention"
+    return "Protests", "Peaceful protest"
+
+
+def armed_target(actor2: Span | None, lemmas: set[str], doc: Doc, tokens: set[Token]) -> bool:
+    """Battles when the ones attacked are armed: soldiers, police, militants, a base or checkpoint."""
+    if actor2 is not None:
+        words = {w.strip(".,'\"").lower().rstrip("s") for w in actor2.text.split()}
+        words |= {w.strip(".,'\"").lower() for w in actor2.text.split()}
+        if words & CIVILIAN_TARGETS:
+            return False
+        return bool(words & ARMED_TARGETS)
+    victims = {t.lemma_.lower() for t in tokens if t.dep_ in ("nsubjpass", "dobj", "pobj", "nsubj")}
+    if victims & CIVILIAN_TARGETS:
+        return False
+    return bool(victims & ARMED_TARGETS)
+
