@@ -173,3 +173,127 @@ def test_scorer_word_rule_credits_provinces_as_islamic_state() -> None:
                        if w not in {"the", "a", "an", "of", "in", "on", "at", "to", "and", "s"}}
     assert words(IS) <= words("Islamic State West Africa Province")
     assert json.dumps(IS)
+
+
+# -- home countries -------------------------------------------------------------------------------
+
+
+def test_home_countries_several_for_islamic_state(actors):
+    assert actors.home_countries(IS) == ("IRQ", "SYR")
+    assert actors.canonical("Daesh").country is None  # no one country to place its events in
+    assert actors.home_countries("Boko Haram") == ("NGA",)
+    assert actors.home_countries("Al-Qaeda") == ()  # a transnational network has no home country
+    assert actors.home_countries("Nobody Known") == ()
+
+
+def test_user_file_home_countries_comma_separated(tmp_path):
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("Lake Chad Brigade\tLake Chad Brigade\trebel\tNGA,TCD, CMR\n", encoding="utf-8")
+    d = ActorDictionary.load(extra=extra)
+    assert d.home_countries("Lake Chad Brigade") == ("NGA", "TCD", "CMR")
+    assert d.canonical("the Lake Chad Brigade fighters").country is None
+    assert d.canonical("Boko Haram").country == "NGA"
+
+
+def test_user_file_bad_home_country_is_config_error(tmp_path):
+    extra = tmp_path / "bad.tsv"
+    extra.write_text("X Front\tX Front\trebel\tIRQ XXX\n", encoding="utf-8")
+    with pytest.raises(ConfigError):
+        ActorDictionary.load(extra=extra)
+
+
+def test_issue_list_covered_with_canonical_names(actors):
+    expected = {
+        "ISWAP": "Islamic State West Africa Province", "Houthis": "Houthi Movement (Ansar Allah)",
+        "Ansar Allah": "Houthi Movement (Ansar Allah)", "JNIM": "JNIM: Jama'at Nasr al-Islam wal Muslimin",
+        "FARC dissidents": "FARC Dissidents", "Cartel del Noreste": "Cartel del Noreste",
+        "Jalisco New Generation Cartel": "CJNG: Jalisco New Generation Cartel", "Peshmerga fighters":
+        "Military Forces of Iraq (Kurdistan Regional Government Peshmerga)", "Pakistani Taliban":
+        "TTP: Tehrik-i-Taliban Pakistan", "Wilayat Sayna": "Islamic State Sinai Province",
+    }
+    for mention, name in expected.items():
+        assert actors.canonical(mention).name == name, mention
+
+
+def test_title_case_three_letter_acronym_only_before_a_group_noun(actors):
+    assert actors.canonical("Presumed Eln guerrillas").name == "ELN: National Liberation Army"
+    assert actors.canonical("Npa rebels").name == "NPA: New People's Army"
+    assert actors.canonical("Eln said") is None
+
+
+# -- role words around a mention ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Three soldiers died. The Taliban claimed responsibility.", "Taliban", True),
+        ("Two soldiers die in a PKK attack in Diyarbakir.", "PKK", True),
+        ("An attack by Islamic State gunmen on a checkpoint.", "Islamic State", True),
+        ("Abu Sayyaf is suspected to be behind the incident.", "Abu Sayyaf", True),
+        ("The attack was claimed by the Pakistani Taliban.", "Pakistani Taliban", True),
+        ("A soldier died in clashes with the Abu Sayyaf group.", "Abu Sayyaf", True),
+        ("The army killed a Hamas commander.", "Hamas", False),
+        ("Soldiers raided a Hamas office.", "Hamas", False),
+        ("200 ISIS fighters killed in strikes.", "ISIS", False),
+    ],
+)
+def test_named_as_perpetrator(text, name, expected):
+    from tacitus.actors import named_as_perpetrator
+
+    start = text.index(name)
+    assert named_as_perpetrator(text, start, start + len(name)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("At least 2 soldiers and one police officer die in an attack", "2 soldiers", True),
+        ("Three soldiers were killed and one wounded", "Three soldiers", True),
+        ("A soldier succumbed to his wounds", "A soldier", True),
+        ("Iraqi soldiers killed 20 Islamic State members, who were killed", "Iraqi soldiers", False),
+        ("The security forces fought back and killed 109 militants", "security forces", False),
+        ("Soldiers patrolled the area.", "Soldiers", False),
+    ],
+)
+def test_named_as_casualty(text, mention, expected):
+    from tacitus.actors import named_as_casualty
+
+    assert named_as_casualty(text, text.index(mention) + len(mention)) is expected
+
+
+def test_named_as_opponent():
+    from tacitus.actors import named_as_opponent
+
+    text = "An anti-Taliban politician was killed."
+    assert named_as_opponent(text, text.index("Taliban"))
+    assert not named_as_opponent("The Taliban attacked.", 4)
+
+
+# -- organisations the dictionary does not know ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("A car bomb killed 3 officers. The attack was carried out by militants of Ordine Nuovo.", ["Ordine Nuovo"]),
+        ("Members of ZIPRA shot down Air Rhodesia Flight 825, killing 48 civilians.", ["ZIPRA"]),
+        ("A bomb killed a guard. The leftist RPLP-F group claimed responsibility for the attack.", ["RPLP-F"]),
+        ("An explosion kills 26. The Kenyan People Liberation Front claimed responsibility for the blast.",
+         ["Kenyan People Liberation Front"]),
+        ("A shell hit the market. The Army of Republika Srpska was blamed for the attack.",
+         ["Army of Republika Srpska"]),
+        # known names, state forces, descriptions and casualties are not unlisted organisations
+        ("The Islamic State claimed the attack. Members of Hamas attacked.", []),
+        ("The Israel Defense Forces launched strikes. The Argentine Army attacked.", []),
+        ("Iranian-backed Yemeni rebels attacked a ship.", []),
+        ("Three members of the Popular Resistance Front were killed in a raid.", []),
+        ("The Patriotic Union held a rally.", []),
+    ],
+)
+def test_find_unlisted(actors, text, names):
+    found = actors.find_unlisted(text)
+    assert [a.name for _, _, a in found] == names
+    for start, end, actor in found:
+        assert text[start:end] == actor.name == actor.span.text
+        assert actor.kind == "rebel" and actor.country is None

@@ -69,3 +69,65 @@ def test_broken_article_does_not_sink_batch(pipeline, tmp_path):
     assert len(skipped) == 2
     assert any("missing.txt" in s.reason for s in skipped)
     assert any(r.article and r.article.id == "good" and r.events for r in results)
+
+
+# -- who did what to whom: roles read from the words around the actors ------------------------------
+
+
+def _only_event(pipeline, text):
+    result = pipeline.process(RawDocument(id="roles", origin="test", kind="record", content=text,
+                                          published="2019-05-01"))
+    assert result.skipped is None
+    violent = [e for e in result.events
+               if e.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")]
+    assert violent, result.events
+    return violent[0]
+
+
+def _names(event):
+    return (event.actor1.name if event.actor1 else None, event.actor2.name if event.actor2 else None)
+
+
+def test_state_forces_reported_killed_are_the_target(pipeline):
+    event = _only_event(pipeline, "At least 2 soldiers and one police officer die in an PKK attack in Diyarbakir, Turkey.")
+    assert _names(event) == ("PKK: Kurdistan Workers' Party", "Military Forces of Turkey")
+    assert event.actor1.span.text == "PKK"
+
+
+def test_group_whose_members_died_in_a_gunfight_is_the_attacker(pipeline):
+    event = _only_event(pipeline, "Three Jaish-e-Mohammed terrorists were killed and five security personnel injured "
+                                  "in a gunfight in Tral in the Pulwama district of Jammu and Kashmir, India.")
+    assert _names(event) == ("Jaish-e-Mohammed", "Military Forces of India")
+
+
+def test_claimed_group_chosen_among_several_named(pipeline):
+    text = ("A senior intelligence officer of the Syrian Democratic Forces (SDF) in Manbij was killed when a bomb "
+            "placed in his car detonated. Seven other people were injured in the bombing. The Islamic State also "
+            "claimed responsibility for the attack.")
+    event = _only_event(pipeline, text)
+    assert event.actor1.name == "Islamic State"
+    assert text[event.actor1.span.start:event.actor1.span.end] == "Islamic State"
+
+
+def test_group_unknown_to_the_dictionary_named_as_perpetrator(pipeline):
+    text = ("A group of Carabinieri fell into an ambush in Savogna d'Isonzo, Italy: a car bomb killed 3 officers "
+            "and other 2 were injured. The attack was carried out by militants of Ordine Nuovo.")
+    event = _only_event(pipeline, text)
+    assert event.actor1.name == "Ordine Nuovo"
+    assert event.actor1.span.text == "Ordine Nuovo"
+
+
+def test_no_perpetrator_the_text_does_not_name(pipeline):
+    event = _only_event(pipeline, "A roadside bomb has killed 11 people in Faryab province, Afghanistan.")
+    assert event.actor1 is None
+
+
+def test_opponent_of_a_group_is_not_the_group(pipeline):
+    event = _only_event(pipeline, "An anti-Taliban politician, together with three police officers, was killed and "
+                                  "three others injured in a bomb attack in the northern Afghan province of Faryab.")
+    assert event.actor1 is None or "Taliban" not in event.actor1.name
+
+
+def test_group_on_the_receiving_end_of_air_strikes_stays_the_target(pipeline):
+    event = _only_event(pipeline, "US-led coalition airstrikes killed 30 Islamic State fighters near Mosul.")
+    assert _names(event) == ("Coalition Forces (US-led)", "Islamic State")

@@ -259,7 +259,7 @@ def _generic_name(label: str, iso3: str | None) -> str:
 class ActorDictionary:
     """Alias dictionary plus nationality and generic patterns; see the module docstring."""
 
-    def __init__(self, entries: dict[str, list[_Entry]]) -> None:
+    def __init__(self, entries: dict[str, list[_Entry]], homes: dict[str, tuple[str, ...]] | None = None) -> None:
         self._entries = entries
         self._max_len: dict[str, int] = {}
         for key in entries:
@@ -273,20 +273,31 @@ class ActorDictionary:
         self._nat_max = max(k.count(" ") + 1 for k in self._nationality)
         self._abbrev = {k: v for k, v in countries.abbreviations().items() if len(k) <= 4}
         self._kinds = {e.canonical: e.kind for es in entries.values() for e in reversed(es) if e.canonical}
+        self._homes: dict[str, tuple[str, ...]] = dict(homes or {})
 
     @classmethod
     def load(cls, *, extra: Path | None = None) -> ActorDictionary:
         """The shipped dictionary (``data/actors.tsv``), extended by a user file.
 
         Args:
-            extra: a TSV file of ``alias<TAB>canonical[<TAB>kind[<TAB>ISO3]]``
-                lines (``#`` comments and blank lines allowed). Its aliases
+            extra: a TSV file of ``alias<TAB>canonical[<TAB>kind[<TAB>ISO3 ...]]``
+                lines (``#`` comments and blank lines allowed; several home
+                countries space- or comma-separated, the main one first). Its aliases
                 override shipped ones with the same spelling.
 
         Raises:
             ConfigError: E103 when ``extra`` cannot be read or has a bad line.
         """
         return _load(extra)
+
+    def home_countries(self, name: str) -> tuple[str, ...]:
+        """The home countries the dictionary gives a canonical name, main one first (ISO3).
+
+        ``Islamic State`` -> ``("IRQ", "SYR")``; ``Boko Haram`` -> ``("NGA",)``; a name with no
+        home country (a transnational network such as ``Al-Qaeda``) or unknown -> ``()``. An
+        Actor's ``country`` is its home country only where there is exactly one.
+        """
+        return self._homes.get(name, ())
 
     def canonical(self, mention: str, *, country: str | None = None) -> Actor | None:
         """The canonical actor named in a mention, or None (e.g. for a person's name).
@@ -302,7 +313,8 @@ class ActorDictionary:
         Returns:
             An Actor whose span points into ``mention``, or None.
         """
-        hits = self._scan(mention, country=country, generic=True)
+        # "an anti-Taliban politician" names the Taliban's opponent, not the Taliban.
+        hits = [h for h in self._scan(mention, country=country, generic=True) if not named_as_opponent(mention, h[0])]
         if not hits:
             return None
         return min(hits, key=lambda h: (h[3], h[2].kind == "civilians", h[0]))[2]
@@ -325,6 +337,57 @@ class ActorDictionary:
             ``(start, end, actor)`` triples in text order.
         """
         return [(s, e, a) for s, e, a, _ in self._scan(text, country=country, generic=generic)]
+
+    def find_unlisted(self, text: str) -> list[tuple[int, int, Actor]]:
+        """Organisations the dictionary does not know, where the text names them as acting.
+
+        "The attack was carried out by militants of Ordine Nuovo", "Members of ZIPRA shot down ...",
+        "The leftist RPLP-F group claimed responsibility": a capitalised organisation name (or an
+        acronym) that the words around it present as a group and as the perpetrator. The name is
+        kept as written (kind ``rebel``, no country): it is the text's own, so an analyst can see
+        where it came from. Names that start with a nationality or a country ("Argentine Army",
+        "Israel Defense Forces") are state forces and are left out, as are names the dictionary knows.
+
+        Returns:
+            ``(start, end, actor)`` triples in text order.
+        """
+        folded = fold(text)
+        out = []
+        for m in _UNLISTED.finditer(folded):
+            for start, end in _name_parts(folded, m.start(), m.end()):
+                actor = self._unlisted_at(text, folded, start, end)
+                if actor is not None:
+                    out.append((start, end, actor))
+        return out
+
+    def _unlisted_at(self, text: str, folded: str, start: int, end: int) -> Actor | None:
+        name = text[start:end]
+        words = re.split(r"[\s]+", folded[start:end])
+        single = len(words) == 1
+        if single and not (_ACRONYM.fullmatch(name) and name.lower() not in _WORD_ACRONYMS):
+            return None
+        group_word = bool(_MEMBERS_OF.search(folded[max(0, start - 40):start])) \
+            or _GROUP_AFTER.match(folded[end:end + 24]) is not None
+        if not single and not group_word and not any(w.lower() in _ORG_HEADS for w in re.split(r"[\s-]+", name)):
+            return None
+        if single and not group_word:
+            return None
+        if _DESCRIPTIVE.search(name):
+            return None  # "Iranian-backed Yemeni rebels" describes a group, it does not name one
+        tokens = _tokens(name)
+        if not any(w.lower() in _ORG_HEADS for w in re.split(r"[\s-]+", name)) \
+                and (not tokens or self._nationality_at(tokens, 0) is not None):
+            return None
+        if not (group_word or named_as_perpetrator(text, start, end)) or not named_as_actor(text, start, end):
+            return None
+        if self._known(name):
+            return None
+        return Actor(name, Span(start, end, name), "rebel", None)
+
+    def _known(self, name: str) -> bool:
+        """A name the dictionary or the state-force patterns read whole ("Israel Defense Forces")."""
+        hits = self._scan(name, country=None, generic=False)
+        return any(start <= 1 and end >= len(name.rstrip()) - 1 for start, end, _, _ in hits)
 
     # -- matching --------------------------------------------------------
 
@@ -358,7 +421,13 @@ class ActorDictionary:
             if not entries:
                 continue
             for entry in entries:
-                if not all(_spelled(tokens[i + k].surface, spelling) for k, spelling in entry.exact):
+                # A three-letter acronym in title case ("Eln") is the group only before a group noun.
+                tail = i + n < len(tokens) and tokens[i + n].key in _GROUP_TAIL
+                if not all(_spelled(tokens[i + k].surface, spelling)
+                           or (tail and len(spelling) == 3 and spelling.isalpha()
+                               and tokens[i + k].surface == spelling.title()
+                               and spelling.lower() not in _WORD_ACRONYMS)
+                           for k, spelling in entry.exact):
                     continue
                 if any(spelling.lower() in _WORD_ACRONYMS for _, spelling in entry.exact) \
                         and not _has_lower_nearby(text, tokens[i].start, tokens[i + n - 1].end):
@@ -481,6 +550,135 @@ class ActorDictionary:
         return None
 
 
+# -- what the text around a mention says of its role ------------------------------------------------
+
+# "Hamas claimed responsibility", "a PKK attack", "Abu Sayyaf is suspected": the words after a group
+# mention that name it as the one who acted.
+_CLAIM_AFTER = re.compile(
+    r"^[\s,'\u2019)]*(?:s\s+)?(?:(?:also|has|have|had|later|then|jointly|quickly|immediately|reportedly|"
+    r"allegedly|militants?|fighters?|gunmen|members?|insurgents?|and\s+its\s+allies)\s+){0,3}"
+    r"(?:claim\w*|attack(?:s|ed)?\b|assault(?:s|ed)?|ambush\w*|raid(?:s|ed)?\b|storm(?:s|ed)|"
+    r"suicide|bombing|car\s+bomb|detonat\w+|shell(?:s|ed)\b|launch\w*|executed|beheaded|massacred|"
+    r"kidnapped|abducted|murdered|seized|captured|took\s+(?:control|over|hostage)|"
+    r"(?:killed|shot)(?!\s+(?:in|by|during|when|while|as|after|on|at|near|and|or)\b)|(?:is|are|was|were)\s+"
+    r"(?:suspected|blamed|believed|thought|responsible))",
+    re.IGNORECASE)
+# "claimed by the Taliban", "an attack by Islamic State", "planted by ISIS militants", and the other side
+# of a fight, which is the attacker when the sentence reports state forces or civilians as its casualties.
+_CLAIM_BEFORE = re.compile(
+    r"(?:claimed\s+by|attributed\s+to|carried\s+out\s+by|blamed\s+on|perpetrated\s+by|planted\s+by|"
+    r"launched\s+by|(?:attack|attacks|assault|ambush|bombing|raid|offensive)\s+by|suspected|"
+    # the other side of a fight the sentence reports: "killed in a clash with members of PJAK"
+    r"(?:clash(?:es|ed)?|encounter|gunfight|firefight|shootout|gun\s+battle|fighting)\s+with"
+    r"(?:\s+(?:members?|militants?|fighters?|insurgents?|rebels?|guerrillas?)\s+of)?|"
+    r"responsibility\s+(?:for\s+the\s+\w+\s+)?(?:to|on)|behind\s+the\s+\w+\s+(?:was|were))"
+    r"\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE)
+# "two soldiers die", "a policeman was killed", "soldiers and a civilian were wounded": the mention
+# names the casualties. The first verb after the mention decides, so "soldiers killed 20 militants"
+# (active) is not read as a casualty.
+_VICTIM_AFTER = re.compile(
+    r"^[^.;:!?]{0,80}?\b(?P<verb>(?:(?:was|were|been|being|are|is|got)\s+(?:\w+\s+)?"
+    r"(?:killed|wounded|injured|slain|hurt|kidnapped|abducted|shot|murdered|ambushed|attacked|"
+    r"targeted|executed|beheaded|hit|taken))|die|dies|died|dying|succumbed|perished|lost\s+their\s+lives)\b",
+    re.IGNORECASE)
+_ACTIVE_VERB = re.compile(
+    r"\b(?:killed|kill|kills|attacked|attack|attacks|shot|ambushed|raided|stormed|fired|shelled|bombed|clashed|"
+    r"repelled|arrested|captured|launched|opened|seized|carried|conducted|detained|destroyed|fought)\b",
+    re.IGNORECASE)
+_ANTI = re.compile(r"\banti[\s-]*$", re.IGNORECASE)
+
+
+# A proper name of an organisation: capitalised words (with the small words names carry) ending in,
+# or containing, a word that names an armed or political organisation.
+_NAME_WORD = r"(?:[A-Z][\w'\u2019-]*|(?:al|el|ul|ad|ash|as|at|an|ar|bin|ibn|wal)-[\w'\u2019-]+|\d+(?:st|nd|rd|th)|of|for|the|and|de|del|la|el|al|y|du|des|ul|e|i)"
+_ORG_HEADS = frozenset({
+    "front", "army", "organization", "organisation", "brigade", "brigades", "group", "movement",
+    "commando", "commandos", "cells", "cell", "council", "faction", "legion", "battalion", "command",
+    "federation", "mujahideen", "jamaat", "jamaa", "resistance", "liberation", "militia", "tigers",
+    "guerrillas", "squad", "squads", "nuclei", "vanguard", "jihad", "ansar", "jund", "jaish", "lashkar",
+    "harakat", "harkat", "hizb", "tehrik", "kataib", "katibat", "fronte", "frente", "ejercito",
+    "movimiento", "organizacion", "brigate", "rote", "armee",
+})
+_UNLISTED = re.compile(rf"\b[A-Z][\w'\u2019.-]*(?:[ \t]+{_NAME_WORD}\b)*")
+_DESCRIPTIVE = re.compile(r"-(?:backed|led|linked|affiliated|aligned|allied|inspired|based|born|style)\b",
+                          re.IGNORECASE)
+_GROUP_AFTER = re.compile(r"[\s,]+(?:group|guerrillas|militants|rebels|fighters|members|organi[sz]ation|commando|"
+                          r"cells?|insurgents)\b", re.IGNORECASE)
+# Capitalised words that open a sentence or a mention but are not part of an organisation's name.
+_LEADING = frozenset({"the", "a", "an", "members", "member", "militants", "militant", "fighters", "guerrillas",
+                      "insurgents", "rebels", "suspected", "several", "some", "gunmen", "of", "from", "and",
+                      "attack", "attacks", "by", "in", "on", "at", "after", "when", "following", "part", "leftist",
+                      "rightist", "police", "troops", "soldiers", "according", "to", "two", "three", "four", "five",
+                      "six", "seven", "eight", "nine", "ten", "no", "unidentified", "unknown", "armed", "presumed",
+                      "alleged", "purported", "reported", "suspect", "suspects", "leader", "head", "chief"})
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}(?:-[A-Z]{1,3})?\b")
+# Words before a name that make it an organisation ("members of the X", "militants of X").
+_MEMBERS_OF = re.compile(r"(?:members?|militants?|fighters?|guerrillas?|gunmen|cell|commando|units?|"
+                         r"activists|insurgents|rebels|group|organi[sz]ation)\s+(?:of|from)\s+(?:the\s+)?$",
+                         re.IGNORECASE)
+_SMALL = frozenset({"of", "for", "the", "and", "de", "del", "la", "el", "al", "y", "du", "des", "ul", "e", "i"})
+
+
+def named_as_perpetrator(text: str, start: int, end: int) -> bool:
+    """Whether the words around a group mention name it as the one who acted.
+
+    "The Taliban claimed responsibility", "in a PKK attack", "an attack by Islamic State gunmen",
+    "Abu Sayyaf is suspected": the words an analyst would point at for the attribution.
+
+    Args:
+        text: the article text.
+        start, end: character offsets of the group mention in ``text``.
+    """
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    before = text[max(sentence_start, start - 60):start]
+    return bool(_CLAIM_AFTER.match(text[end:end + 60]) or _CLAIM_BEFORE.search(before))
+
+
+def _name_parts(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The organisation names in a run of capitalised words: leading sentence words dropped,
+    split at "and" ("Caucasian Front and Yarmuk Jamaat"), small trailing words dropped."""
+    parts = []
+    words = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"\S+", folded[start:end])]
+    current: list[tuple[int, int, str]] = []
+    for w in [*words, None]:
+        if w is None or w[2] == "and":
+            while current and current[0][2].lower().strip(".,") in _LEADING:
+                current.pop(0)
+            while current and current[-1][2].lower() in _SMALL:
+                current.pop()
+            if current:
+                s, e = current[0][0], current[-1][1]
+                while e > s and folded[e - 1] in ".,'\u2019-":
+                    e -= 1
+                parts.append((s, e))
+            current = []
+        else:
+            current.append(w)
+    return parts
+
+
+def named_as_actor(text: str, start: int, end: int) -> bool:
+    """Not the casualty or opponent of the event: the mention may be its initiator."""
+    return not named_as_opponent(text, start) and not named_as_casualty(text, end)
+
+
+def named_as_opponent(text: str, start: int) -> bool:
+    """Whether a mention is the object of hostility, not an actor ("an anti-Taliban politician")."""
+    return bool(_ANTI.search(text[max(0, start - 6):start]))
+
+
+def named_as_casualty(text: str, end: int) -> bool:
+    """Whether the words after a mention report it as killed, wounded or taken ("three soldiers died").
+
+    Only the first verb after the mention counts: "soldiers killed 20 militants" is not a casualty
+    report, "soldiers were killed" and "two soldiers and a policeman die" are.
+    """
+    window = text[end:end + 90]
+    m = _VICTIM_AFTER.match(window)
+    return m is not None and _ACTIVE_VERB.search(window, 0, m.start("verb")) is None
+
+
 def _is_generic_head(tokens: list[_Token], j: int) -> bool:
     """A modifier word that is the head noun here ("the militant" vs "militant groups")."""
     key = tokens[j].key
@@ -515,12 +713,14 @@ def _read_rows(text: str) -> list[tuple[str, str, str | None, str | None]]:
         if len(cells) < 2 or not cells[0] or not cells[1]:
             raise ValueError(f"line {n}: expected 'alias<TAB>canonical name[<TAB>kind[<TAB>country]]'")
         kind = cells[2] if len(cells) > 2 and cells[2] else None
-        iso3 = cells[3].upper() if len(cells) > 3 and cells[3] else None
+        # Several home countries are written "IRQ SYR" or "IRQ,SYR", the main one first.
+        homes = [c for c in re.split(r"[\s,;]+", cells[3].upper()) if c] if len(cells) > 3 else []
         if kind is not None and kind not in KINDS:
             raise ValueError(f"line {n}: unknown kind {kind!r} (use one of {', '.join(sorted(KINDS))})")
-        if iso3 is not None and countries.country_name(iso3) is None:
-            raise ValueError(f"line {n}: unknown ISO3 country code {iso3!r}")
-        rows.append((cells[0], cells[1], kind, iso3))
+        for iso3 in homes:
+            if countries.country_name(iso3) is None:
+                raise ValueError(f"line {n}: unknown ISO3 country code {iso3!r}")
+        rows.append((cells[0], cells[1], kind, " ".join(homes) or None))
     return rows
 
 
@@ -536,7 +736,10 @@ def _add(entries: dict[str, list[_Entry]], alias: str, canonical: str, kind: str
     # A token written in capitals (IS, ELN, "US forces") must be written so in the text.
     exact = tuple((k, t.surface) for k, t in enumerate(_tokens(alias))
                   if not _LOWER.search(t.surface) and re.search("[A-Z]", t.surface))
-    entry = _Entry(canonical, kind, iso3, exact)
+    # An actor's country is its one home country; a group at home in several (Islamic State: Iraq
+    # and Syria) has none, so no event is placed in Iraq for naming it.
+    homes = iso3.split() if iso3 else []
+    entry = _Entry(canonical, kind, homes[0] if len(homes) == 1 else None, exact)
     bucket = entries.setdefault(key, [])
     if override:
         bucket[:] = [e for e in bucket if e.exact != exact]
@@ -554,8 +757,11 @@ def _shipped() -> tuple[tuple[str, str, str | None, str | None], ...]:
 def _load(extra: Path | None) -> ActorDictionary:
     entries: dict[str, list[_Entry]] = {}
     canon_kind: dict[str, tuple[str | None, str | None]] = {}
+    homes: dict[str, tuple[str, ...]] = {}
     for alias, canonical, kind, iso3 in _shipped():
         canon_kind.setdefault(canonical, (kind, iso3))
+        if iso3:
+            homes.setdefault(canonical, tuple(iso3.split()))
         _add(entries, alias, canonical, kind, iso3, override=False)
         _add(entries, canonical, canonical, kind, iso3, override=False)
     for key in _REGIONAL_ONLY:
@@ -573,5 +779,7 @@ def _load(extra: Path | None) -> ActorDictionary:
                 replaced = entries.get(_entry_key(alias)) or []
                 known_kind = replaced[0].kind if replaced else None
             _add(entries, alias, canonical, kind or known_kind, iso3 or known_iso3, override=True)
+            if iso3:
+                homes[canonical] = tuple(iso3.split())
         logger.info("read %d actor aliases from %s", len(rows), extra)
-    return ActorDictionary(entries)
+    return ActorDictionary(entries, homes)

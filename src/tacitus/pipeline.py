@@ -19,6 +19,7 @@ from itertools import islice
 
 from spacy.tokens import Doc
 
+from tacitus import actors as actors_stage
 from tacitus import clean as clean_stage
 from tacitus import dates, events, geo, numbers
 from tacitus.actors import ActorDictionary
@@ -41,6 +42,13 @@ from tacitus.settings import Settings
 logger = logging.getLogger(__name__)
 
 _DATELINE_END = re.compile(r"^[\s,A-Za-z.()]*?(?:—|–|--|-|\(|:)")
+_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+# Remote violence an armed group is usually on the receiving end of: its members' deaths do not
+# make it the initiator.
+_FROM_AFAR = ("Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon",
+              # A side losing or taking ground is named as such; its losing is not an attack by it.
+              "Government regains territory", "Non-state actor overtakes territory")
+_NOT_GROUPS = ("Civilians", "Protesters", "Rioters", "Unidentified")
 
 
 class Pipeline:
@@ -143,29 +151,84 @@ class Pipeline:
         return events.merge_mentions(coded)
 
     def _attribute(self, article: Article, coded: list[Event]) -> list[Event]:
-        """Name the perpetrator the article names when the sentence itself does not.
+        """Fix the roles of violent events from what the article says around the actor mentions.
 
-        "Gunmen opened fire ... The Taliban claimed responsibility": when an
-        event's initiator is missing or unidentified and the article names
-        exactly one non-state armed group, that group is the initiator (with
-        lower confidence). Violent event types only.
+        Three readings, each resting on words an analyst can point at:
+
+        - state forces or civilians read as the initiator but reported as the
+          casualties ("two soldiers died in a PKK attack") are the target;
+        - an event with no named initiator gets the article's armed group:
+          the only one it names, else the only one named as perpetrator
+          ("The Taliban claimed responsibility", "a PKK attack", "an attack by
+          Islamic State gunmen"), with lower confidence;
+        - a named armed group whose members are the only casualties the
+          sentence names, with no initiator read ("Three Jaish-e-Mohammed
+          attackers were killed in a gunfight with troops"), is the side that
+          attacked, and the forces it met are the target; not for air strikes
+          and shelling, which the group is on the receiving end of, nor for
+          territory changing hands.
+
+        Likewise an unnamed target ("militants") fighting a named initiator is
+        the article's one other armed group.
         """
-        groups = {a.name: (s, e, a) for s, e, a in self.actors.find_all(article.text)
-                  if a.kind not in ("state", "civilians", "protesters", "rioters", "unidentified", None)
-                  and not a.name.startswith(("Civilians", "Protesters", "Rioters", "Unidentified"))}
-        if len(groups) != 1:
-            return coded
-        (start, end, group), = groups.values()
+        text = article.text
+        by_country: dict[str | None, tuple[list[tuple[int, int, Actor]], list[tuple[int, int, Actor]]]] = {}
         out = []
         for ev in coded:
-            weak = ev.actor1 is None or (ev.actor1.kind == "unidentified")
-            violent = ev.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")
-            same_as_target = ev.actor2 is not None and ev.actor2.name == group.name
-            if weak and violent and not same_as_target:
-                actor = replace(group, span=Span(start, end, article.text[start:end]))
-                ev = replace(ev, actor1=actor, confidence=max(0.3, ev.confidence - 0.1))
-            out.append(ev)
+            if ev.event_type not in _VIOLENT:
+                out.append(ev)
+                continue
+            country = ev.place.country if ev.place else None
+            if country not in by_country:
+                named = [(s, e, a) for s, e, a in self.actors.find_all(text, country=country)
+                         if _armed_group(a) and not actors_stage.named_as_opponent(text, s)]
+                # Ethnic militias ("Fulani herdsmen") and organisations the dictionary does not know
+                # are weaker names: they count where the text names them as perpetrators.
+                ethnic = [(s, e, a) for s, e, a in self.actors.find_all(text, country=country, generic=True)
+                          if _armed_group(a) and not actors_stage.named_as_opponent(text, s)
+                          and not any(s < e2 and s2 < e for s2, e2, _ in named)]
+                by_country[country] = (named, ethnic + self._unlisted(text, named + ethnic))
+            out.append(self._attribute_event(ev, text, *by_country[country]))
         return out
+
+    def _attribute_event(self, ev: Event, text: str, named: list[tuple[int, int, Actor]],
+                         unlisted: list[tuple[int, int, Actor]]) -> Event:
+        actor1, actor2, confidence = ev.actor1, ev.actor2, ev.confidence
+        met = None  # the side an armed group fought, when it is moved from target to initiator
+        if actor1 is not None and actor1.kind in ("state", "civilians") and actor1.span is not None \
+                and actors_stage.named_as_casualty(text, actor1.span.end):
+            met = actor1
+            actor2 = actor2 or actor1
+            actor1 = None
+        if actor1 is None or actor1.kind == "unidentified":
+            group = _perpetrator(text, named, unlisted, exclude={actor2.name} if actor2 else set())
+            if group is not None:
+                actor1, confidence = group, max(0.3, confidence - 0.1)
+            elif actor1 is None and actor2 is not None and _armed_group(actor2) \
+                    and ev.sub_event_type is not None and ev.sub_event_type not in _FROM_AFAR:
+                actor1, actor2 = actor2, met or self._other_side(ev, text, actor2)
+        elif actor2 is not None and actor2.kind == "unidentified":
+            group = _perpetrator(text, named, unlisted, exclude={actor1.name})
+            if group is not None:
+                actor2 = group
+        if (actor1, actor2, confidence) == (ev.actor1, ev.actor2, ev.confidence):
+            return ev
+        return replace(ev, actor1=actor1, actor2=actor2, confidence=confidence)
+
+    def _unlisted(self, text: str, named: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
+        """Groups the dictionary does not know that the text names as acting, apart from known mentions."""
+        return [(s, e, a) for s, e, a in self.actors.find_unlisted(text)
+                if not any(s < e2 and s2 < e for s2, e2, _ in named)]
+
+    def _other_side(self, ev: Event, text: str, group: Actor) -> Actor | None:
+        """The state forces or civilians an event's evidence names besides an armed group."""
+        country = ev.place.country if ev.place else None
+        evidence = text[ev.evidence.start:ev.evidence.end]
+        for start, end, actor in self.actors.find_all(evidence, country=country, generic=True):
+            if actor.kind in ("state", "civilians") and actor.name != group.name:
+                s, e = start + ev.evidence.start, end + ev.evidence.start
+                return replace(actor, span=Span(s, e, text[s:e]))
+        return None
 
     def _code(self, article: Article, doc: Doc, cand: EventCandidate, toponyms: list[Toponym],
               dateline: Toponym | None) -> Event:
@@ -260,3 +323,41 @@ def _dateline(text: str, toponyms: list[Toponym]) -> Toponym | None:
         if _DATELINE_END.match(rest) and top.span.text.isupper():
             return top
     return None
+
+
+def _armed_group(actor: Actor) -> bool:
+    """A named non-state group (not state forces, not a generic actor)."""
+    return actor.kind not in ("state", "civilians", "protesters", "rioters", "unidentified", None) \
+        and not actor.name.startswith(_NOT_GROUPS)
+
+
+def _perpetrator(text: str, named: list[tuple[int, int, Actor]], unlisted: list[tuple[int, int, Actor]], *,
+                 exclude: set[str]) -> Actor | None:
+    """The article's one armed group, or its one group named as perpetrator; None when unclear.
+
+    ``unlisted`` groups (ethnic militias, and names the dictionary does not know found where the
+    words around them present them as a group) do not hide a dictionary group unless named as
+    perpetrators, and are chosen alone only where the article names no dictionary group.
+    """
+    known: dict[str, tuple[int, int, Actor]] = {}
+    cued: dict[str, tuple[int, int, Actor]] = {}
+    for start, end, actor in sorted(named + unlisted, key=lambda m: m[0]):
+        if actor.name in exclude:
+            continue
+        if (start, end, actor) in named:
+            known.setdefault(actor.name, (start, end, actor))
+        if actor.name not in cued and actors_stage.named_as_perpetrator(text, start, end):
+            cued[actor.name] = (start, end, actor)
+    others = {a.name for _, _, a in unlisted if a.name not in exclude}
+    if len(known) == 1 and not others & cued.keys():
+        chosen = known
+    elif len(cued) == 1:
+        chosen = cued
+    elif not known and len(others) == 1:
+        chosen = {a.name: (s, e, a) for s, e, a in unlisted if a.name in others}
+    else:
+        chosen = None
+    if not chosen:
+        return None
+    (start, end, actor), = chosen.values()
+    return replace(actor, span=Span(start, end, text[start:end]))
