@@ -98,7 +98,7 @@ def test_canonical_actor_keeps_unknown_and_partial_names():
 
 def test_every_monthly_number(store, ids):
     profile = build_profile(store, IS)
-    assert profile.home == ("IRQ", "SYR") and profile.home_source == "territory"
+    assert profile.home == ("IRQ", "SYR") and profile.home_source == "dictionary"
     assert [m.month for m in profile.months] == ["2016-01", "2016-02", "2016-03", "2016-04"]
     numbers = {m.month: (m.events, *(getattr(m, k) for k in MEASURES)) for m in profile.months}
     # events, gained, lost, home, abroad, unknown, inflicted, suffered
@@ -134,6 +134,18 @@ def test_home_from_dictionary(store):
     assert profile.months == () and profile.n_events == 0
 
 
+def test_home_from_territorial_events_when_the_dictionary_lists_none(store):
+    class NoHomes:
+        def canonical(self, mention, *, country=None):
+            return None
+
+        def home_countries(self, name):
+            return ()
+
+    profile = build_profile(store, IS, dictionary=NoHomes())
+    assert profile.home == ("IRQ", "SYR") and profile.home_source == "territory"
+
+
 def test_home_from_most_events_when_no_territory(store):
     profile = build_profile(store, "Islamic State West Africa Province", home=None)
     # ISWAP is in the dictionary with NGA; a name it does not know falls back to where it acts.
@@ -167,7 +179,7 @@ def test_to_dict_is_json_ready(store):
     import json
 
     data = json.loads(json.dumps(build_profile(store, IS).to_dict()))
-    assert data["actor"] == IS and data["home_source"] == "territory"
+    assert data["actor"] == IS and data["home_source"] == "dictionary"
     assert data["months"][2]["abroad_countries"] == {"BEL": 1, "FRA": 1}
     assert data["totals"]["territory_lost"] == 2
 

@@ -216,9 +216,9 @@ def _home(
 ) -> tuple[tuple[str, ...], HomeSource]:
     if home:
         return tuple(dict.fromkeys(c.strip().upper() for c in home if c.strip())), "given"
-    known = dictionary.canonical(name)
-    if known is not None and known.name == name and known.country:
-        return (known.country,), "dictionary"
+    listed = dictionary.home_countries(name)
+    if listed:
+        return tuple(listed), "dictionary"
     territorial = Counter(
         r["country"] for r in records if r.get("sub_event_type") in TERRITORY_SUB_TYPES and r.get("country")
     )
