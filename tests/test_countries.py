@@ -64,3 +64,25 @@ def test_adjectives_are_lower_case_and_exclude_word_like_abbreviations() -> None
     assert "us" not in table
     assert all(key == key.lower() for key in table)
     assert countries.abbreviations()["US"] == "USA"
+
+
+def test_congo_alone_is_the_drc_and_the_republic_keeps_its_full_names() -> None:
+    assert country_iso3("Congo") == "COD"
+    assert country_iso3("Republic of Congo") == "COG"
+    assert country_iso3("Congo-Brazzaville") == "COG"
+
+
+def test_rows_carry_the_geonames_country_point() -> None:
+    usa = countries.country("usa")
+    assert usa is not None and (usa.latitude, usa.longitude) == (39.76, -98.5)
+    assert countries.country("ZZZ") is None
+
+
+def test_geocoder_reads_the_same_table() -> None:
+    from tacitus.geo import country_of_text
+    from tacitus.geo.names import demonym_country
+
+    for text in ("Iraqi", "Somalis", "U.S.", "Britain", "Congo", "Kosovar"):
+        assert country_of_text(text) == country_iso3(text), text
+    assert demonym_country("Somali") == "SOM"
+    assert demonym_country("Somalia") is None  # a country name, not an adjective

@@ -262,6 +262,63 @@ def test_demonyms_option_adds_country_toponyms(geo_nlp, gazetteer):
     assert (t.span.text, t.place.country, t.place.precision) == ("Iraqi", "IRQ", "country")
 
 
+@pytest.mark.parametrize(("name", "iso3", "near"), [("Mussayab", "IRQ", (32.78, 44.29)), ("Talafar", "IRQ", (36.38, 42.45)),
+                                                     ("Tuz Khormato", "IRQ", (34.89, 44.63))])
+def test_spelling_variants_reach_the_place(gazetteer, name, iso3, near):
+    assert gazetteer.lookup(name) == []  # not by any indexed name ...
+    best = max(gazetteer.variants(name), key=lambda c: c.place.population).place
+    assert best.country == iso3 and km((best.latitude, best.longitude), near) < 30  # ... but by its skeleton
+
+
+def test_variants_need_a_close_spelling(gazetteer):
+    assert gazetteer.variants("Iraq") == ()  # too short to guess at
+    assert all(c.place.name[:1].lower() == "t" for c in gazetteer.variants("Talafar"))
+    assert gazetteer.variants("Xylophonia") == ()
+
+
+def test_continents_have_no_country(gazetteer):
+    [europe] = [p for p in gazetteer.lookup("Europe") if p.country is None]
+    assert europe.precision is None and km((europe.latitude, europe.longitude), (48.69, 9.14)) < 1
+
+
+@pytest.mark.model
+def test_big_city_beats_a_namesake_division_across_a_border(geo_nlp, gazetteer):
+    text = "A Palestinian suicide bomber blew himself up in Jerusalem, killing two."
+    assert _by_text(geoparse_text(text, geo_nlp, gazetteer))["Jerusalem"].country == "ISR"
+
+
+@pytest.mark.model
+def test_names_inside_other_names_are_not_places(geo_nlp, gazetteer):
+    text = "Suspected Boko Haram gunmen shot a car near the market, killing four."
+    assert "Haram" not in _by_text(geoparse_text(text, geo_nlp, gazetteer))
+    text = "A car bomb exploded in the Somali capital of Mogadishu on Tuesday."
+    places = _by_text(geoparse_text(text, geo_nlp, gazetteer))
+    assert "Somali" not in places and places["Mogadishu"].country == "SOM"
+
+
+@pytest.mark.model
+def test_places_cluster(geo_nlp, gazetteer):
+    # Four Pennsylvania towns around it outweigh the country's prior; one would not.
+    text = ("June Schell, 83, of Lebanon died Monday at Good Samaritan Hospital. Born in Annville, "
+            "she worked in Hershey and later lived in Myerstown and Palmyra.")
+    places = _by_text(geoparse_text(text, geo_nlp, gazetteer))
+    assert places["Lebanon"].country == "USA" and places["Lebanon"].admin1 == "Pennsylvania"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        ("U.S. troops were attacked by gunmen in Ramadi on Tuesday.", "Ramadi"),
+        ("Militants of the Central Reserve Police Force clashed with rebels in Dantewada.", "Dantewada"),
+    ],
+)
+def test_event_location_skips_modifiers_and_name_parts(geo_nlp, gazetteer, text, location):
+    doc = geo_nlp(text)
+    place, span = locate_event(doc, find_toponyms(doc, gazetteer), evidence=Span(0, len(text), text))
+    assert span is not None and span.text == location, (place, span)
+
+
 def test_user_alias_file_adds_places(tmp_path: Path):
     extra = tmp_path / "aliases.tsv"
     extra.write_text("alias\tname\tlatitude\tlongitude\tcountry\nQaryat Zed\tQaryat Zed\t35.1\t42.9\tIRQ\n",

@@ -8,7 +8,9 @@ geocoder and anyone else who needs to read nationality words.
 
 The table is ``data/countries.tsv``: one row per country (all 249 ISO 3166-1
 entries from pycountry plus Kosovo as ``XKX``), with hand-written common names,
-other names and demonyms. Lookups are case-insensitive, ignore dots
+other names, demonyms and the GeoNames country point. It is the one country
+table of the package: the gazetteer (``tacitus.geo``) compiles its countries
+from it too. Lookups are case-insensitive, ignore dots
 ("U.S." = "US"), diacritics and hyphens, and accept plural demonyms
 ("Afghans", "Frenchmen"). Short all-capital abbreviations ("US", "UK", "DRC",
 "CAR") and ISO3 codes match only when written in capitals, so the pronoun
@@ -41,6 +43,8 @@ class Country:
     name: str
     other_names: tuple[str, ...]
     adjectives: tuple[str, ...]
+    latitude: float | None = None  # the GeoNames country point, where the table gives one
+    longitude: float | None = None
 
 
 def normalize(text: str) -> str:
@@ -82,6 +86,8 @@ def countries() -> tuple[Country, ...]:
                 name=row["name"],
                 other_names=tuple(x for x in (row["other_names"] or "").split("|") if x),
                 adjectives=tuple(x for x in (row["adjectives"] or "").split("|") if x),
+                latitude=float(row["latitude"]) if row.get("latitude") else None,
+                longitude=float(row["longitude"]) if row.get("longitude") else None,
             )
         )
     return tuple(rows)
@@ -152,6 +158,16 @@ def country_name(iso3: str) -> str | None:
 @functools.cache
 def _by_iso3() -> dict[str, str]:
     return {country.iso3: country.name for country in countries()}
+
+
+@functools.cache
+def _rows_by_iso3() -> dict[str, Country]:
+    return {country.iso3: country for country in countries()}
+
+
+def country(iso3: str) -> Country | None:
+    """The table row of an ISO3 code (any case), or None for an unknown code."""
+    return _rows_by_iso3().get((iso3 or "").strip().upper())
 
 
 def adjectives() -> dict[str, str]:

