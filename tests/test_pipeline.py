@@ -131,3 +131,12 @@ def test_opponent_of_a_group_is_not_the_group(pipeline):
 def test_group_on_the_receiving_end_of_air_strikes_stays_the_target(pipeline):
     event = _only_event(pipeline, "US-led coalition airstrikes killed 30 Islamic State fighters near Mosul.")
     assert _names(event) == ("Coalition Forces (US-led)", "Islamic State")
+
+
+@pytest.mark.parametrize(("text", "iso3"), [
+    ("A bomb exploded outside a base of the Afghan National Security Forces, killing three.", "AFG"),
+    ("Gunmen attacked a convoy of the Somali National Army, killing four.", "SOM"),
+])
+def test_country_implied_by_an_organisation_named_after_it(pipeline, text, iso3):
+    event = _only_event(pipeline, text)
+    assert event.place is not None and event.place.country == iso3

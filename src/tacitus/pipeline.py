@@ -279,7 +279,12 @@ class Pipeline:
         nationals = [geo.country_of_text(ent.text) for ent in (span.ents if span is not None else ())
                      if ent.label_ in ("NORP", "GPE")]
         groups = [a.country for a in (actor1, actor2) if a is not None and a.country]
-        for iso3 in [*states, *(n for n in nationals if n), *groups]:
+        # An organisation named after its country ("Afghan National Security
+        # Forces", "Iraqi National Congress") is weaker evidence than a
+        # nationality word of its own, so it comes last.
+        org_nationals = [geo.country_of_text(ent[0].text) for ent in (span.ents if span is not None else ())
+                         if ent.label_ == "ORG" and len(ent) > 1]
+        for iso3 in [*states, *(n for n in nationals if n), *groups, *(n for n in org_nationals if n)]:
             place = self.gazetteer.country(iso3)
             if place is not None:
                 return place
