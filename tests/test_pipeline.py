@@ -134,8 +134,8 @@ def test_group_on_the_receiving_end_of_air_strikes_stays_the_target(pipeline):
 
 
 @pytest.mark.parametrize(("text", "iso3"), [
-    ("A bomb exploded outside a base of the Afghan National Security Forces, killing three.", "AFG"),
-    ("Gunmen attacked a convoy of the Somali National Army, killing four.", "SOM"),
+    ("A bomb exploded outside the offices of the Iraqi National Congress, killing three.", "IRQ"),
+    ("Gunmen attacked a bus of the Pakistani Red Crescent Society, killing four.", "PAK"),
 ])
 def test_country_implied_by_an_organisation_named_after_it(pipeline, text, iso3):
     event = _only_event(pipeline, text)

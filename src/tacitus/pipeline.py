@@ -18,6 +18,7 @@ from dataclasses import replace
 from itertools import islice
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from tacitus import actors as actors_stage
 from tacitus import clean as clean_stage
@@ -282,7 +283,7 @@ class Pipeline:
         # An organisation named after its country ("Afghan National Security
         # Forces", "Iraqi National Congress") is weaker evidence than a
         # nationality word of its own, so it comes last.
-        org_nationals = [geo.country_of_text(ent[0].text) for ent in (span.ents if span is not None else ())
+        org_nationals = [geo.country_of_text(_first_word(ent)) for ent in (span.ents if span is not None else ())
                          if ent.label_ == "ORG" and len(ent) > 1]
         for iso3 in [*states, *(n for n in nationals if n), *groups, *(n for n in org_nationals if n)]:
             place = self.gazetteer.country(iso3)
@@ -295,6 +296,11 @@ class Pipeline:
             return None
         actor = self.actors.canonical(span.text, country=country)
         return replace(actor, span=span) if actor is not None else None
+
+
+def _first_word(ent: SpacySpan) -> str:
+    """The first word of an entity after any determiner ("the Iraqi National Congress" -> "Iraqi")."""
+    return next((t.text for t in ent if t.pos_ != "DET"), ent[0].text)
 
 
 def _masked(text: str, context: Span, excluded: tuple[Span, ...]) -> str:
