@@ -162,3 +162,65 @@ def test_casualty_report_alone_is_typed_by_its_victims(nlp, actors):
     assert _types(_detect(nlp, actors, "Two soldiers were killed in Kidal.")) == [("Battles", "Armed clash")]
     assert _types(_detect(nlp, actors, "Two villagers were killed in Kidal.")) == [
         ("Violence against civilians", "Attack")]
+
+
+def _roles_of(cands):
+    return [(c.actor1 and c.actor1.text, c.actor2 and c.actor2.text) for c in cands if not c.background]
+
+
+@pytest.mark.parametrize("text,roles", [
+    ("Two soldiers died in a PKK attack on a checkpoint in Hakkari.", ("PKK", "Two soldiers")),
+    ("In an attack by Boko Haram on Maiduguri, 30 people died.", ("Boko Haram", "30 people")),
+    ("Twelve civilians died when an al-Shabaab car bomb exploded in Mogadishu.", ("al-Shabaab", "Twelve civilians")),
+    ("Three soldiers were killed and five wounded in an ambush by ELN rebels in Arauca.",
+     ("ELN rebels", "Three soldiers")),
+    ("A police officer was shot dead by militants in Srinagar.", ("militants", "police officer")),
+])
+def test_the_dead_are_the_target(nlp, text, roles):
+    # no actor dictionary: the roles come from the parse alone
+    assert _roles_of(detect(nlp(text))) == [roles]
+
+
+def test_dying_of_wounds_names_no_killer(nlp):
+    cands = detect(nlp("The officer died of his wounds after the attack."))
+    assert [(c.actor1, c.actor2 and c.actor2.text) for c in cands] == [(None, "officer")]
+
+
+@pytest.mark.parametrize("text,roles", [
+    ("The attack by al-Shabaab on the military base in Lower Shabelle killed 12 soldiers.",
+     ("al-Shabaab", "12 soldiers")),
+    ("There was an attack by ISIS on a Shia mosque in Baghdad.", ("ISIS", "Shia mosque")),
+    ("An assault by Boko Haram on the town of Monguno left 20 dead.", ("Boko Haram", "20 dead")),
+])
+def test_attack_by_x_on_y(nlp, text, roles):
+    assert _roles_of(detect(nlp(text))) == [roles]
+
+
+@pytest.mark.parametrize("text,roles", [
+    ("Ukrainian troops clashed with Russian soldiers near Bakhmut.", ("Ukrainian troops", "Russian soldiers")),
+    ("Fighting between the Taliban and Afghan forces killed 30 people in Helmand.", ("Taliban", "Afghan forces")),
+    ("Heavy fighting broke out between the Houthis and government forces in Marib.",
+     ("Houthis", "government forces")),
+    ("Clashes between Hamas and Israeli troops left four dead.", ("Hamas", "Israeli troops")),
+])
+def test_other_side_of_a_clash_is_the_target(nlp, text, roles):
+    assert _roles_of(detect(nlp(text))) == [roles]
+
+
+@pytest.mark.parametrize("text,actor1", [
+    ("A PKK attack killed three soldiers in Hakkari.", "PKK"),
+    ("An Islamic State suicide bombing killed 40 people in Baghdad.", "Islamic State"),
+    ("Boko Haram's attack on Chibok killed 15 villagers.", "Boko Haram"),
+    ("Seven soldiers were killed in a Taliban attack on their post.", "Taliban"),
+])
+def test_group_before_the_event_noun_is_the_initiator(nlp, text, actor1):
+    assert [a1 for a1, _ in _roles_of(detect(nlp(text)))] == [actor1]
+
+
+@pytest.mark.parametrize("text", [
+    "Facing a looming attack by Iraqi and coalition forces, Islamic State militants fortified Mosul.",
+    "Facing an imminent assault by government forces, the rebels withdrew from the town.",
+    "Residents fled ahead of an expected offensive by the army.",
+])
+def test_attack_that_has_not_happened_is_no_event(nlp, actors, text):
+    assert _detect(nlp, actors, text) == []

@@ -323,13 +323,22 @@ def _roles(g: _Group, trig: Token) -> tuple[Span | None, Span | None]:
     for tok, _ in g.triggers:
         if tok.pos_ == "VERB" and tok not in verbs:
             verbs.append(tok)
-    actor1 = actor2 = None
     kind = dict((t.i, k) for t, k in g.triggers).get(trig.i)
+    actor1, actor2 = _sides(g)
     for verb in verbs:
         subj = _child(verb, ("nsubj",))
         subjpass = _child(verb, ("nsubjpass",))
         obj = _child(verb, ("dobj",))
         agent = _agent(verb)
+        if subj is not None and _elided_passive(verb):
+            # "Three soldiers were killed and five wounded": "five" was wounded
+            subj, subjpass = None, subjpass or subj
+        if verb.lemma_.lower() in DEATH_VERBS:
+            # "Two soldiers died in a PKK attack": the one who died is the target, the killer is in the cause
+            if subj is not None:
+                actor2 = actor2 or _victims(subj)
+            actor1 = actor1 or _cause_actor(verb)
+            continue
         if verb.lemma_.lower() in ("lose", "fall") or kind == LOSS and verb is trig:
             # "ISIS lost control of Sinjar": the subject is the loser; "fell to X": X gains
             if actor2 is None and subj is not None:
@@ -339,9 +348,12 @@ def _roles(g: _Group, trig: Token) -> tuple[Span | None, Span | None]:
                 actor1 = _np(to)
             continue
         if subjpass is not None:
-            actor2 = actor2 or _np(subjpass)
+            actor2 = actor2 or _victims(subjpass)
             if agent is not None:
                 actor1 = actor1 or _np(agent)
+            else:
+                # "were killed in an ambush by ELN rebels", "was shot dead in a Taliban attack"
+                actor1 = actor1 or _cause_actor(verb)
         if subj is not None and not _is_inanimate_subject(subj):
             actor1 = actor1 or _np(subj)
         elif subj is not None:
@@ -384,6 +396,82 @@ def _roles(g: _Group, trig: Token) -> tuple[Span | None, Span | None]:
     return actor1, actor2
 
 
+DEATH_VERBS = {"die", "succumb", "perish"}
+CAUSE_PREPS = ("in", "during", "after", "following", "from", "of", "at", "by")
+WEAPONS = {"gun", "rifle", "weapon", "knife", "machete", "stone", "rock", "arm", "firearm", "mortar", "rocket"}
+
+
+def _sides(g: _Group) -> tuple[Span | None, Span | None]:
+    """The two sides of a clash: "fighting between X and Y", "X clashed with Y", "clashes with Y"."""
+    for tok, kind in g.triggers:
+        if kind != CLASH:
+            continue
+        for node in (tok, tok.head):
+            btw = _prep_obj(node, ("between",))
+            if btw is not None:
+                pair = _pair(btw)
+                if pair is not None:
+                    return pair
+        with_ = _prep_obj(tok, ("with", "against"))
+        if with_ is not None and with_.lemma_.lower() not in WEAPONS | INANIMATE:
+            return None, _np(with_)
+    return None, None
+
+
+def _pair(tok: Token) -> tuple[Span, Span] | None:
+    """The two sides of "between X and Y", also where the parse coordinates inside one phrase ("the Houthis and
+    government forces")."""
+    other = _child(tok, ("conj",))
+    if other is not None:
+        return _np(tok), _np(other)
+    for mod in tok.lefts:
+        other = _child(mod, ("conj",))
+        if other is not None and mod.pos_ == "PROPN":
+            first = tok.doc[mod.left_edge.i:mod.i + 1]
+            while len(first) > 1 and first[0].dep_ == "det":
+                first = first[1:]
+            return (_span_of(tok.doc, first.start_char, first.end_char),
+                    _span_of(tok.doc, other.left_edge.idx, tok.idx + len(tok)))
+    return None
+
+
+def _victims(tok: Token) -> Span:
+    """The noun phrase of the dead or attacked, with its coordinates: "1 captain and 7 soldiers"."""
+    last = tok
+    while (nxt := _child(last, ("conj",))) is not None:
+        last = nxt
+    first, end = _np(tok), _np(last)
+    return _span_of(tok.doc, first.start, end.end) if last is not tok else first
+
+
+def _elided_passive(verb: Token) -> bool:
+    """A participle sharing the passive auxiliary of the verb it is joined to: "were killed and five wounded"."""
+    return (verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.pos_ == "VERB"
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            and any(c.dep_ == "auxpass" for c in verb.head.children))
+
+
+def _cause_actor(verb: Token) -> Span | None:
+    """Who carried out the attack a death or passive verb is told in ("in a PKK attack", "in an ambush by X")."""
+    for c in verb.children:
+        noun = None
+        if c.dep_ == "prep" and c.lower_ in CAUSE_PREPS:
+            noun = _child(c, ("pobj",))
+        elif c.dep_ == "advcl" and trigger_kind(c):
+            # "died when an al-Shabaab car bomb exploded", "died after gunmen stormed the hotel"
+            subj = _child(c, ("nsubj",))
+            if subj is not None and not _is_inanimate_subject(subj):
+                return _np(subj)
+            noun = subj
+        if noun is None or not (trigger_kind(noun) not in (None, OUTCOME) or noun.lemma_.lower() in INANIMATE):
+            continue
+        by = _prep_obj(noun, ("by",))
+        owner = _np(by) if by is not None else _modifier_actor(noun)
+        if owner is not None:
+            return owner
+    return None
+
+
 INANIMATE = {"airstrike", "strike", "bomb", "blast", "explosion", "shell", "shelling", "missile", "rocket",
              "attack", "raid", "mortar", "grenade", "device", "ied", "mine", "landmine", "fire", "gunfire",
              "bombing", "drone", "jet", "warplane", "aircraft", "helicopter", "plane", "artillery", "car",
@@ -397,7 +485,7 @@ def _is_inanimate_subject(tok: Token) -> bool:
 
 def _modifier_actor(tok: Token) -> Span | None:
     """The owner named in a noun's modifiers: "coalition airstrikes", "a Taliban attack", "ISIS's attack"."""
-    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod") and
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.pos_ != "PRON" and
             c.lemma_.lower() not in ("suicide", "air", "car", "roadside", "terrorist", "deadly", "fresh", "new",
                                      "twin", "coordinated", "major", "recent", "latest", "heavy", "late",
                                      "suspected", "apparent", "first", "second", "last", "large", "small",
@@ -410,6 +498,8 @@ def _modifier_actor(tok: Token) -> Span | None:
     span = tok.doc[start:end]
     while len(span) and span[0].dep_ == "det":
         span = span[1:]
+    while len(span) and span[-1].dep_ == "case":  # "Boko Haram's attack"
+        span = span[:-1]
     if not len(span):
         return None
     return _span_of(tok.doc, span.start_char, span.end_char)
