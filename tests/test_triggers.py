@@ -97,3 +97,17 @@ def test_two_word_triggers(nlp):
     sent = next(nlp("Israeli fighter jets carried out an aerial bombardment of the camp.").sents)
     kinds = {t.lower_: k for t, k in find_triggers(sent)}
     assert kinds.get("aerial") == "air"
+
+
+@pytest.mark.parametrize("text", [
+    "Boko Haram has killed thousands since 2009 in its campaign to impose its version of Islamic law.",
+    "The conflict has killed some 220,000 people and driven millions from their homes.",
+    "Militants have killed more than 300 people over the past decade in the region.",
+])
+def test_tolls_summed_over_years_are_not_events(nlp, actors, text):
+    assert _types(nlp, actors, text) == []
+
+
+def test_a_toll_since_a_recent_day_is_still_an_event(nlp, actors):
+    text = "Gunmen have killed 12 people since Sunday in attacks on villages near Jos."
+    assert _types(nlp, actors, text) == [("Violence against civilians", "Attack")]

@@ -396,8 +396,47 @@ def accident(sent: SpacySpan) -> bool:
     return bool(low & ACCIDENT_CUES) or any(_industrial(t) for t in sent)
 
 
+# The subjects and time spans of a toll accumulated over a whole conflict:
+# "the insurgency has killed about 20,000 people since 2009" sums up years of
+# events; it is background, not an event of its own.
+CONFLICT_NOUNS = {"conflict", "war", "insurgency", "insurrection", "rebellion", "uprising", "crisis", "campaign"}
+_SPAN_UNITS = {"year", "decade", "month"}
+_SINCE_ANCHORS = CONFLICT_NOUNS | {"start", "beginning", "outbreak", "onset"}
+
+
+def cumulative(verb: Token) -> bool:
+    """True when a verb reports a toll summed over years rather than one occurrence.
+
+    "has killed thousands since 2009", "The conflict has killed some 220,000
+    people", "killed more than 300 people over the past decade". A short span
+    ("since Monday", "in the past 24 hours") is still one unfolding event.
+    """
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in CONFLICT_NOUNS and perfect:
+            return True
+        if child.dep_ != "prep":
+            continue
+        for obj in (c for c in child.children if c.dep_ == "pobj"):
+            if child.lower_ == "since" and (_is_year(obj) or obj.lemma_.lower() in _SINCE_ANCHORS):
+                return True
+            if child.lower_ in ("over", "in", "during", "across") and obj.lemma_.lower() in _SPAN_UNITS and any(
+                    m.lower_ in ("past", "last", "recent") or (m.like_num and m.lower_ not in ("one", "1"))
+                    for m in obj.children):
+                return True
+    return False
+
+
+def _is_year(tok: Token) -> bool:
+    return tok.like_num and len(tok.text) == 4 and tok.text.isdigit() and 1900 <= int(tok.text) <= 2100
+
+
 def is_asserted(tok: Token) -> bool:
     """False for threats, plans, calls, hypotheticals, negated and generic statements."""
+    if cumulative(tok):
+        return False
     seen = 0
     node = tok
     while seen < 8:
