@@ -692,3 +692,130 @@ def test_newer_schema_version_is_refused(backend: Backend) -> None:
         backend.open()
     assert info.value.code == "E302"
     assert "99" in str(info.value) and backend.url.rsplit("/", 1)[-1] in str(info.value)
+
+
+# -- bulk loading ----------------------------------------------------------------
+
+
+def bulk_items(count: int, *, first: int = 0) -> list[tuple[Article, list[Event]]]:
+    """``count`` articles, each with a bombing and a clash on a day of its own."""
+    items = []
+    for i in range(first, first + count):
+        day = dt.date(2019, 1, 1) + dt.timedelta(days=i)
+        events = [
+            bombing(f"b{i}", date=EventDate(day, "day")),
+            clash(f"b{i}", date=EventDate(day, "day"), actor1=Actor(f"Group {i % 3}")),
+        ]
+        items.append((make_article(f"b{i}", content_hash=f"h{i}"), events))
+    return items
+
+
+def index_definitions(backend: Backend) -> list[tuple]:
+    """Indexes and triggers (SQLite), indexes and constraints (PostgreSQL)."""
+    if backend.name == "sqlite":
+        return backend.raw("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type <> 'table' ORDER BY name")
+    return backend.raw(
+        "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+        " UNION ALL SELECT c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c"
+        " WHERE c.connamespace = to_regnamespace(current_schema()) ORDER BY 1, 2"
+    )
+
+
+def snapshot(store: Store) -> dict:
+    """Everything a reader can see of a store, to compare two ways of writing it."""
+    events = store.events()
+    return {
+        "counts": store.counts(),
+        "events": events,
+        "mentions": {e["event_id"]: store.mentions(e["event_id"]) for e in events},
+        "text": store.events(text="suicide bomber market"),
+        "aggregate": store.aggregate(period="month", by="actor"),
+        "actor": store.events(actor="group 1"),
+        "near": store.events(near=(36.3, 43.1, 20)),
+    }
+
+
+def test_initial_bulk_load_stores_what_add_stores(store: Store) -> None:
+    items = bulk_items(11)
+    assert store.add_many(items, batch_size=4) == 11
+    with open_store(":memory:") as reference:
+        for article, events in items:
+            reference.add(article, events, dedup=False)
+        assert snapshot(store) == snapshot(reference)
+    assert len(store.events(text="suicide bomber market")) == 11
+
+
+def test_initial_bulk_load_rebuilds_every_index(store: Store, backend: Backend) -> None:
+    before = index_definitions(backend)
+    assert store.add_many(bulk_items(6), batch_size=2) == 6
+    assert index_definitions(backend) == before
+    # The full-text index follows later writes again.
+    store.add_many(bulk_items(1, first=100), batch_size=5)
+    assert {e["article_id"] for e in store.events(text="bomber")} == {f"b{i}" for i in [*range(6), 100]}
+
+
+def test_failed_bulk_load_leaves_the_store_as_it_was(store: Store, backend: Backend) -> None:
+    before = index_definitions(backend)
+    backend.fail_on_battles()
+    with pytest.raises(StoreError) as info:
+        store.add_many(bulk_items(5), batch_size=2)
+    assert info.value.code == "E303"
+    assert store.counts() == {"articles": 0, "events": 0, "mentions": 0}
+    added = [d for d in index_definitions(backend) if d not in before]
+    assert all(d in index_definitions(backend) for d in before)
+    assert all("fail_battles" in d for d in added)  # only the test's own trigger is new
+    backend.raw("DROP TRIGGER fail_battles" + (" ON events" if backend.name == "postgresql" else ""))
+    store.add_many(bulk_items(2, first=50), batch_size=5)
+    assert len(store.events(text="bomber")) == 2
+
+
+def test_bulk_load_into_a_filled_store_skips_known_and_revises_changed(store: Store) -> None:
+    items = bulk_items(4)
+    store.add_many(items, batch_size=2)
+    revised_article = make_article("b1", content_hash="changed")
+    again = [*bulk_items(4), (revised_article, [clash("b1")]), *bulk_items(2, first=4)]
+    assert store.add_many(again, batch_size=2) == 3
+    assert store.counts() == {"articles": 6, "events": 11, "mentions": 11}
+    assert [e["sub_event_type"] for e in store.events(article_id="b1")] == ["Armed clash"]
+    assert store.has_article("b1", "changed")
+
+
+def test_article_repeated_within_a_bulk_load_keeps_its_last_version(store: Store) -> None:
+    items = [*bulk_items(3), (make_article("b0", content_hash="v2"), [clash("b0")])]
+    assert store.add_many(items, batch_size=2) == 4
+    assert store.has_article("b0", "v2")
+    assert store.counts() == {"articles": 3, "events": 5, "mentions": 5}
+
+
+def test_add_many_refuses_an_empty_batch_size(store: Store) -> None:
+    with pytest.raises(ValueError):
+        store.add_many(bulk_items(1), batch_size=0)
+    assert store.add_many([]) == 0
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)  # the broad-match plan is SQLite's
+def test_broad_text_filter_finds_what_a_narrow_one_finds(filled: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tacitus.store import sqlite as sqlite_module
+
+    queries = [dict(text="bomber"), dict(text="clashed", country="FRA"), dict(text="army OR gunmen", limit=1)]
+    narrow = [filled.events(**q) for q in queries] + [filled.aggregate(text="clashed")]
+    monkeypatch.setattr(sqlite_module, "_BROAD_MATCH", 1)
+    broad = [filled.events(**q) for q in queries] + [filled.aggregate(text="clashed")]
+    assert broad == narrow
+    assert [len(r) for r in narrow[:3]] == [1, 1, 1]
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_sqlite_cache_size_is_set_back_after_a_bulk_load(store: Store, backend: Backend) -> None:
+    def cache_size() -> int:
+        with store._reading() as conn:
+            return conn.execute("PRAGMA cache_size").fetchone()[0]
+
+    usual = cache_size()
+    backend.fail_on_battles()
+    with pytest.raises(StoreError):
+        store.add_many(bulk_items(3), batch_size=2)
+    assert cache_size() == usual
+    backend.raw("DROP TRIGGER fail_battles")
+    store.add_many(bulk_items(3), batch_size=2)
+    assert cache_size() == usual

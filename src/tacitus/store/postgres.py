@@ -64,6 +64,14 @@ class _Connection:
             with self._conn.cursor() as cursor:
                 cursor.executemany(_pg_sql(sql), rows)
 
+    def copy_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]], *, freeze: bool) -> None:
+        """``COPY table (columns) FROM STDIN``: many times faster than INSERT for many rows."""
+        options = " WITH (FREEZE)" if freeze else ""
+        with self._conn.cursor() as cursor:
+            with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN{options}") as copy:
+                for row in rows:
+                    copy.write_row(row)
+
 
 class PostgresStore(Store):
     """The PostgreSQL backend: one connection (guarded by a lock, like SQLite's) to one database.
@@ -193,6 +201,55 @@ class PostgresStore(Store):
     def close(self) -> None:
         with self._lock:
             self._drop()
+
+    # -- bulk loading ------------------------------------------------------------
+
+    def _insert_rows(
+        self, conn: Any, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]], *, fresh: bool = False
+    ) -> None:
+        if rows:
+            # FREEZE (allowed on a table truncated in this transaction) writes the
+            # rows visible to all and sets the visibility map, so index-only scans
+            # serve the aggregates right after the load, without waiting for VACUUM.
+            conn.copy_rows(table, columns, rows, freeze=fresh)
+
+    def _suspend_indexes(self, conn: Any) -> list[str]:
+        # The tables are empty; TRUNCATE makes that official for COPY FREEZE.
+        # Like DROP INDEX, it keeps other sessions out of both tables until commit.
+        conn.execute("TRUNCATE events, mentions")
+        # Every index on the two big tables except those behind a constraint
+        # (primary keys, UNIQUE), which enforce the keys during the load.
+        indexes = conn.execute(
+            "SELECT ix.relname AS name, pg_get_indexdef(ix.oid) AS definition"
+            " FROM pg_index i JOIN pg_class ix ON ix.oid = i.indexrelid"
+            " WHERE i.indrelid IN (to_regclass('events'), to_regclass('mentions'))"
+            " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = ix.oid)"
+            " ORDER BY ix.relname"
+        ).fetchall()
+        # Foreign keys are checked row by row by triggers; ADD CONSTRAINT checks
+        # all rows at once with one join, and fails the load as a row would.
+        foreign_keys = conn.execute(
+            "SELECT t.relname AS table_name, c.conname AS name, pg_get_constraintdef(c.oid) AS definition"
+            " FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid"
+            " WHERE c.contype = 'f' AND c.conrelid IN (to_regclass('events'), to_regclass('mentions'))"
+            " ORDER BY t.relname, c.conname"
+        ).fetchall()
+        for row in foreign_keys:
+            conn.execute(f'ALTER TABLE "{row["table_name"]}" DROP CONSTRAINT "{row["name"]}"')
+        for row in indexes:
+            conn.execute(f'DROP INDEX "{row["name"]}"')
+        return [row["definition"] for row in indexes] + [
+            f'ALTER TABLE "{row["table_name"]}" ADD CONSTRAINT "{row["name"]}" {row["definition"]}'
+            for row in foreign_keys
+        ]
+
+    def _resume_indexes(self, conn: Any, statements: list[str]) -> None:
+        conn.execute("SET LOCAL maintenance_work_mem = '256MB'")
+        for statement in statements:
+            conn.execute(statement)
+        # Fresh statistics, so the first queries after the load are planned on them.
+        for table in ("articles", "events", "mentions", "actors"):
+            conn.execute(f"ANALYZE {table}")
 
     # -- dialect ---------------------------------------------------------------
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from tacitus.errors import StoreError
+from tacitus.models import Article, Event
 from tacitus.store import base, schema
 from tacitus.store.base import Store
 from tacitus.store.schema import split_statements
@@ -25,6 +26,12 @@ from tacitus.store.search import fold_or_none, fts5_query, haversine_km, iso_wee
 logger = logging.getLogger(__name__)
 
 MEMORY = ":memory:"
+
+# Page cache sizes in KiB (negative, as PRAGMA cache_size takes them): usual, and during an initial bulk load.
+_CACHE_SIZE = -65536
+_BULK_CACHE_SIZE = -1048576
+#: Full-text matches from which a text filter stops driving the query plan.
+_BROAD_MATCH = 5000
 
 
 class SQLiteStore(Store):
@@ -90,7 +97,7 @@ class SQLiteStore(Store):
             logger.warning("event store %s: WAL mode unavailable, journal mode is %s", self.url, mode)
         # NORMAL is durable across application crashes in WAL mode and much faster than FULL.
         conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA cache_size = -65536")
+        conn.execute(f"PRAGMA cache_size = {_CACHE_SIZE}")
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
         conn.execute(
@@ -174,13 +181,57 @@ class SQLiteStore(Store):
         with self._lock:
             self._drop()
 
+    # -- bulk loading ------------------------------------------------------------
+
+    def _suspend_indexes(self, conn: sqlite3.Connection) -> list[str]:
+        # Whatever the migrations created on the two big tables, read back from
+        # the schema: explicit indexes and the triggers that feed mentions_fts
+        # (other triggers keep firing).
+        # Indexes behind PRIMARY KEY/UNIQUE (sql IS NULL) stay: they enforce the keys.
+        rows = conn.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ('events', 'mentions')"
+            " AND (type = 'index' OR (type = 'trigger' AND name LIKE 'mentions\\_fts\\_%' ESCAPE '\\'))"
+            " AND sql IS NOT NULL ORDER BY type, name"
+        ).fetchall()
+        for row in rows:
+            conn.execute(f'DROP {row["type"].upper()} "{row["name"]}"')
+        # The key B-trees of a big load (and the index builds' sorts) outgrow the
+        # usual cache; a cache size is an upper bound, set back by add_many.
+        conn.execute(f"PRAGMA cache_size = {_BULK_CACHE_SIZE}")
+        return [row["sql"] for row in rows]
+
+    def _resume_indexes(self, conn: sqlite3.Connection, statements: list[str]) -> None:
+        for statement in statements:
+            conn.execute(statement)
+        # The load started without events, so no mention predates the dropped triggers.
+        conn.execute("INSERT INTO mentions_fts (mentions_fts) VALUES ('rebuild')")
+
+    def add_many(self, items: Iterable[tuple[Article, Sequence[Event]]], *, batch_size: int = 5000) -> int:
+        try:
+            return super().add_many(items, batch_size=batch_size)
+        finally:
+            with self._lock:
+                if self._conn is not None:  # the bulk cache size, whether the load committed or not
+                    self._conn.execute(f"PRAGMA cache_size = {_CACHE_SIZE}")
+
     # -- dialect ---------------------------------------------------------------
 
     def _text_condition(self, query: str) -> tuple[str, list[Any]]:
+        match = fts5_query(query)
+        with self._reading() as conn:
+            found = conn.execute(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM mentions_fts WHERE mentions_fts MATCH ? LIMIT ?)",
+                (match, _BROAD_MATCH),
+            ).fetchone()[0]
+        # Few matches: start from them (SQLite's own choice). Many: the unary
+        # "+" keeps the planner from fetching and sorting every matching event;
+        # the date index (or another filter's) drives instead, probing the
+        # matched ids, which are collected once.
+        column = "+e.event_id" if found >= _BROAD_MATCH else "e.event_id"
         return (
-            "e.event_id IN (SELECT mt.event_id FROM mentions_fts JOIN mentions mt ON mt.id = mentions_fts.rowid"
+            f"{column} IN (SELECT mt.event_id FROM mentions_fts JOIN mentions mt ON mt.id = mentions_fts.rowid"
             " WHERE mentions_fts MATCH ?)",
-            [fts5_query(query)],
+            [match],
         )
 
     def _distance_sql(self) -> str:
