@@ -107,7 +107,8 @@ _SITES: dict[str, str] = {
 # Only a site the text places the event at ("near the Blue Mosque"), not an
 # attribution ("the governor's office said").
 _SITE_WORD = re.compile(
-    r"\b(?:at|in|on|near|outside|inside|into|beside|by|from|targeting|of)\s+(?:(?:a|an|the|its|their|[\w'-]+)\s+){0,5}?("
+    r"\b(?:at|in|on|near|outside|inside|into|beside|by|from|to|targeting|targeted|attacked|struck|hit|bombed"
+    r"|stormed|raided|of)\s+(?:(?:a|an|the|its|their|[\w'-]+)\s+){0,5}?("
     + "|".join(sorted(map(re.escape, _SITES), key=len, reverse=True))
     + r")\b",
     re.I,
