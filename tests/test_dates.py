@@ -83,6 +83,10 @@ CASES = [
     ("A 2015 report said 20% of the 300 people fled.", PUB, PUB, "day"),
     # first expression wins
     ("On Friday, gunmen killed 5, two days after a bombing on Wednesday.", PUB, D(2015, 11, 13), "day"),
+    # the day a statement was made is not the day of the event it reports
+    ("The group said on Sunday that one of its members blew himself up at a checkpoint on Saturday.", PUB,
+     D(2015, 11, 14), "day"),
+    ("Police said Wednesday that gunmen killed 4 people.", PUB, D(2015, 11, 11), "day"),
     # an old date outside the first sentence is background
     ("A bomb exploded on the train. The same line was bombed in 1974.", D(1984, 12, 23), D(1984, 12, 23), "day"),
     # ALL CAPS

@@ -259,6 +259,13 @@ def _is_background(found: _Found, text: str, published: dt.date | None) -> bool:
     return resolved is not None and (published - resolved[0]).days > 366
 
 
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|told|announced|reported|claimed|confirmed|stated|added|tweeted|wrote|statement)"
+    r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$",
+    re.I,
+)
+
+
 def event_date(
     text: str,
     *,
@@ -284,7 +291,10 @@ def event_date(
     """
     source, base = text, offset
     found = [f for f in _find(text) if not _is_background(f, text, published)]
-    chosen = found[0] if found else None
+    # "said on Sunday that one of its members blew himself up ... on Saturday":
+    # the day a statement was made is not the day of the event it reports.
+    occurred = [f for f in found if not _REPORTED_ON.search(text[max(0, f.start - 40) : f.start])]
+    chosen = (occurred or found)[0] if found else None
     if chosen is None and context:
         found = _find(context)
         if found:
