@@ -328,3 +328,51 @@ def test_user_alias_file_adds_places(tmp_path: Path):
     assert (place.country, place.latitude) == ("IRQ", 35.1)
     assert place.admin1  # named after the nearest town's division
     assert len(list((tmp_path / "cache").glob("places-*.sqlite"))) == 1
+
+
+# ---------------------------------------------------------------- look-up batching and local usage
+
+
+def test_known_returns_the_keys_that_name_something(gazetteer):
+    known = gazetteer.known(["Danbury", "ar-Raqqa", "Raqqah", "Qzxv Wuffleton", ""])
+    assert known == {"danbury", "raqqa"}
+    assert gazetteer.known([]) == frozenset()
+
+
+def test_known_agrees_with_candidates(gazetteer):
+    names = ["Mosul", "Boko Haram", "Sinjar Mountains", "New York City", "Annville", "Mister Smith"]
+    known = gazetteer.known(names)
+    for name in names:
+        assert (fold(name) in known) == bool(gazetteer.candidates(name)), name
+
+
+@pytest.mark.model
+def test_town_institutions_and_residents_rule_out_the_country(geo_nlp, gazetteer):
+    text = "A Jordan man was arrested on Sunday. The Jordan Police Department said he had driven from Shakopee."
+    toponyms = geoparse_text(text, geo_nlp, gazetteer)
+    jordan = [t.place for t in toponyms if t.span.text == "Jordan"]
+    assert len(jordan) == 2 and all(p.country == "USA" and p.precision == "place" for p in jordan)
+
+
+@pytest.mark.model
+def test_a_country_police_stays_the_country(geo_nlp, gazetteer):
+    places = _by_text(geoparse_text("Pakistan police said five militants were killed in Peshawar.", geo_nlp, gazetteer))
+    assert places["Pakistan"].precision == "country"
+    places = _by_text(geoparse_text("A Georgia man was arrested in Atlanta.", geo_nlp, gazetteer))
+    assert places["Georgia"].precision == "admin1" and places["Georgia"].country == "USA"
+
+
+@pytest.mark.model
+def test_city_police_is_the_city_not_the_state(geo_nlp, gazetteer):
+    text = "Three people were hurt in New York on Friday, New York police said."
+    places = [t.place for t in geoparse_text(text, geo_nlp, gazetteer) if t.span.text == "New York"]
+    assert places and all(p.precision == "place" and km((p.latitude, p.longitude), (40.71, -74.01)) < 30 for p in places)
+
+
+@pytest.mark.model
+def test_state_police_is_the_state(geo_nlp, gazetteer):
+    text = "The Indiana State Police bomb squad responded to a storage unit in Richmond."
+    places = _by_text(geoparse_text(text, geo_nlp, gazetteer))
+    indiana = next(p for name, p in places.items() if name.startswith("Indiana"))
+    assert indiana.precision == "admin1"
+    assert places["Richmond"].admin1 == "Indiana"

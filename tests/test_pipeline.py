@@ -140,3 +140,11 @@ def test_group_on_the_receiving_end_of_air_strikes_stays_the_target(pipeline):
 def test_country_implied_by_an_organisation_named_after_it(pipeline, text, iso3):
     event = _only_event(pipeline, text)
     assert event.place is not None and event.place.country == iso3
+
+
+
+def test_abbreviated_country_at_a_sentence_end_is_the_place(pipeline):
+    # "in the U.K. Fortunately, ...": the next sentence's first word is not part of a name.
+    records = _events(pipeline, shared_path("seeds", "003_7aff1247c924c88c.txt"))
+    uk = [r for r in records if "car bombs in the U.K." in r["evidence"]]
+    assert uk and uk[0]["country"] == "GBR"

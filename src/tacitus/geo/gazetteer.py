@@ -25,7 +25,7 @@ import tempfile
 import time
 from array import array
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -42,6 +42,8 @@ BUILD_VERSION = 7
 
 KIND_PLACE, KIND_ADMIN2, KIND_ADMIN1, KIND_COUNTRY = 0, 1, 2, 3
 Q_FUZZY, Q_ALTERNATE, Q_ALIAS, Q_PRIMARY = 0, 1, 2, 3
+#: Upper bound of the read-only memory map (the compiled file is ~100 MB).
+_MMAP_BYTES = 256 * 2**20
 #: How alike a spelling variant must be to the indexed name (difflib ratio of the folded keys).
 FUZZY_RATIO = 0.8
 
@@ -84,9 +86,12 @@ class Gazetteer:
             # check_same_thread=False: look-ups are read-only, so one connection
             # may serve the threads of a web server.
             self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            # Memory-mapped reads: a fresh process's look-ups cost a third of read() calls.
+            self._db.execute(f"PRAGMA mmap_size={_MMAP_BYTES}")
             self.version = self._db.execute("SELECT value FROM meta WHERE key='version'").fetchone()[0]
         except sqlite3.Error as exc:
             raise GazetteerError("E202", path=path, reason=exc) from exc
+        _read_ahead(path)
         self.candidates = functools.lru_cache(maxsize=50_000)(self._candidates)
         self._fuzzy_cached = functools.lru_cache(maxsize=10_000)(self._fuzzy)
 
@@ -134,6 +139,22 @@ class Gazetteer:
                 out[r[0]] = Candidate(_place(r), r[9], Q_FUZZY, False)
         return tuple(out.values())[:limit]
 
+    def known(self, names: Iterable[str]) -> frozenset[str]:
+        """The folded keys of ``names`` that name something, in one query per 500 names.
+
+        Recognition tries every capitalised n-gram of an article; most name
+        nothing. Asking for all of them at once spares a query per miss.
+        """
+        keys = sorted({key for key in map(fold, names) if key})
+        found: set[str] = set()
+        for lo in range(0, len(keys), 500):
+            chunk = keys[lo : lo + 500]
+            rows = self._db.execute(
+                f"SELECT DISTINCT key FROM names WHERE key IN ({','.join('?' * len(chunk))})", chunk
+            )
+            found.update(r[0] for r in rows)
+        return frozenset(found)
+
     def variants(self, name: str) -> tuple[Candidate, ...]:
         """Candidates for a spelling variant the index lacks ("Mussayab", "Talafar").
 
@@ -173,6 +194,25 @@ class Gazetteer:
         """Names of a country's first-level divisions."""
         rows = self._db.execute("SELECT name FROM places WHERE kind = ? AND country = ?", (KIND_ADMIN1, iso3.upper()))
         return [r[0] for r in rows]
+
+
+def _read_ahead(path: Path) -> None:
+    """Ask the OS to start reading the file into its page cache, in the background.
+
+    Look-ups jump around a ~100 MB file: on a cold page cache each one waits
+    for the disk, a few milliseconds each, while one sequential read-ahead is
+    cheap and does not block opening.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_WILLNEED)
+    except (AttributeError, OSError):  # not on Windows/macOS: look-ups just start colder
+        pass
+    finally:
+        os.close(fd)
 
 
 @functools.lru_cache(maxsize=512)

@@ -41,8 +41,12 @@ def fold(name: str, *, articles: bool = False) -> str:
     Returns:
         The folded key ("" when nothing Latin is left).
     """
-    text = unicodedata.normalize("NFKD", name.translate(_MARKS))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = name.translate(_MARKS)
+    if text.isascii():  # most news names: nothing to decompose
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = text.replace("ı", "i").replace("ø", "o").replace("ß", "ss").replace("æ", "ae").replace("đ", "d")
     text = text.replace("ł", "l").replace("œ", "oe").replace("&", " and ")
     text = _SEP.sub(" ", text).strip()

@@ -15,6 +15,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.attrs import IDX, IS_PUNCT, LENGTH, POS
+from spacy.symbols import ADJ, NOUN, PROPN, X
+
 from .gazetteer import KIND_ADMIN1, KIND_ADMIN2, KIND_PLACE, Q_ALTERNATE, Candidate, Gazetteer
 from .names import COMMON_WORDS, country_of_text, demonym_country, fold
 
@@ -119,17 +122,19 @@ def _clean_entity(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def find_mentions(doc, gazetteer: Gazetteer) -> tuple[list[Mention], list[CountryCue]]:
+def find_mentions(doc, gazetteer: Gazetteer, *, text: str | None = None) -> tuple[list[Mention], list[CountryCue]]:
     """Every place name in a Doc, and the demonyms that point at countries.
 
     Args:
         doc: A spaCy Doc with NER and a tagger.
         gazetteer: The open gazetteer.
+        text: ``doc.text`` if the caller has it already (spaCy rebuilds it on every access).
 
     Returns:
         Mentions sorted by offset, without overlaps, and country cues.
     """
-    text = doc.text
+    if text is None:
+        text = doc.text
     mentions: list[Mention] = []
     cues: list[CountryCue] = []
     taken = [False] * (len(text) + 1)
@@ -151,8 +156,8 @@ def find_mentions(doc, gazetteer: Gazetteer) -> tuple[list[Mention], list[Countr
 
     ent_of = {}
     for ent in doc.ents:
-        for tok in ent:
-            ent_of[tok.i] = ent
+        for i in range(ent.start, ent.end):
+            ent_of[i] = ent
         if ent.label_ == "NORP" or (ent.label_ in _ENT_LABELS and demonym_country(ent.text)):
             country = demonym_country(ent.text)
             if country:
@@ -178,7 +183,7 @@ def find_mentions(doc, gazetteer: Gazetteer) -> tuple[list[Mention], list[Countr
             continue
         take(Mention(start, end, name, "ner", ent.label_, _is_locative(text, start)))
 
-    _gazetteer_matches(doc, gazetteer, ent_of, take)
+    _gazetteer_matches(doc, text, gazetteer, ent_of, take)
     mentions.sort(key=lambda m: m.start)
     return mentions, cues
 
@@ -217,30 +222,75 @@ def variant_candidates(gazetteer: Gazetteer, name: str) -> tuple[Candidate, ...]
     return cands
 
 
-def _token_ok(tok, first: bool) -> bool:
-    if tok.is_punct and tok.text in "-'’":
-        return not first
-    if tok.text.lower() in _CONNECTORS and not tok.text[:1].isupper():
-        return not first
-    return tok.text[:1].isupper() and tok.text[:1].isalpha() and tok.pos_ in ("PROPN", "NOUN", "ADJ", "X")
+_NAME_POS = frozenset((PROPN, NOUN, ADJ, X))
 
 
-def _gazetteer_matches(doc, gazetteer: Gazetteer, ent_of: dict, take) -> None:
-    text = doc.text
-    n = len(doc)
+def _token_ok(word: str, pos: int, is_punct: bool) -> tuple[bool, bool]:
+    """Whether a token may start, and whether it may continue, a place name."""
+    if is_punct and word in "-'’":
+        return False, True
+    if word.lower() in _CONNECTORS and not word[:1].isupper():
+        return False, True
+    ok = word[:1].isupper() and word[:1].isalpha() and pos in _NAME_POS
+    return ok, ok
+
+
+class _Tokens:
+    """A Doc's tokens, each built on first use: indexing a Doc builds a new Token every time."""
+
+    __slots__ = ("_doc", "_built")
+
+    def __init__(self, doc) -> None:
+        self._doc = doc
+        self._built: dict[int, object] = {}
+
+    def __len__(self) -> int:
+        return len(self._doc)
+
+    def __getitem__(self, i: int):
+        tok = self._built.get(i)
+        if tok is None:
+            tok = self._built[i] = self._doc[i]
+        return tok
+
+
+def _gazetteer_matches(doc, text: str, gazetteer: Gazetteer, ent_of: dict, take) -> None:
+    # The scan reads plain arrays; Token objects are built only where a name may start.
+    rows = doc.to_array([IDX, LENGTH, POS, IS_PUNCT]).tolist() if len(doc) else []
+    doc = _Tokens(doc)
+    n = len(rows)
+    starts = [r[0] for r in rows]
+    ends = [r[0] + r[1] for r in rows]
+    propn = [r[2] == PROPN for r in rows]
+    flags = [_token_ok(text[r[0] : r[0] + r[1]], r[2], bool(r[3])) for r in rows]
+    first_ok = [f for f, _ in flags]
+    inner_ok = [f for _, f in flags]
+
+    def run_end(i: int) -> int:
+        j = i + 1
+        while j < n and j - i < _MAX_NGRAM + 2 and inner_ok[j]:
+            j += 1
+        return j
+
+    # Every n-gram the loop below may try, checked against the index in one query.
+    tried = []
+    for i in range(n):
+        if first_ok[i] and (propn[i] or i in ent_of):
+            for k in range(run_end(i), i, -1):
+                if text[starts[k - 1] : starts[k - 1] + 1].isupper():
+                    tried.append(text[starts[i] : ends[k - 1]])
+    known = gazetteer.known(tried)
     i = 0
     while i < n:
-        tok = doc[i]
         # "the Nice atrocity": a whole ORG entity tagged as an adjective.
         ent = ent_of.get(i)
         whole_ent = ent is not None and ent.start == i and ent.end == i + 1
-        if not _token_ok(tok, True) or not (tok.pos_ == "PROPN" or whole_ent):
+        if not first_ok[i] or not (propn[i] or whole_ent):
             i += 1
             continue
+        tok = doc[i]
         best = None
-        j = i
-        while j < n and j - i < _MAX_NGRAM + 2 and _token_ok(doc[j], j == i):
-            j += 1
+        j = run_end(i)
         # Longest capitalised n-gram first, and it must end on a capitalised word.
         for k in range(j, i, -1):
             last = doc[k - 1]
@@ -248,7 +298,7 @@ def _gazetteer_matches(doc, gazetteer: Gazetteer, ent_of: dict, take) -> None:
                 continue
             start, end = tok.idx, last.idx + len(last.text)
             name = text[start:end]
-            cands = gazetteer.candidates(name)
+            cands = gazetteer.candidates(name) if fold(name) in known else ()
             if not cands and k - i > 1 and last.text.lower() in _GENERIC:
                 # "Bajaur District", "Diyala Province": the generic word says it is a division.
                 cands = tuple(c for c in _suffix_candidates(gazetteer, name) if c.kind in (KIND_ADMIN1, KIND_ADMIN2))

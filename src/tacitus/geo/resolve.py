@@ -84,9 +84,10 @@ def find_toponyms(doc, gazetteer: Gazetteer, *, prefer_countries: Sequence[str] 
     Returns:
         Toponyms in text order; spans are character offsets into ``doc.text``.
     """
-    mentions, cues = find_mentions(doc, gazetteer)
+    text = doc.text
+    mentions, cues = find_mentions(doc, gazetteer, text=text)
     sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
-    return resolve_mentions(doc.text, mentions, cues, gazetteer, prefer_countries=prefer_countries, sentences=sentences)
+    return resolve_mentions(text, mentions, cues, gazetteer, prefer_countries=prefer_countries, sentences=sentences)
 
 
 def geoparse_text(
@@ -153,6 +154,18 @@ def resolve_mentions(
                 elif cand.place.admin1 and (fold(cand.place.admin1) == qkey or _admin1_alias(gazetteer, cand, qual)):
                     qualifier_bonus[key][cand.place] += 5.0
 
+    # A name heading a town's institutions ("Jordan Police Department", "Lebanon City
+    # Council") is a town; before "man"/"resident" ("a Palestine man") not a country.
+    not_country: set[str] = set()
+    not_state: set[str] = set()
+    for key in names:
+        for m in by_name[key]:
+            country_ruled_out, state_ruled_out = _local_use(text, m.end)
+            if country_ruled_out:
+                not_country.add(key)
+            if state_ruled_out:
+                not_state.add(key)
+
     # Demonyms in the same sentence: "Sinjar, a key Iraqi town".
     sentence_of = _sentence_index(sentences)
     cue_countries: dict[int, set[str]] = defaultdict(set)
@@ -174,17 +187,21 @@ def resolve_mentions(
             rest = max(total - own_weight, 1.0)
             scored = []
             cands = cands_of[key]
+            names_division = any(c.kind >= KIND_ADMIN1 and c.quality >= Q_ALIAS for c in cands)
+            town_use = key in not_state  # "Lebanon City Council": a town, not a division named like it
             admin1_countries = {c.place.country for c in cands if c.kind == KIND_ADMIN1}
             cities = {c.place.country for c in cands if c.kind == KIND_PLACE and c.place.population >= 300_000
                       and c.quality >= Q_ALIAS}
             for cand in cands:
                 place = cand.place
                 s = _prior(cand) + qualifier_bonus[key].get(place, 0.0)
+                if (cand.kind == KIND_COUNTRY and key in not_country) or (cand.kind == KIND_ADMIN1 and town_use):
+                    s -= 2.0
                 if cand.kind == KIND_ADMIN1 and cities and place.country not in cities:
                     # A division sharing its name with a big city across a border
                     # ("Jerusalem", "Gaza" in Mozambique): the name means the city.
                     s -= 2.0
-                if cand.kind == KIND_PLACE and admin1_countries:
+                if cand.kind == KIND_PLACE and admin1_countries and not town_use:
                     # A town named like a division: the division unless the town is a
                     # city ("Raqqa", "Kirkuk", "Jerusalem"; but "Indiana", "California").
                     if place.population >= 100_000:
@@ -211,6 +228,11 @@ def resolve_mentions(
                     # still a hamlet ("China, Texas" next to "Houston").
                     weight = 1.0 if cand.kind != KIND_PLACE else min(1.0, math.log10(place.population + 10) / 5)
                     s += 1.5 * weight * support.of(key, place, nearby=cand.kind != KIND_ADMIN1)
+                    if cand.kind != KIND_ADMIN1 and not names_division:
+                        # Among same-named towns, the same state as the story's other places says
+                        # more than the same 300 km: "Litchfield" beside Danbury and Torrington is
+                        # Connecticut's. (Not for names of countries or states: "China" by Houston.)
+                        s += _SAME_DIVISION * weight * support.of(key, place, nearby=False)
                 scored.append((s, cand))
             scored.sort(key=lambda x: -x[0])
             out[key] = scored
@@ -250,6 +272,36 @@ def resolve_mentions(
         confidence = 1.0 / (1.0 + math.exp(-_margin(scored))) if len(scored) > 1 else 0.9
         toponyms.append(Toponym(Span(m.start, m.end, text[m.start : m.end]), scored[0][1].place, round(confidence, 3)))
     return toponyms
+
+
+_SAME_DIVISION = 0.75
+_TOWN_AFTER = re.compile(
+    r"\s+(?:(?:city|town|village|township)\s+(?:council|hall|commission|manager|officials?|schools?)|(?:city\s+)?mayor\b"
+    r"|fire\s+(?:department|chief)|firefighters|elementary|middle\s+school|public\s+library)",
+    re.I,
+)
+# A state has police too ("New York police" is mostly the city's, but not a country's
+# "Pakistan police"); a country has no high school, a state may ("Indiana high school").
+_NOT_STATE_AFTER = re.compile(r"\s+police\s+(?:department|chief|officers?)\b|\s+police\b(?!\s+(?:said|say|says))", re.I)
+_NOT_COUNTRY_AFTER = re.compile(
+    r"\s+(?:man|woman|men|women|boy|girl|teen|teenager|resident|residents|native|couple|high\s+school)\b", re.I
+)
+
+
+def _local_use(text: str, end: int) -> tuple[bool, bool]:
+    """Whether a name's next words rule out a country, and a first-level division, as its sense.
+
+    "the Athens Police Department", "Paris City Hall" name a town's own
+    institutions: neither a country's nor a state's. "a Jordan man" is a
+    town's resident; a country's would be "a Jordanian man" (a state's may
+    well be "a Georgia man", so only countries are ruled out there).
+    """
+    if text[max(0, end - 6) : end].lower() == " state":
+        return False, False  # "the Indiana State Police": the state's own
+    after = text[end : end + 30]
+    if _TOWN_AFTER.match(after):
+        return True, True
+    return bool(_NOT_COUNTRY_AFTER.match(after)), bool(_NOT_STATE_AFTER.match(after))
 
 
 def _fuzzy_backed(cand: Candidate, key: str, context: Counter, own: dict, cue_countries: dict) -> bool:
@@ -391,12 +443,26 @@ def _names_something_else(text: str, t: Toponym, strong_cue: bool) -> bool:
     """
     after = text[t.span.end : t.span.end + 40]
     m = _NAME_PART.match(after)
-    if m and m.group(1).lower().rstrip(".") not in _NOT_A_NAME_PART:
+    if m and m.group(1).lower().rstrip(".") not in _NOT_A_NAME_PART and not _starts_sentence(text, t, m.group(1)):
         return True
     if t.place.precision == "country" and not strong_cue:
         m = _MODIFIED.match(after)
         return bool(m and m.group(1) not in _FUNCTION_WORDS)
     return False
+
+
+def _starts_sentence(text: str, t: Toponym, word: str) -> bool:
+    """Whether the capitalised word after an abbreviated place opens the next sentence ("in the U.K. Fortunately")."""
+    if not text[t.span.start : t.span.end].endswith("."):
+        return False
+    low = word.lower().rstrip(".,;:")
+    return low in _FUNCTION_WORDS or low in _SENTENCE_OPENERS or low.endswith("ly")
+
+
+_SENTENCE_OPENERS = frozenset(
+    """the a an he she it they we i you this these those there its their his her our however meanwhile
+    also yet still some many most no one two three police officials authorities""".split()
+)
 
 
 def _event_score(text: str, t: Toponym, toponyms: Sequence[Toponym], lo: int, anchor: int | None) -> float | None:
