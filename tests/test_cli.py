@@ -225,7 +225,7 @@ def test_profile_command(runner, filled_db, tmp_path):
     result = runner.invoke(cli, ["profile", "Daesh", "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["actor"] == "Islamic State" and data["home"] == ["IRQ"] and data["home_source"] == "territory"
+    assert data["actor"] == "Islamic State" and data["home"] == ["IRQ", "SYR"] and data["home_source"] == "dictionary"
     assert [(m["month"], m["territory_gained"], m["territory_lost"], m["attacks_home"], m["attacks_abroad"])
             for m in data["months"]] == [("2016-01", 1, 0, 1, 0), ("2016-02", 0, 1, 0, 1)]
     assert data["n_undated"] == 1

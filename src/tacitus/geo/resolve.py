@@ -443,7 +443,11 @@ def _names_something_else(text: str, t: Toponym, strong_cue: bool) -> bool:
     """
     after = text[t.span.end : t.span.end + 40]
     m = _NAME_PART.match(after)
-    if m and m.group(1).lower().rstrip(".") not in _NOT_A_NAME_PART and not _starts_sentence(text, t, m.group(1)):
+    # In wire copy written in capitals every word is capitalised, so a capital
+    # after the name says nothing about a longer name.
+    shouted = m is not None and m.group(1).isupper() and t.span.text.isupper()
+    if m and m.group(1).lower().rstrip(".") not in _NOT_A_NAME_PART and not _starts_sentence(text, t, m.group(1)) \
+            and not shouted:
         return True
     if t.place.precision == "country" and not strong_cue:
         m = _MODIFIED.match(after)
