@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from tacitus.actors import ActorDictionary
@@ -224,3 +226,30 @@ def test_group_before_the_event_noun_is_the_initiator(nlp, text, actor1):
 ])
 def test_attack_that_has_not_happened_is_no_event(nlp, actors, text):
     assert _detect(nlp, actors, text) == []
+
+
+def _typed(event, event_type, sub_event_type):
+    return replace(event, event_type=event_type, sub_event_type=sub_event_type)
+
+
+def test_headline_toll_is_the_body_event_it_counts():
+    paris = Place("Paris", 48.85, 2.35, "FRA", "Ile-de-France", 2988507, "P.PPLC", "place")
+    headline = _event("Islamic State says it carried out Paris rampage; 129 dead", 0, place=paris, fatalities=129,
+                      actor1="Islamic State")
+    body = _typed(_event("Attackers with explosive vests struck a concert hall, killing 129 people", 80, place=paris,
+                         fatalities=129), "Explosions/Remote violence", "Suicide bomb")
+    merged = merge_mentions([headline, body], headline_end=60)
+    assert len(merged) == 1
+    assert merged[0].sub_event_type == "Suicide bomb" and merged[0].actor1.name == "Islamic State"
+    # Without knowing where the headline ends, a small coincidence of tolls is not enough.
+    small = [replace(headline, casualties=Casualties(fatalities=3)), replace(body, casualties=Casualties(fatalities=3))]
+    assert len(merge_mentions(small)) == 2
+    assert len(merge_mentions(small, headline_end=60)) == 1
+
+
+def test_equal_small_tolls_in_the_body_stay_apart():
+    kabul = Place("Kabul", 34.5, 69.2, "AFG", "Kabul", 1, "P.PPLC", "place")
+    shooting = _event("gunmen killed 3 civilians in Kabul", 100, place=kabul, fatalities=3)
+    bombing = _typed(_event("a bomb killed 3 soldiers in Kabul", 10, place=kabul, fatalities=3),
+                     "Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert len(merge_mentions([bombing, shooting], headline_end=5)) == 2

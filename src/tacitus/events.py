@@ -687,23 +687,59 @@ def _ranges(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def merge_mentions(coded: Sequence[Event]) -> list[Event]:
+def merge_mentions(coded: Sequence[Event], *, headline_end: int | None = None) -> list[Event]:
     """Merge the mentions of one occurrence within an article (headline and body, passing re-mentions).
 
     Two coded events are one when they have the same type, no conflicting
     place, initiator or date, and at least one of them is a passing
-    (background) mention or both name the same place. The merged event keeps
-    the more specific values and the highest confirmed toll (CODEBOOK 3).
+    (background) mention or both name the same place. A headline's generic
+    attack ("…; 129 dead") is also the body's event of another type when both
+    give the same toll. The merged event keeps the more specific values and
+    the highest confirmed toll (CODEBOOK 3).
+
+    Args:
+        coded: the article's coded events, in text order.
+        headline_end: where the article's first line (its headline) ends, if known.
     """
     out: list[Event] = []
     for ev in coded:
         for i, kept in enumerate(out):
-            if _same_occurrence(kept, ev):
+            if _same_occurrence(kept, ev) or _headline_toll(kept, ev, headline_end):
                 out[i] = _merge_pair(kept, ev)
                 break
         else:
             out.append(ev)
     return out
+
+
+def _headline_toll(a: Event, b: Event, headline_end: int | None) -> bool:
+    """A casualty-only attack repeating another event's toll is that event ("…rampage; 129 dead").
+
+    In the headline any equal toll will do; in the body only one of ten or
+    more, which two distinct events rarely share by chance.
+    """
+    if a.event_type == b.event_type:
+        return False
+    generic, specific = (a, b) if (a.event_type, a.sub_event_type) == _GENERIC else (b, a)
+    if (generic.event_type, generic.sub_event_type) != _GENERIC or \
+            specific.event_type not in ("Explosions/Remote violence", "Battles"):
+        return False
+    fg = generic.casualties.fatalities
+    if fg is None or fg != specific.casualties.fatalities:
+        return False
+    in_headline = headline_end is not None and generic.evidence.end <= headline_end
+    if not in_headline and fg < 10:
+        return False
+    if generic.place and specific.place and generic.place.country != specific.place.country:
+        return False
+    # Tolls are often reported the day after; a headline is dated by publication.
+    if generic.date.span is not None and not in_headline and generic.date.date and specific.date.date \
+            and abs((generic.date.date - specific.date.date).days) > 1:
+        return False
+    return not (generic.actor1 and specific.actor1 and generic.actor1.name != specific.actor1.name)
+
+
+_GENERIC = ("Violence against civilians", "Attack")
 
 
 def _same_occurrence(a: Event, b: Event) -> bool:
@@ -729,6 +765,9 @@ def _same_occurrence(a: Event, b: Event) -> bool:
 
 def _merge_pair(a: Event, b: Event) -> Event:
     main, other = (b, a) if a.background and not b.background else (a, b)
+    if main.event_type != other.event_type and main.sub_event_type == "Attack":
+        # A headline's generic attack yields to the body's account of how.
+        main, other = other, main
 
     def pick(x, y):
         return x if x is not None else y

@@ -149,7 +149,8 @@ class Pipeline:
         dateline = _dateline(article.text, toponyms)
         coded = [self._code(article, doc, c, toponyms, dateline) for c in candidates]
         coded = self._attribute(article, coded)
-        return events.merge_mentions(coded)
+        first_line = article.text.find("\n")
+        return events.merge_mentions(coded, headline_end=first_line if first_line > 0 else None)
 
     def _attribute(self, article: Article, coded: list[Event]) -> list[Event]:
         """Fix the roles of violent events from what the article says around the actor mentions.
