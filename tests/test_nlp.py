@@ -8,6 +8,7 @@ import pytest
 
 from tacitus.ingest import iter_documents
 from tacitus.models import Article
+from tacitus.nlp import cased_text
 
 from conftest import SAMPLES
 
@@ -35,6 +36,15 @@ def test_capitals_parse_as_english_and_keep_the_original_text(nlp) -> None:
     assert ents.get("TUESDAY") == "DATE"
     for ent in doc.ents:
         assert WIRE[ent.start_char : ent.end_char] == ent.text
+
+
+def test_cased_text_is_what_the_parser_read(nlp) -> None:
+    doc = nlp(WIRE)
+    cased = cased_text(doc)
+    assert cased != WIRE and cased.upper() == WIRE and len(cased) == len(WIRE)
+    assert cased.startswith("Gunmen killed 12 villagers in Borno")
+    mixed = nlp("Gunmen killed 12 villagers in Borno State.")
+    assert cased_text(mixed) == mixed.text
 
 
 def test_mixed_case_doc_is_untouched(nlp) -> None:

@@ -36,6 +36,7 @@ __all__ = ["load_nlp"]
 
 # Where tacitus_truecase leaves the original text for tacitus_restore_case.
 _ORIGINAL = "tacitus_original_text"
+_CASED = "tacitus_cased_text"
 
 
 @functools.lru_cache(maxsize=4)
@@ -134,9 +135,19 @@ def restore_case(doc: Doc) -> Doc:
         for old, span in zip(group, new.spans[key]):
             span.label_ = old.label_
     new.user_data.update(doc.user_data)
+    new.user_data[_CASED] = doc.text
     if doc.tensor is not None and len(doc.tensor):
         new.tensor = doc.tensor
     return new
+
+
+def cased_text(doc: Doc) -> str:
+    """The text the parser read: the true-cased copy of a text in capitals, else ``doc.text``.
+
+    Same length and offsets as ``doc.text``; for rules that read letter case
+    ("Paris Prosecutor" vs "Paris prosecutor"), which capitals would blind.
+    """
+    return doc.user_data.get(_CASED, doc.text)
 
 
 def _english_words(nlp: Language) -> frozenset[str]:

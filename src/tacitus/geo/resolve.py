@@ -31,6 +31,7 @@ from collections.abc import Sequence
 
 from .. import countries
 from ..models import Place, Span, Toponym
+from ..nlp import cased_text
 from .gazetteer import (
     KIND_ADMIN1, KIND_ADMIN2, KIND_COUNTRY, KIND_PLACE, Q_ALIAS, Q_FUZZY, Q_PRIMARY, Candidate, Gazetteer,
 )
@@ -443,11 +444,7 @@ def _names_something_else(text: str, t: Toponym, strong_cue: bool) -> bool:
     """
     after = text[t.span.end : t.span.end + 40]
     m = _NAME_PART.match(after)
-    # In wire copy written in capitals every word is capitalised, so a capital
-    # after the name says nothing about a longer name.
-    shouted = m is not None and m.group(1).isupper() and t.span.text.isupper()
-    if m and m.group(1).lower().rstrip(".") not in _NOT_A_NAME_PART and not _starts_sentence(text, t, m.group(1)) \
-            and not shouted:
+    if m and m.group(1).lower().rstrip(".") not in _NOT_A_NAME_PART and not _starts_sentence(text, t, m.group(1)):
         return True
     if t.place.precision == "country" and not strong_cue:
         m = _MODIFIED.match(after)
@@ -528,7 +525,7 @@ def locate_event(
     the article's dominant country; fallbacks return a None span.
 
     Args:
-        doc: The article's spaCy Doc (only ``doc.text`` and sentences are read).
+        doc: The article's spaCy Doc (only its text, as the parser read it, and sentences are read).
         toponyms: The article's toponyms from :func:`find_toponyms`.
         evidence: The event's evidence span.
         trigger: The event's trigger word, if known.
@@ -537,7 +534,9 @@ def locate_event(
     Returns:
         ``(place, span)``; ``(None, None)`` when nothing places the event.
     """
-    text = doc.text
+    # The cues read letter case ("Paris offices" vs "Paris Prosecutor"): in wire
+    # copy written in capitals they read the parser's true-cased copy.
+    text = cased_text(doc)
     toponyms = sorted((t for t in toponyms if t.place is not None), key=lambda t: t.span.start)
     anchor = trigger.start if trigger is not None else None
     best = _best_in(text, toponyms, evidence.start, evidence.end, anchor)
