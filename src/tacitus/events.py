@@ -692,9 +692,9 @@ def merge_mentions(coded: Sequence[Event], *, headline_end: int | None = None) -
 
     Two coded events are one when they have the same type, no conflicting
     place, initiator or date, and at least one of them is a passing
-    (background) mention or both name the same place. A headline's generic
-    attack ("…; 129 dead") is also the body's event of another type when both
-    give the same toll. The merged event keeps the more specific values and
+    (background) mention or both name the same place. A casualty-only attack
+    that repeats the toll of an event of another type (the headline's "…; 129
+    dead") is that event. The merged event keeps the more specific values and
     the highest confirmed toll (CODEBOOK 3).
 
     Args:
@@ -704,7 +704,7 @@ def merge_mentions(coded: Sequence[Event], *, headline_end: int | None = None) -
     out: list[Event] = []
     for ev in coded:
         for i, kept in enumerate(out):
-            if _same_occurrence(kept, ev) or _headline_toll(kept, ev, headline_end):
+            if _same_occurrence(kept, ev) or _repeats_toll(kept, ev, headline_end):
                 out[i] = _merge_pair(kept, ev)
                 break
         else:
@@ -712,7 +712,7 @@ def merge_mentions(coded: Sequence[Event], *, headline_end: int | None = None) -
     return out
 
 
-def _headline_toll(a: Event, b: Event, headline_end: int | None) -> bool:
+def _repeats_toll(a: Event, b: Event, headline_end: int | None) -> bool:
     """A casualty-only attack repeating another event's toll is that event ("…rampage; 129 dead").
 
     In the headline any equal toll will do; in the body only one of ten or
@@ -765,7 +765,7 @@ def _same_occurrence(a: Event, b: Event) -> bool:
 
 def _merge_pair(a: Event, b: Event) -> Event:
     main, other = (b, a) if a.background and not b.background else (a, b)
-    if main.event_type != other.event_type and main.sub_event_type == "Attack":
+    if main.event_type != other.event_type and (main.event_type, main.sub_event_type) == _GENERIC:
         # A headline's generic attack yields to the body's account of how.
         main, other = other, main
 

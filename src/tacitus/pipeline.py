@@ -278,14 +278,13 @@ class Pipeline:
         """
         states = [a.country for a in (actor2, actor1) if a is not None and a.kind == "state" and a.country]
         span = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
-        nationals = [geo.country_of_text(ent.text) for ent in (span.ents if span is not None else ())
-                     if ent.label_ in ("NORP", "GPE")]
+        ents = span.ents if span is not None else ()
+        nationals = [geo.country_of_text(ent.text) for ent in ents if ent.label_ in ("NORP", "GPE")]
         groups = [a.country for a in (actor1, actor2) if a is not None and a.country]
         # An organisation named after its country ("Afghan National Security
         # Forces", "Iraqi National Congress") is weaker evidence than a
         # nationality word of its own, so it comes last.
-        org_nationals = [geo.country_of_text(_first_word(ent)) for ent in (span.ents if span is not None else ())
-                         if ent.label_ == "ORG" and len(ent) > 1]
+        org_nationals = [geo.country_of_text(_first_word(ent)) for ent in ents if ent.label_ == "ORG" and len(ent) > 1]
         for iso3 in [*states, *(n for n in nationals if n), *groups, *(n for n in org_nationals if n)]:
             place = self.gazetteer.country(iso3)
             if place is not None:
