@@ -297,3 +297,12 @@ def test_find_unlisted(actors, text, names):
     for start, end, actor in found:
         assert text[start:end] == actor.name == actor.span.text
         assert actor.kind == "rebel" and actor.country is None
+
+
+@pytest.mark.parametrize("mention, expected", [
+    ("pro-U.S. rebels", "Unidentified Armed Group (Iraq)"),
+    ("anti-Syrian protesters", "Protesters (Iraq)"),
+    ("Syrian protesters", "Protesters (Syria)"),
+])
+def test_allegiance_is_not_nationality(actors, mention, expected):
+    assert actors.canonical(mention, country="IRQ").name == expected

@@ -454,6 +454,8 @@ class ActorDictionary:
 
     def _nationality_at(self, tokens: list[_Token], i: int) -> tuple[str, int] | None:
         """(ISO3, tokens used) for a nationality word or country name starting at token i."""
+        if i > 0 and tokens[i - 1].key in ("pro", "anti") and tokens[i].start - tokens[i - 1].end == 1:
+            return None  # "pro-U.S. rebels", "anti-Syrian protesters": an allegiance, not a nationality
         surface = tokens[i].surface
         if surface in self._abbrev:
             return self._abbrev[surface], 1

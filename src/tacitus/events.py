@@ -558,7 +558,44 @@ def _affiliation(span: Span | None, doc: Doc, group_spans: ActorFinder) -> Span 
             left, right = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
             for s, e, _ in group_spans(doc.text[left:right]):
                 return _span_of(doc, left + s, left + e)
-    return span
+    return _antecedent(head, doc, group_spans) or span
+
+
+# Nouns for a group's members or units, which a definite or "such" phrase uses to refer back to a group.
+MEMBER_NOUNS = {"cell", "militant", "fighter", "insurgent", "jihadist", "rebel", "gunman", "attacker",
+                "assailant", "group", "terrorist", "extremist", "guerrilla", "guerilla", "faction", "organisation",
+                "organization", "movement", "outfit", "unit", "member"}
+_REFERRING = {"the", "such", "these", "those", "this", "that"}
+_ANTECEDENT_SENTENCES = 2
+
+
+def _antecedent(head: Token, doc: Doc, group_spans: ActorFinder) -> Span | None:
+    """The named group a referring phrase stands for: "two such cells" after "the ISIS sleeper cells".
+
+    Only a phrase of members or units ("the militants", "such cells", "the
+    group") marked as referring back ("the", "such", "these"), with exactly one
+    named armed group in the paragraph's last sentences before it; where the
+    group's own mention has the same noun ("ISIS sleeper cells"), that one.
+    The span returned is the antecedent's, so the field stays traceable.
+    """
+    if head.lemma_.lower() not in MEMBER_NOUNS or not any(
+            c.lower_ in _REFERRING and c.dep_ in ("det", "amod", "predet") for c in head.children):
+        return None
+    first = head.sent.start  # token index of the window's first sentence
+    for _ in range(_ANTECEDENT_SENTENCES):
+        if first == 0 or "\n" in doc.text[doc[first - 1].idx:doc[first].idx]:
+            break  # not across a paragraph break
+        first = doc[first - 1].sent.start
+    start, end = doc[first].idx, head.left_edge.idx
+    window = doc.text[start:end]
+    hits = [(s, e, a) for s, e, a in group_spans(window) if getattr(a, "kind", None) == "rebel"]
+    lemma = head.lemma_.lower()
+    same_noun = [h for h in hits if lemma in window[h[0]:h[1]].lower()]
+    hits = same_noun or hits
+    if len({getattr(a, "name", None) for _, _, a in hits}) != 1:
+        return None
+    s, e, _ = hits[-1]
+    return _span_of(doc, start + s, start + e)
 
 
 def _named_group(doc: Doc, tokens: set[Token], group_spans: ActorFinder, *, exclude: Span | None) -> Span | None:
