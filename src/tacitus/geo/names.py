@@ -145,4 +145,7 @@ def demonym_country(name: str) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def _adjectives() -> dict[str, str]:
-    return countries.adjectives()
+    # A derived plural that is also a country's name ("Philippine" -> "Philippines")
+    # is the country, not a demonym.
+    names = countries.names()
+    return {key: iso3 for key, iso3 in countries.adjectives().items() if key not in names}

@@ -25,7 +25,10 @@ logger = logging.getLogger(__name__)
 
 _MAX_NGRAM = 5
 # Lower-case words allowed inside a multi-word place name ("Ayn al Arab", "Saint-Étienne-du-Rouvray").
-_CONNECTORS = frozenset("al el de du des la le di da dos do del ad ar as ash an at az ibn bin bint of upon on sur".split())
+# Persian/Pashto ezafe and "and" join names too ("Pul-i-Alam", "Pol-e Alam", "Pachir wa Agam", "Dahana i Ghuri").
+_CONNECTORS = frozenset(
+    "al el de du des la le di da dos do del ad ar as ash an at az ibn bin bint of upon on sur e i ye wa y".split()
+)
 # Words after which a capitalised name is most likely a place.
 _LOCATIVE = frozenset(
     "in at near outside from into across around toward towards through via within inside to of "
@@ -48,7 +51,31 @@ _DATELINE = re.compile(
     r"(?m)^[ \t]*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*(?:\([A-Za-z. ]{1,20}\))?\s*(?:--|—|–|-|:)\s"
 )
 _ENT_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_GENERIC = frozenset("province governorate state region city district oblast".split())
+# Words naming the kind of division after its name ("Diyala Province", "Sukma district", "San Lorenzo Canton").
+_ADMIN_WORDS = frozenset(
+    "province governorate state region district oblast county municipality department prefecture division "
+    "subdivision agency tehsil canton territory regency emirate raion okrug krai".split()
+)
+_GENERIC = _ADMIN_WORDS | {"city", "town", "village"}
+_SETTLEMENT_WORDS = frozenset({"city", "town", "village"})
+# Words naming a feature or site after its name: "the Atlas mountains", "a Metro station", "Khashman
+# neighborhood", "Djemaa el Fna square" name those, not the town spelled alike.
+_FEATURE_WORDS = frozenset(
+    "mountain mountains range hills valley river lake sea gulf bay strait desert forest plain plains plateau "
+    "peninsula island islands coast station square street road avenue highway "
+    "bridge camp mosque church temple shrine market bazaar hotel stadium prison mall restaurant cafe palace "
+    "refinery crossing gate".split()
+)
+# Words naming a part of a town: GeoNames lists many neighbourhoods, so only a name that
+# spells some other place by an alternate name is not that part ("the Khashman neighborhood").
+_PART_WORDS = frozenset("neighborhood neighbourhood quarter suburb".split())
+_DIRECTION = re.compile(
+    r"^(?:(?:north|south|east|west|northern|southern|eastern|western|central|north-?east|north-?west|south-?east"
+    r"|south-?west|north-?eastern|north-?western|south-?eastern|south-?western|upper|lower|greater|rural|downtown)"
+    r"(?:\s+|-))+",
+    re.I,
+)
+_AFTER_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,9 +195,16 @@ def find_mentions(doc, gazetteer: Gazetteer, *, text: str | None = None) -> tupl
         start, end = _clean_entity(text, ent.start_char, ent.end_char)
         if end <= start:
             continue
+        longer = _longer_name(doc, ent, start, text, gazetteer)
+        if longer is not None:
+            # "Sultan Kudarat" tagged as two places: the longest name the index knows wins.
+            take(Mention(start, longer, text[start:longer], "ner", ent.label_, _is_locative(text, start)))
+            continue
         name = text[start:end]
         if _demonym_use(name, text[end : end + 40]) or fold(name) in COMMON_WORDS:
             continue
+        if ent.end - ent.start == 1 and _kind_word_tail(doc, ent.start):
+            continue  # "San Lorenzo Canton": the kind word of the name before it
         cands = gazetteer.candidates(name)
         if not cands:
             cands = _suffix_candidates(gazetteer, name)
@@ -181,11 +215,106 @@ def find_mentions(doc, gazetteer: Gazetteer, *, text: str | None = None) -> tupl
             continue
         if ent.label_ == "FAC" and not strong(cands):
             continue
-        take(Mention(start, end, name, "ner", ent.label_, _is_locative(text, start)))
+        if _names_feature(name, text, end, cands) or _heads_unknown_name(doc, ent.end, text, cands):
+            continue
+        end = _admin_word_end(text, end, cands)
+        take(Mention(start, end, text[start:end], "ner", ent.label_, _is_locative(text, start)))
 
     _gazetteer_matches(doc, text, gazetteer, ent_of, take)
     mentions.sort(key=lambda m: m.start)
     return mentions, cues
+
+
+def _longer_name(doc, ent, start: int, text: str, gazetteer: Gazetteer) -> int | None:
+    """The end of a longer known name that an entity begins ("Sultan" + "Kudarat"), if any."""
+    n = len(doc)
+    j = ent.end
+    while j < n and j - ent.end < 4 and doc[j].idx <= doc[j - 1].idx + len(doc[j - 1].text) + 1:
+        word = doc[j].text
+        if not (word[:1].isupper() or word.lower() in _CONNECTORS or word in "-'’"):
+            break
+        j += 1
+    for k in range(j, ent.end, -1):
+        last = doc[k - 1]
+        if not last.text[:1].isupper() or last.is_sent_start:
+            continue
+        end = last.idx + len(last.text)
+        name = text[start:end]
+        cands = gazetteer.candidates(name)
+        if cands and (plausible(cands) or any(c.kind >= KIND_ADMIN2 for c in cands)):
+            return end
+        if last.text.lower() in _GENERIC and _suffix_candidates(gazetteer, name):
+            return end  # "San Lorenzo Canton"
+    return None
+
+
+def _kind_word_tail(doc, i: int) -> bool:
+    """Whether token ``i`` is a capitalised kind word ending the name before it ("San Lorenzo Canton")."""
+    word = doc[i].text.lower()
+    if word not in _GENERIC and word not in _FEATURE_WORDS:
+        return False
+    prev = doc[i - 1] if i > 0 else None
+    return prev is not None and prev.text[:1].isupper() and prev.idx + len(prev.text) + 1 == doc[i].idx
+
+
+def _names_feature(name: str, text: str, end: int, cands: tuple[Candidate, ...]) -> bool:
+    """Whether a feature word after a name makes it that feature's name ("the Atlas mountains", "a Metro station").
+
+    A notable place keeps its name before a feature word ("Kabul airport", "Mosul Dam" is curated).
+    """
+    after = _AFTER_WORD.match(text, end)
+    word = after.group(1) if after is not None else ""
+    english = len(name.split()) == 1 and _english(name)
+    if word.lower() in _PART_WORDS:
+        return not any(c.quality > Q_ALTERNATE for c in cands)
+    if word in _FEATURE_WORDS:
+        # The word lists name many places too ("Ohio", "Athens"): an English word
+        # before a feature word is the feature's name unless it is a notable place.
+        return not _notable(cands, 500_000 if english else 100_000)
+    if word.lower() in _FEATURE_WORDS:
+        # Part of a proper name ("Atlas Mountains", "Eglinton Avenue", "St. Marys River"): the
+        # feature is mostly named after the place beside it, unless that is a hamlet.
+        return not _notable(cands, 1000)
+    word = word.lower()
+    # "the Capital city": an English word that only an alternate name makes a place.
+    return word in _GENERIC and english and not any(c.quality > Q_ALTERNATE for c in cands)
+
+
+def _heads_unknown_name(doc, k: int, text: str, cands: tuple[Candidate, ...]) -> bool:
+    """Whether the name ending before token ``k`` goes on as a longer name ("Djemaa el Fna", "Khair Khana").
+
+    Countries and divisions stand out of a longer name on their own, and so do towns of
+    5,000 before a capitalised word ("Slidell Police") or of 100,000 before a linking word
+    ("Paris de ...").
+    """
+    if k >= len(doc) or _notable(cands, 100_000):
+        return False
+    nxt = doc[k]
+    prev = doc[k - 1]
+    if nxt.idx > prev.idx + len(prev.text) + 1 or nxt.is_sent_start:
+        return False
+    word = nxt.text
+    if word.lower() in _CONNECTORS and not word[:1].isupper() and k + 1 < len(doc):
+        nxt = doc[k + 1]
+        word = nxt.text
+    elif _notable(cands, 5000):
+        return False
+    if word.isupper() and len(word) <= 5:
+        return False  # an agency's initials after the place: "Slidell PD", "Nenagh MDC"
+    if not word[:1].isupper() or nxt.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "NORP"):
+        return False
+    if demonym_country(word) or country_of_text(word):
+        return False  # "in Ramadi Iraqi forces", "Sultan Kudarat Philippines"
+    low = word.lower()
+    return low not in _INSTITUTION and low not in _GENERIC and low not in _FEATURE_WORDS and nxt.pos_ == "PROPN"
+
+
+def _admin_word_end(text: str, end: int, cands: tuple[Candidate, ...]) -> int:
+    """Extend a name over a lower-case division word that fits it ("Sukma district"), else keep its end."""
+    after = _AFTER_WORD.match(text, end)
+    if after is not None and after.group(1) in _ADMIN_WORDS and any(c.kind in (KIND_ADMIN1, KIND_ADMIN2) for c in cands):
+        return after.end(1)
+    return end
 
 
 _REGION_WORD = re.compile(r"\s+(?:Region|region|State|state|Regional State|Province|province|Zone|zone)\b")
@@ -197,15 +326,39 @@ def _demonym_use(name: str, after: str) -> bool:
 
 
 def _suffix_candidates(gazetteer: Gazetteer, name: str) -> tuple[Candidate, ...]:
-    """Candidates for "Anbar province", "the city of Mosul", "Raqqa Governorate"."""
+    """Candidates for "Anbar province", "the city of Mosul", "Raqqa Governorate", "northeast Nigeria".
+
+    A division word keeps the divisions among the candidates and "city"/"town"/"village" the
+    settlements; a leading compass word ("West Mosul", "Northern Mitrovica") names part of the
+    place that follows it.
+    """
     words = name.split()
     if len(words) > 1 and words[-1].lower() in _GENERIC:
-        return gazetteer.candidates(" ".join(words[:-1]))
+        return _of_kind(gazetteer, " ".join(words[:-1]), words[-1].lower())
     low = name.lower()
-    for prefix in ("city of ", "town of ", "village of ", "province of ", "state of "):
+    for prefix in ("city of ", "town of ", "village of ", "province of ", "state of ", "district of ", "republic of "):
         if low.startswith(prefix):
-            return gazetteer.candidates(name[len(prefix) :])
+            return _of_kind(gazetteer, name[len(prefix) :], prefix.split()[0])
+    direction = _DIRECTION.match(name)
+    if direction and name[direction.end() :][:1].isupper():
+        rest = name[direction.end() :]
+        return gazetteer.candidates(rest) or _suffix_candidates(gazetteer, rest)
     return ()
+
+
+def _of_kind(gazetteer: Gazetteer, base: str, word: str) -> tuple[Candidate, ...]:
+    """Candidates of ``base`` fit for the kind word that came with it ("Sukma district", "city of Gao")."""
+    if not base or _DIRECTION.fullmatch(base + " ") or fold(base) in COMMON_WORDS:
+        return ()  # "Southwest Region", "Central district": a part of something unnamed
+    cands = gazetteer.candidates(base)
+    if len(base.split()) == 1 and _english(base):
+        # "the Capital city", "Southwest": an English word is a place only by its own name.
+        cands = tuple(c for c in cands if c.quality > Q_ALTERNATE)
+    if word in _SETTLEMENT_WORDS:
+        return tuple(c for c in cands if c.kind == KIND_PLACE) or cands
+    admin = tuple(c for c in cands if c.kind in (KIND_ADMIN1, KIND_ADMIN2))
+    # A district named after its seat, the district missing from the index: the seat.
+    return admin or tuple(c for c in cands if c.kind == KIND_PLACE and c.quality > Q_ALTERNATE)
 
 
 def variant_candidates(gazetteer: Gazetteer, name: str) -> tuple[Candidate, ...]:
@@ -299,11 +452,16 @@ def _gazetteer_matches(doc, text: str, gazetteer: Gazetteer, ent_of: dict, take)
             start, end = tok.idx, last.idx + len(last.text)
             name = text[start:end]
             cands = gazetteer.candidates(name) if fold(name) in known else ()
-            if not cands and k - i > 1 and last.text.lower() in _GENERIC:
-                # "Bajaur District", "Diyala Province": the generic word says it is a division.
-                cands = tuple(c for c in _suffix_candidates(gazetteer, name) if c.kind in (KIND_ADMIN1, KIND_ADMIN2))
-                if cands:
-                    take(Mention(start, end, name, "gazetteer", None, _is_locative(text, start)))
+            if k - i > 1 and last.text.lower() in _ADMIN_WORDS:
+                # "Bajaur District", "Al Mahfad District": the division word says it is a division,
+                # whether the index has the name with that word (as an alternate name) or without.
+                admin = tuple(c for c in cands if c.kind in (KIND_ADMIN1, KIND_ADMIN2))
+                if not admin and not cands:
+                    admin = tuple(c for c in _suffix_candidates(gazetteer, name) if c.kind in (KIND_ADMIN1, KIND_ADMIN2))
+                if admin:
+                    ent = ent_of.get(i)
+                    if ent is None or ent.label_ not in _ENT_LABELS or _rest_explained(doc, ent, i, k, known):
+                        take(Mention(start, end, name, "gazetteer", None, _is_locative(text, start)))
                     best = k
                     break
             if cands:
@@ -341,21 +499,41 @@ def _gazetteer_matches(doc, text: str, gazetteer: Gazetteer, ent_of: dict, take)
             # Force"): only a country or division stands out of it on its own.
             i = k
             continue
-        if _accept(doc, i, k, name, cands, ent_of, text):
-            ent = ent_of.get(i)
-            take(Mention(start, end, name, "gazetteer", ent.label_ if ent is not None else None, _is_locative(text, start)))
+        if k - i == 1 and _kind_word_tail(doc, i):
+            i = k
+            continue
+        ent = ent_of.get(i)
+        label = ent.label_ if ent is not None else None
+        admin_end = _admin_word_end(text, end, cands)
+        if admin_end > end:
+            # "the Dantewada district": a division by the word after it, whatever the name's rank.
+            take(Mention(start, admin_end, text[start:admin_end], "gazetteer", label, _is_locative(text, start)))
+        elif (not _names_feature(name, text, end, cands) and not _heads_unknown_name(doc, k, text, cands)
+              and _accept(doc, i, k, name, cands, ent_of, text, known)):
+            take(Mention(start, end, name, "gazetteer", label, _is_locative(text, start)))
         i = k
 
 
-def _accept(doc, i: int, k: int, name: str, cands: tuple[Candidate, ...], ent_of: dict, text: str) -> bool:
+def _accept(doc, i: int, k: int, name: str, cands: tuple[Candidate, ...], ent_of: dict, text: str,
+            known: frozenset[str] = frozenset()) -> bool:
     """Whether a gazetteer match outside GPE/LOC/FAC entities is a place name."""
     key = fold(name)
-    if key in COMMON_WORDS or not plausible(cands):
-        return False
     locative = _is_locative(text, doc[i].idx)
+    if key in COMMON_WORDS:
+        return False
+    if not plausible(cands) and not (
+        # A name of two words or more that only a town's alternate names spell ("Pol-e Alam")
+        # is that town where the text says it is a place.
+        len(key.split()) > 1 and (locative or _named_as_place(text, doc[i].idx))
+        and any(c.place.population >= 1000 or c.kind != KIND_PLACE for c in cands)
+    ):
+        return False
     if len(key) <= 3 and "." not in name and not name.isupper() and not (locative and strong(cands)):
         # Short names are mostly words or initials, unless a place phrase introduces
         # a notable one ("in the city of Gao", "in Hit").
+        return False
+    if name.isupper() and len(key.replace(" ", "")) <= 4 and not _notable(cands, 100_000) and _cased_around(text, doc[i].idx):
+        # An acronym in mixed-case text ("the DAS headquarters") is an organisation's, not a village's name.
         return False
     after = text[doc[k - 1].idx + len(doc[k - 1].text) :][:40]
     if _demonym_use(name, after):
@@ -385,6 +563,13 @@ def _accept(doc, i: int, k: int, name: str, cands: tuple[Candidate, ...], ent_of
         if not heads or nxt is None:
             return False
         return (nxt.text.lower() in _INSTITUTION and _notable(cands, 1000)) or _notable(cands, 1_000_000)
+    if ent is not None and ent.label_ in _ENT_LABELS and ent.end - ent.start > 1 and (ent.start < i or ent.end > k):
+        # Part of a place name the index does not know as a whole: a place of its own if it is a
+        # country or division, or if the rest is compass, kind and linking words or other known
+        # names ("northeast Nigeria", "the Hawija Town of Iraq"), not when an unknown word is
+        # left ("Khair Khana District").
+        return any(c.kind >= KIND_ADMIN1 and c.quality > Q_ALTERNATE for c in cands) or _rest_explained(
+            doc, ent, i, k, known)
     if ent is not None and ent.start < i and ent.end - ent.start > 1:
         # Inside a longer name the index does not know ("Boko Haram"): not a place of its own.
         return False
@@ -400,6 +585,32 @@ def _accept(doc, i: int, k: int, name: str, cands: tuple[Candidate, ...], ent_of
         # "Superior", "Ridge", "Leader": English words that are also small towns.
         return _notable(cands, 200_000)
     return locative or qualified or _notable(cands, 5000)
+
+
+def _cased_around(text: str, start: int) -> bool:
+    """Whether the text around an offset is written in mixed case (not wire copy in capitals)."""
+    return any(c.islower() for c in text[max(0, start - 40) : start + 40])
+
+
+def _rest_explained(doc, ent, i: int, k: int, known: frozenset[str]) -> bool:
+    """Whether every word of an entity outside tokens ``i..k`` is a compass, kind or linking word or a known name."""
+    for j in range(ent.start, ent.end):
+        if i <= j < k:
+            continue
+        tok = doc[j]
+        low = tok.text.lower()
+        if tok.is_punct or low in ("the", "of", "and", "'s", "’s") or low in _CONNECTORS or low in _GENERIC or low in COMMON_WORDS:
+            continue
+        if low in _INSTITUTION:
+            continue  # "Henderson County Sheriff's Department"
+        if _DIRECTION.fullmatch(low + " "):
+            continue
+        if fold(tok.text) in known and j not in (i - 1, k):
+            # Another place of the same entity ("the Hawija Town of Iraq"); right next to the
+            # match it is rather the rest of one unknown name ("Khair Khana District").
+            continue
+        return False
+    return True
 
 
 def _english(word: str) -> bool:
