@@ -50,6 +50,18 @@ Coding rules (CODEBOOK section 3, "Numbers, coded conservatively"):
   abducted, arrested, detained, displaced, missing, rescued people are never
   counted. "Casualties" alone is ambiguous (killed plus wounded) and is not
   coded, except "no casualties", which is 0 for both fields.
+* The wounded are also told by their injuries and treatment: "suffered light
+  to moderate injuries", "leaving two with minor wounds", "were taken to
+  hospital". Where no one is said to be injured, violence that hurts whoever
+  it names stands in ("stabbed four people", "two men were shot", "attacked
+  two policemen with knives"), less those the text says died ("stabbed a
+  woman and two men. The woman died" = 2); the attackers shot by police are
+  not counted.
+* Counts relative to one before: "killing one and wounding the other" (1),
+  "the other 2", "another one", "as many", "the same number"; a part of a
+  group counted before ("One of the soldiers is critically injured") is not
+  added to it; a bare count after the attackers' ("12 Taliban were killed and
+  7 were also wounded") is theirs.
 * Negations ("no one was killed", "no injuries were reported", "without
   casualties") give 0 for their field when no positive count is found;
   "no immediate reports of casualties" is not a confirmed zero.
@@ -63,241 +75,26 @@ from dataclasses import dataclass, replace
 
 from tacitus import numbers_lexicon as lex
 from tacitus.models import Casualties, Span
-from tacitus.numbers_counts import NUM_RE, Count, Token, count_at, parse_count, tokenize
+from tacitus.numbers_counts import (
+    NUM_RE,
+    Count,
+    Item,
+    Token,
+    bare_person,
+    count_at,
+    is_year,
+    item_at,
+    kind,
+    parse_count,
+    skip_pp,
+    tokenize,
+    upper,
+    victim_list,
+)
 
 logger = logging.getLogger(__name__)
 
 __all__ = ["parse_count", "read_casualties"]
-
-
-# --------------------------------------------------------------------------- victim lists
-
-
-@dataclass(frozen=True, slots=True)
-class _Item:
-    low: int
-    high: int
-    start: int  # token index
-    end: int  # token index after the noun phrase
-    num_end: int  # token index after the number phrase
-    head: str  # head noun ("" when the count stands alone)
-    additive: bool
-    words: tuple[str, ...]  # the noun phrase
-    relative: bool = False  # "two others", "another", "four more": relative to the count before
-
-
-def _is_year(tok: str, prev: str, nxt: str) -> bool:
-    if not re.fullmatch(r"1[5-9]\d\d|20\d\d", tok):
-        return False
-    return prev in ("in", "since", "of", "until", "by", "from", "during") or nxt not in lex.PEOPLE_PLURAL
-
-
-def _noun_phrase(low: list[str], toks: list[Token], i: int, limit: int = 6) -> int:
-    """Token index after a short noun phrase starting at ``i`` (no POS tags: stop words end it)."""
-    j = i
-    while j < len(low) and j - i < limit:
-        w = low[j]
-        if w == "(" and j > i:
-            close = next((k for k in range(j + 1, min(j + 6, len(low))) if low[k] == ")"), None)
-            if close is None:
-                break
-            j = close + 1
-            continue
-        if not re.match(r"[^\W\d_]", w) and not re.fullmatch(r"\d+-[a-z-]+", w):
-            break
-        if j > i and toks[j].newline_before:
-            break
-        if w in lex.STOP or w in lex.FATAL_PASSIVE or w in lex.WOUND_PASSIVE or w in lex.FATAL_ACTIVE or w in lex.WOUND_ACTIVE:
-            break
-        if j > i and w.endswith("ing") and w not in ("sibling", "siblings", "offspring", "viking"):
-            break
-        if w.endswith("ly") and w not in ("family", "elderly", "italy", "assembly", "ally"):
-            break
-        if w in lex.VERBISH:
-            break
-        j += 1
-    return j
-
-
-def _item_at(low: list[str], toks: list[Token], i: int) -> _Item | None:
-    """One victim item at token ``i``: "at least 12 people", "a policeman", "his son", "him"."""
-    w = low[i]
-    if w in lex.PRONOUNS and not (i + 1 < len(low) and re.match(r"[^\W\d_]", low[i + 1]) and low[i + 1] not in lex.STOP):
-        return _Item(1, 1, i, i + 1, i + 1, w, False, (w,))
-    family = _family_at(low, i)
-    if family is not None:
-        return family
-    count = count_at(low, i)
-    if count is not None and count.hedge == "" and any(
-        low[max(0, i - len(h.split())) : i] == h.split() for h in lex.FEWER
-    ):
-        return None  # "fewer than 10": no usable count
-    if count is not None:
-        num_tok = low[count.end - 1]
-        prev = low[count.start - 1] if count.start > 0 else ""
-        nxt = low[count.end] if count.end < len(low) else ""
-        if count.high is None and _is_year(num_tok, prev, nxt):
-            return None
-        if nxt in ("%", "percent", "per") or prev in ("$", "€", "£", "us$", "no", "number", "route", "flight", "no."):
-            return None
-        if re.fullmatch(r"\d+[:.]\d+", num_tok) or nxt in ("am", "pm", "a.m", "p.m", "o'clock", "gmt", "utc", "hrs"):
-            return None
-        head_start = count.end
-        if nxt == "of":
-            # "one of the attackers", "dozens of people", "two of them"
-            k = count.end + 1
-            if k < len(low) and low[k] in ("them", "whom", "those", "us"):
-                return _Item(count.low, _high(count), count.start, k + 1, count.end, low[k], False, (low[k],))
-            if k < len(low) and low[k] in ("the", "these", "his", "her", "their", "its"):
-                k += 1
-            whole = count_at(low, k) if k < len(low) else None
-            if whole is not None and whole.hedge == "" and not whole.vague:
-                k = whole.end  # "12 of 15 judicial officials"
-            head_start = k
-        end = _noun_phrase(low, toks, head_start)
-        if head_start > count.end and end == head_start:
-            return None
-        words = tuple(low[head_start:end])
-        head = words[-1] if words else ""
-        if head in lex.NON_PERSON or words[:2] in (("year", "old"), ("years", "old")) or prev == "aged":
-            return None
-        if any(re.fullmatch(r"\d+-\w+", x) and not x.endswith("old") for x in words):
-            return None  # "19-minute video", "3-hour siege": a measure, not people
-        if count.hedge in ("the", "all the", "all of the", "both") and count.vague:
-            return None
-        additive = count.hedge in lex.ADDITIVE_HEDGES
-        relative = count.hedge == "another" or head in ("others", "more") or bool({"other", "more", "additional"} & set(words))
-        if not words and nxt in ("more", "others", "other"):
-            relative = True
-            end += 1
-            head = nxt
-            words = (nxt,)
-        return _Item(count.low, _high(count), count.start, end, count.end, head, additive, words, relative)
-    if w in lex.SINGULAR_DETS and not (i > 0 and low[i - 1] in lex.PREPOSITIONS):
-        start = i + 1
-        end = _noun_phrase(low, toks, start)
-        if end == start:
-            if w == "another" or (w == "one" and i + 1 < len(low) and low[i + 1] in lex.AUX | lex.FATAL_PASSIVE | lex.WOUND_PASSIVE):
-                return _Item(1, 1, i, i + 1, i + 1, w, False, (w,), w == "another")
-            return None
-        words = tuple(low[start:end])
-        head = words[-1]
-        if head in lex.NON_PERSON or head in lex.FATAL_NOUNS or head in lex.WOUND_NOUNS:
-            return None
-        if not _singular_person(head, strict=w not in ("a", "an", "another", "one")):
-            return None
-        return _Item(1, 1, i, end, end, head, False, words, w == "another" or "other" in words)
-    return None
-
-
-def _high(count: Count) -> int:
-    return count.high if count.high is not None else count.low
-
-
-def _singular_person(head: str, *, strict: bool) -> bool:
-    """Whether a singular head noun plausibly names one person."""
-    if head in lex.PERSON:
-        return True
-    if strict:
-        return False
-    if head.endswith("s") and not head.endswith(("ss", "us")):
-        return False
-    return head.endswith(lex.PERSON_SUFFIXES)
-
-
-def _family_at(low: list[str], i: int) -> _Item | None:
-    """ "an entire family of five": the family's size counts its members."""
-    k = i + 1 if low[i] in ("a", "an", "the", "his", "her", "their") else i
-    if low[k : k + 1] in (["entire"], ["whole"]):
-        k += 1
-    if low[k : k + 2] != ["family", "of"] or k + 2 >= len(low):
-        return None
-    count = count_at(low, k + 2)
-    if count is None or count.hedge:
-        return None
-    return _Item(count.low, _high(count), i, count.end, count.end, "family", False, ("family",))
-
-
-def _bare_person(low: list[str], toks: list[Token], i: int, *, titled: bool = False) -> _Item | None:
-    """A singular person with no determiner: "the father and 14-year-old daughter".
-
-    ``titled``: the person noun may be a title before a name ("Father Hamel").
-    """
-    end = _noun_phrase(low, toks, i, limit=4)
-    if end == i or low[end - 1] not in lex.PERSON and not (titled and lex.PERSON & set(low[i:end])):
-        return None
-    if titled and not (toks[i].text[:1].isupper() or low[end - 1] in lex.PERSON):
-        return None
-    return _Item(1, 1, i, end, end, low[end - 1], False, tuple(low[i:end]))
-
-
-def _victim_list(low: list[str], toks: list[Token], i: int) -> list[_Item]:
-    """Items chained by "," / "and" from token ``i`` ("two soldiers and a civilian")."""
-    items: list[_Item] = []
-    saw_and = False
-    comma_at: int | None = None
-    j = i
-    while j < len(low):
-        item = _item_at(low, toks, j)
-        if item is None and items and low[j - 1] == "and":
-            item = _bare_person(low, toks, j)
-        if item is None or (items and _kind(item) != _kind(items[0])):
-            break
-        items.append(item)
-        j = item.end
-        if j >= len(low):
-            break
-        # "a member of the security forces and a civilian": the list goes on
-        # past a prepositional phrase that qualifies the item.
-        pp_end = _skip_pp(low, toks, j)
-        if pp_end > j and pp_end < len(low) and low[pp_end] == "and" and pp_end + 1 < len(low) \
-                and _item_at(low, toks, pp_end + 1) is not None:
-            j = pp_end
-        if low[j] == "and":
-            k, is_and = j + 1, True
-        elif low[j] == "," and j + 1 < len(low) and low[j + 1] == "and":
-            k, is_and = j + 2, True
-        elif low[j] == ",":
-            k, is_and = j + 1, False
-        elif low[j : j + 3] == ["as", "well", "as"] or low[j : j + 2] == ["along", "with"]:
-            k, is_and = j + (3 if low[j] == "as" else 2), True
-        else:
-            break
-        if k >= len(low) or toks[k].newline_before:
-            break
-        if is_and:
-            saw_and = True
-        elif comma_at is None:
-            comma_at = len(items)
-        j = k
-    # "A, B and C" is a list; "killing 10, one attacker ..." is two clauses.
-    if comma_at is not None and not saw_and:
-        items = items[:comma_at]
-    # "five men, three Catholic and two Protestant": a breakdown of the first item.
-    if comma_at == 1 and len(items) > 2 and items[0].low == sum(it.low for it in items[1:]):
-        items = items[:1]
-    return items
-
-
-def _skip_pp(low: list[str], toks: list[Token], j: int) -> int:
-    """Token index after a prepositional phrase at ``j`` ("of the border police"), or ``j``."""
-    if j >= len(low) or low[j] not in ("of", "from", "with", "belonging"):
-        return j
-    k = j + 1
-    if low[j] == "belonging" and low[k : k + 1] == ["to"]:
-        k += 1
-    if k < len(low) and low[k] in ("the", "a", "an", "his", "her", "their", "its"):
-        k += 1
-    end = _noun_phrase(low, toks, k, limit=6)
-    return end if end > k else j
-
-
-def _kind(item: _Item) -> str:
-    if item.head in lex.FATAL_NOUNS:
-        return "fatal"
-    if item.head in lex.WOUND_NOUNS:
-        return "wound"
-    return "people"
 
 
 # --------------------------------------------------------------------------- predicates
@@ -311,7 +108,7 @@ def _match_phrase(low: list[str], j: int, phrases: tuple[tuple[str, ...], ...]) 
 
 
 def _predicate(low: list[str], toks: list[Token], j: int, *, left: bool = False) -> tuple[str | None, bool]:
-    """The field a predicate after a list reports: ("fatal" / "wound" / None, additive).
+    """The field a predicate after a list reports: ("fatal" / "wound" / "hurt" / None, additive).
 
     Skips auxiliaries ("were reportedly all killed") and, with an auxiliary, the
     rest of the subject's noun phrase ("40 personnel belonging to the CRPF were
@@ -323,6 +120,11 @@ def _predicate(low: list[str], toks: list[Token], j: int, *, left: bool = False)
     field, additive = _predicate_at(low, j, bare=True)
     if field is not None:
         return field, additive
+    pp_end = skip_pp(low, toks, j)
+    if pp_end > j:
+        field, additive = _predicate_at(low, pp_end, bare=True)  # "two members of parliament injured"
+        if field is not None:
+            return field, additive
     if j < len(low) and low[j] in lex.OBJECT_VERBS:
         return None, False  # "ten members shot dead a gendarme": an active verb, its object ahead
     k = j
@@ -353,9 +155,11 @@ def _predicate(low: list[str], toks: list[Token], j: int, *, left: bool = False)
             continue
         if w in lex.TAIL_STOPS:
             return None, False
-        if w in lex.AUX_START or (left and (w in lex.FATAL_PASSIVE or w in lex.WOUND_PASSIVE)):
+        if w == "with" and (left or k == j) and _injury_ahead(low, k + 1):
+            return "wound", False  # "leaving two with moderate wounds", "two with minor injuries"
+        if w in lex.AUX_START or w in lex.SUFFER_VERBS or (left and (w in lex.FATAL_PASSIVE or w in lex.WOUND_PASSIVE)):
             return _predicate_at(low, k, bare=left)
-        if k > j and w not in ("one",) and not _in_subset(low, j, k) and _item_at(low, toks, k) is not None:
+        if k > j and w not in ("one",) and not _in_subset(low, j, k) and item_at(low, toks, k) is not None:
             return None, False
         if w in lex.FATAL_ACTIVE or w in lex.WOUND_ACTIVE:
             return None, False
@@ -377,21 +181,43 @@ def _predicate_at(low: list[str], j: int, *, bare: bool) -> tuple[str | None, bo
         if n and k == j and low[k] in ("shot", "gunned") and _has_object(low, k + n):
             return None, additive  # "ten ETA members shot dead a gendarme": they are the killers
         if n:
-            return ("fatal" if not _ambiguous_pair(low, k + n) else None), additive
+            return ("fatal" if not _ambiguous_pair(low, k + n, "fatal") else None), additive
         if w in lex.FATAL_PASSIVE or w in lex.WOUND_PASSIVE:
             field = "fatal" if w in lex.FATAL_PASSIVE else "wound"
             if w in ("burnt", "burned") and not (k + 1 < len(low) and low[k + 1] in ("to", "alive")):
                 return None, additive
-            if _ambiguous_pair(low, k + 1):
+            if _ambiguous_pair(low, k + 1, field):
                 return None, additive
             if k == j and w in lex.BARE_PARTICIPLES and (not bare or _has_object(low, k + 1)):
                 return None, additive
             return field, additive
-        if w in ("sustained", "suffered", "received") and k + 1 < len(low):
-            rest = low[k + 1 : k + 4]
-            if any(x.startswith(("injur", "wound")) for x in rest):  # "sustained bullet wounds"
+        if w in lex.ATTACK_VERBS and lex.BE_FORMS & set(low[j:k]) and _armed(low, k + 1):
+            return "hurt", additive  # "two policemen were attacked with knives"
+        if (w in lex.HURT_PASSIVE or _match_phrase(low, k, lex.HURT_PHRASES)) and lex.BE_FORMS & set(low[j:k]) \
+                and low[k + 1 : k + 2] not in (["and"], ["down"], ["dead"]) and low[k : k + 2] != ["shot", "at"]:
+            return "hurt", additive  # "two men were shot", "three people were stabbed"
+        if w in lex.SUFFER_VERBS and k + 1 < len(low):
+            # "sustained bullet wounds", "received various degrees of injuries"
+            rest = _injury_ahead(low, k + 1)
+            if rest:
                 return ("wound" if not any(x in ("fatal", "mortal") for x in rest) else "fatal"), additive
             return None, additive
+        n = _match_phrase(low, k, lex.HOSPITAL_PHRASES)
+        if n:
+            return "wound", additive  # "five others were taken to hospital"
+        # "lightly to moderately injured", "seriously or critically wounded"
+        if w in ("to", "or", "and") and k > j and low[k - 1] in lex.DEGREE_ADVERBS \
+                and low[k + 1 : k + 2] and low[k + 1] in lex.DEGREE_ADVERBS:
+            k += 1
+            steps += 1
+            continue
+        if w in lex.HEARSAY and low[k + 1 : k + 2] == ["to"]:
+            # "two people are reported to have been injured"
+            n = 4 if low[k + 2 : k + 4] == ["have", "been"] else 3 if low[k + 2 : k + 3] == ["be"] else 0
+            if n:
+                k += n
+                steps += 1
+                continue
         if w in lex.AUX and not (w == "in" and low[k + 1 : k + 2] != ["total"]):
             if w in ("also", "too"):
                 additive = True
@@ -407,13 +233,29 @@ def _predicate_at(low: list[str], j: int, *, bare: bool) -> tuple[str | None, bo
     return None, additive
 
 
-def _ambiguous_pair(low: list[str], k: int) -> bool:
-    """ "killed or wounded", "killed and injured": one count for two fields."""
+def _armed(low: list[str], k: int) -> bool:
+    """Whether "with" + a blade or club follows at ``k`` ("with a knife", "with knives and a machete")."""
+    return low[k : k + 1] == ["with"] and any(w in lex.BLADES for w in low[k + 1 : k + 4])
+
+
+def _injury_ahead(low: list[str], k: int) -> list[str]:
+    """The words up to an injury noun a few tokens ahead ("minor injuries", "light stab wounds"), or []."""
+    for n in range(k, min(k + 5, len(low))):
+        if low[n] in lex.SENTENCE_END or low[n] == "," or count_at(low, n) is not None:
+            return []
+        if low[n] in lex.INJURY_NOUNS:
+            return low[k : n + 1]
+    return []
+
+
+def _ambiguous_pair(low: list[str], k: int, field: str) -> bool:
+    """ "killed or wounded", "killed and injured": one count for two fields ("injured and hospitalised" is one)."""
     if k + 1 < len(low) and low[k] in ("or", "and", "/"):
         nxt = low[k + 1]
-        if nxt in ("seriously", "critically", "severely", "badly"):
+        if nxt in lex.DEGREE_ADVERBS:
             nxt = low[k + 2] if k + 2 < len(low) else ""
-        if nxt in lex.FATAL_PASSIVE or nxt in lex.WOUND_PASSIVE or nxt == "missing":
+        if nxt == "missing" or (nxt in lex.FATAL_PASSIVE and field != "fatal") \
+                or (nxt in lex.WOUND_PASSIVE and field != "wound"):
             return True
     return False
 
@@ -422,6 +264,9 @@ def _has_object(low: list[str], k: int) -> bool:
     if k >= len(low):
         return False
     w = low[k]
+    if w in lex.HEDGE_STARTS:
+        # "wounded at least 5" has an object; "74 wounded at Frankfurt Airport" does not.
+        return count_at(low, k) is not None
     return w in lex.OBJECT_STARTS or w in lex.UNITS or w in lex.TENS or bool(NUM_RE.fullmatch(w))
 
 
@@ -464,6 +309,14 @@ def _active_field(low: list[str], i: int) -> tuple[str | None, bool]:
         if before in ("was", "were", "been", "being", "is", "are", "be"):
             return None, False
         return field, False
+    if w in lex.HURT_ACTIVE or any(k + 1 >= len(p) and tuple(low[k + 1 - len(p) : k + 1]) == p
+                                   for p in lex.HURT_ACTIVE_ENDS):
+        # "stabbed four people", "ran over two soldiers": hurt, unless a result
+        # after the object says killed ("shot two men dead").
+        before = low[k - 1] if k >= 1 else ""
+        if before in ("was", "were", "been", "being", "is", "are", "be"):
+            return None, False
+        return "hurt", False
     return None, False
 
 
@@ -472,7 +325,7 @@ def _active_field(low: list[str], i: int) -> tuple[str | None, bool]:
 
 @dataclass(frozen=True, slots=True)
 class _Mention:
-    field: str  # "fatal" or "wound"
+    field: str  # "fatal", "wound", or "hurt" (stabbed, shot: wounded where nothing else says so)
     low: int
     high: int
     start: int  # char offsets (text-relative)
@@ -486,6 +339,7 @@ class _Mention:
     relative: bool = False
     vague: bool = False  # "several", "dozens": a count a later exact one refines
     total: bool = False  # "a total of 23", "in all": a count that sums the ones before
+    partitive: bool = False  # "one of the soldiers": part of a group
 
 
 def _is_subset(low: list[str], toks: list[Token], i: int) -> bool:
@@ -501,7 +355,7 @@ def _is_subset(low: list[str], toks: list[Token], i: int) -> bool:
     return False
 
 
-def _is_perpetrator(item: _Item) -> bool:
+def _is_perpetrator(item: Item) -> bool:
     # "suicide-bombers", "Anti-balaka fighters": the last part of a hyphenated word names them.
     return any(w in lex.PERPETRATORS or w.rsplit("-", 1)[-1] in lex.PERPETRATORS
                for w in (item.head, *item.words))
@@ -512,22 +366,33 @@ def _mentions(text: str) -> list[_Mention]:
     low = [t.low for t in toks]
     mentions: list[_Mention] = []
     covered: list[tuple[int, int]] = []  # token ranges already read as a list + predicate
+    last_list: tuple[int, int] | None = None  # (token index, count) of the last people counted
+    last_heads: tuple[str, ...] = ()  # and their noun phrases, which "them" refers to
     i = 0
     while i < len(low):
         toll = _toll_at(low, i)
         if toll is not None:
             field, count, toll_end = toll
             if count is not None:
-                high = _high(count)
+                high = upper(count)
                 mentions.append(_Mention(field, count.low, high, toks[count.start].start,
                                          toks[count.end - 1].end, toll=True,
                                          victims_low=count.low, victims_high=high))
             i = toll_end
             continue
-        items = _victim_list(low, toks, i)
+        previous = last_list[1] if last_list and last_list[0] >= _sentence_start(low, toks, i) \
+            else (mentions[-1].low if mentions else None)
+        items = victim_list(low, toks, i, previous)
+        if not items and low[i] == "them" and previous is not None and (
+                _active_field(low, i)[0] is not None or low[i - 1] in lex.LEFT):
+            # "stabbed four people, leaving them with light wounds": the people just counted
+            items = [Item(previous, previous, i, i + 1, i + 1, "them", False, ("them", *last_heads))]
+        if items and sum(it.low for it in items) > 1:  # "them" counts more than one
+            last_list = (i, sum(it.low for it in items))
+            last_heads = tuple(w for it in items for w in it.words)
         if not items and i > 0 and low[i - 1] == "of" and _active_field(low, i)[0] is not None:
             # "the murder of Father Hamel", "the death of Pakistani soldier": one person, no determiner
-            person = _bare_person(low, toks, i, titled=True)
+            person = bare_person(low, toks, i, titled=True)
             items = [person] if person is not None else []
         if not items:
             i += 1
@@ -545,15 +410,19 @@ def _mentions(text: str) -> list[_Mention]:
                     break
         end = items[-1].end
         if field is None and not ambiguous:
-            left = i > 0 and low[i - 1] in ("left", "leaving", "leave", "leaves")
+            left = i > 0 and low[i - 1] in lex.LEFT
             field, additive = _predicate(low, toks, end, left=left)
-            kinds = {_kind(it) for it in items}
+            kinds = {kind(it) for it in items}
             if field is None and kinds == {"fatal"}:
                 field = "fatal"  # "5 deaths", "claimed 12 lives"
             elif field is None and kinds == {"wound"}:
                 field = "wound"  # "12 injured", "3 injuries"
             if field is None and _killed_around(low, i, end):
                 field = "fatal"
+            if field is None and i > 0 and low[i - 1] in lex.ATTACK_VERBS and _armed(low, end):
+                field = "hurt"  # "attacked four people with a knife"
+        elif field == "hurt" and _killed_around(low, i, end):
+            field = "fatal"  # "shot two men dead", "stabbed him to death"
         if field is None:
             i = max(items[0].num_end, i + 1)
             continue
@@ -565,6 +434,7 @@ def _mentions(text: str) -> list[_Mention]:
             continue
         if any(low[it.num_end : it.num_end + 2] == ["of", "whom"] for it in items):
             subset = True
+
         victims = [it for it in items if not _is_perpetrator(it)]
         mentions.append(_Mention(
             field,
@@ -580,6 +450,7 @@ def _mentions(text: str) -> list[_Mention]:
             relative=all(it.relative for it in items),
             vague=all(any(w in lex.VAGUE_WORDS for w in low[it.start : it.num_end]) for it in items),
             total=bool(lex.TOTAL.search(text[toks[sentence].start : toks[min(pred + 2, len(toks) - 1)].end])),
+            partitive=all(it.partitive for it in items),
         ))
         covered.append((i, pred))
         i = end
@@ -599,11 +470,19 @@ def _resolve_relatives(mentions: list[_Mention]) -> list[_Mention]:
     out: list[_Mention] = []
     for n, m in enumerate(mentions):
         prev = mentions[n - 1] if n else None
+        if m.partitive and any(p.field == m.field and not p.toll for p in mentions[:n]):
+            # "wounded two French troops. One of the soldiers is critically
+            # injured": part of a group counted before is never added to it.
+            m = replace(m, subset=True)
         if m.relative and prev is not None and not prev.toll:
             if prev.field == m.field:
                 m = replace(m, additive=True)
             if prev.victims_low == 0 and prev.low > 0:
                 m = replace(m, victims_low=0, victims_high=0)
+        elif m.heads == ("",) and prev is not None and not prev.toll and prev.victims_low == 0 and prev.low > 0:
+            # "12 Taliban were killed and 7 were also wounded": a bare count goes on
+            # telling of the group named just before.
+            m = replace(m, victims_low=0, victims_high=0)
         out.append(m)
     return out
 
@@ -669,7 +548,7 @@ def _toll_at(low: list[str], i: int) -> tuple[str, Count | None, int] | None:
         count = count_at(low, k)
         if count is not None and count.hedge not in ("the", "all", "all the", "all of the", "another"):
             nxt = low[count.end] if count.end < len(low) else ""
-            if nxt in lex.NON_PERSON or (count.high is None and _is_year(low[count.end - 1], low[k - 1], nxt)):
+            if nxt in lex.NON_PERSON or (count.high is None and is_year(low[count.end - 1], low[k - 1], nxt)):
                 k = count.end
                 steps += 1
                 continue
@@ -759,6 +638,26 @@ def _combine(mentions: list[_Mention], *, perpetrators: bool) -> tuple[int, int,
     return best[0], best[1], best[2].start, best[2].end
 
 
+def _hurt(mentions: list[_Mention], *, perpetrators: bool) -> tuple[int, int, int, int] | None:
+    """The wounded a text counts only by what was done to them ("stabbed four people"), or None.
+
+    Those the text later says died are not wounded: "stabbed a woman and two
+    men. The woman died" is 2. A pronoun's death ("he was then shot dead") is
+    most often the attacker's and is not taken off.
+    """
+    # Police shooting the attacker is how an attack ends, not its wounded.
+    hurt = _combine([m for m in mentions if m.field == "hurt" and (m.victims_low or perpetrators)],
+                    perpetrators=perpetrators)
+    if hurt is None:
+        return None
+    died = [m.victims_low for m in mentions
+            if m.field == "fatal" and m.start >= hurt[2] and m.heads not in (("he",), ("she",))]
+    dead = max(died, default=0)
+    if dead >= hurt[0]:
+        return None
+    return hurt[0] - dead, hurt[1] - dead, hurt[2], hurt[3]
+
+
 def read_casualties(text: str, *, offset: int = 0, perpetrators: bool = False) -> Casualties:
     """Read fatalities and wounded from the evidence text of one event.
 
@@ -778,6 +677,8 @@ def read_casualties(text: str, *, offset: int = 0, perpetrators: bool = False) -
     mentions = _mentions(text)
     fatal = _combine([m for m in mentions if m.field == "fatal"], perpetrators=perpetrators)
     wound = _combine([m for m in mentions if m.field == "wound"], perpetrators=perpetrators)
+    if wound is None:
+        wound = _hurt(mentions, perpetrators=perpetrators)
     zero_fatal, zero_wound = _zeros(text)
 
     def span(start: int, end: int) -> Span:

@@ -36,7 +36,7 @@ HEDGES = (
     "about", "around", "approximately", "roughly", "some", "an estimated", "estimated",
     "up to", "as many as", "no fewer than", "no less than", "not less than", "close to",
     "upwards of", "in excess of", "a total of", "total of", "a further", "an additional",
-    "additional", "further", "another", "a minimum of", "a reported", "reportedly",
+    "additional", "further", "another", "other", "a minimum of", "a reported", "reportedly",
     "all", "all the", "all of the", "the", "both",
 )
 
@@ -125,7 +125,7 @@ WOUND_ACTIVE_PHRASES = (
 # Head nouns that are themselves casualties: "5 deaths", "claimed 12 lives".
 FATAL_NOUNS = {"deaths", "death", "fatalities", "fatality", "dead", "lives", "bodies", "corpses"}
 
-WOUND_NOUNS = {"injuries", "injured", "wounded"}
+WOUND_NOUNS = {"injuries", "injury", "injured", "wounded"}
 
 # Words allowed between a list and its predicate ("were reportedly all killed").
 AUX = {
@@ -133,10 +133,16 @@ AUX = {
     "gets", "also", "reportedly", "found", "allegedly", "all", "both", "later", "subsequently",
     "eventually", "instantly", "immediately", "reported", "officially", "who", "that",
     "seriously", "critically", "severely", "slightly", "lightly", "badly", "gravely",
-    "grievously", "mildly", "moderately", "fatally", "mortally", "left", "then", "too",
+    "grievously", "mildly", "moderately", "fatally", "mortally", "partially", "heavily", "left", "then", "too",
     "each", "apparently", "likely", "either", "were", "now", "themselves", "in", "total",
-    "had", "will", "would", "may", "since",
+    "had", "will", "would", "may", "since", "confirmed", "accidentally",
 }
+
+# A form of "be" or "get": what makes "shot" passive ("two men were shot"), not active.
+BE_FORMS = {"was", "were", "is", "are", "be", "been", "being", "got", "get", "gets"}
+
+# Verbs of report before "to have been" ("two people are reported to have been injured").
+HEARSAY = {"reported", "said", "believed", "thought", "feared", "known", "understood", "confirmed", "alleged"}
 
 ADDITIVE_WORDS = {"also", "another", "other", "others", "more", "additional", "further", "too"}
 
@@ -183,7 +189,7 @@ VERBISH = {
     "shot", "gunned", "stabbed", "beaten", "hacked", "burnt", "lost", "taken", "kidnapped",
     "abducted", "arrested", "detained", "missing", "rescued", "freed", "released", "held",
     "displaced", "evacuated", "hijack", "hijacked", "attack", "attacked", "open", "opened",
-    "fired", "die", "dies", "sustained", "suffered", "received", "remain", "remained",
+    "fired", "die", "dies", "sustained", "suffered", "received", "remain", "remained", "leave", "leaves",
 }
 
 PREPOSITIONS = {"of", "from", "in", "at", "for", "with", "near", "on", "to", "by", "against", "into", "toward", "towards"}
@@ -233,7 +239,8 @@ PERPETRATORS = {
     "jihadist", "jihadists", "jihadis", "taliban", "hijacker", "hijackers", "extremist",
     "extremists", "perpetrator", "perpetrators", "rebels", "rebel", "guerrillas", "guerrilla",
     "himself", "herself", "themselves", "naxals", "naxalites",
-    "subversives", "dissidents", "maoists", "kidnappers", "suspects", "suspect", "raiders", "assailants", "militiamen",
+    "subversives", "dissidents", "maoists", "separatists", "kidnappers", "suspects", "suspect", "raiders",
+    "militiamen",
 }
 
 BARE_PARTICIPLES = {"killed", "murdered", "executed", "beheaded", "massacred", "slaughtered",
@@ -246,11 +253,62 @@ AUX_START = {"was", "were", "are", "is", "have", "has", "had", "died", "die", "d
               "lost", "perished", "succumbed"}
 
 OBJECT_STARTS = {
-    "at", "more", "over", "nearly", "some", "about", "around", "up", "all", "the", "a", "an",
+    "all", "the", "a", "an",
     "his", "her", "their", "him", "them", "several", "dozens", "scores", "hundreds",
     "thousands", "another", "one", "two", "three", "four", "five", "six", "seven", "eight",
     "nine", "ten", "its",
 }
+
+ORDINALS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+
+# Violence that hurts whoever it names, and says nothing more ("stabbed four
+# people", "two men were shot"): read as wounded only where no injury is
+# counted, less those the text says died.
+HURT_ACTIVE = {
+    "stab", "stabs", "stabbed", "stabbing", "knifed", "knifing", "shot", "shoots", "rammed", "ramming",
+    "slashed", "slashing", "hacked", "hacking",
+}
+HURT_ACTIVE_ENDS = (("ran", "over"), ("run", "over"), ("running", "over"), ("runs", "over"), ("rammed", "into"),
+                    ("ramming", "into"), ("drove", "into"), ("driving", "into"), ("ploughed", "into"),
+                    ("plowed", "into"))
+# An attack on people with one of these hurts them: "attacked four people with a knife".
+ATTACK_VERBS = {"attacked", "attacking", "attacks", "assaulted", "assaulting", "assaults"}
+BLADES = {"knife", "knives", "machete", "machetes", "axe", "axes", "sword", "swords", "screwdriver", "hammer",
+          "cleaver", "dagger", "blade", "bat", "bats", "iron", "sticks", "clubs", "acid"}
+HURT_PASSIVE = {"stabbed", "shot", "knifed", "slashed", "hacked", "beaten", "rammed"}
+HURT_PHRASES = (("run", "over"), ("ran", "over"))
+
+# Verbs after which a list and a bare participle report casualties ("left 3 dead").
+LEFT = {"left", "leaving", "leave", "leaves"}
+
+INJURY_NOUNS = {"injury", "injuries", "wound", "wounds", "injures"}
+
+# Verbs whose object names an injury: "three sustained bullet wounds".
+SUFFER_VERBS = {"sustained", "suffered", "received", "sustain", "suffer", "receive", "sustaining", "suffering"}
+
+# Predicates that report the injured by their treatment: "five others were taken to hospital".
+HOSPITAL_PHRASES = tuple(
+    (verb, "to", *place)
+    for verb in ("taken", "rushed", "admitted", "transported", "evacuated", "sent", "transferred", "airlifted")
+    for place in (("hospital",), ("the", "hospital"), ("hospitals",), ("a", "hospital"), ("local", "hospitals"),
+                  ("nearby", "hospitals"), ("a", "nearby", "hospital"), ("the", "nearby", "hospital"))
+) + (("treated", "for", "injuries"), ("treated", "for", "wounds"), ("treated", "in", "hospital"))
+
+# Adverbs of degree that go before a casualty participle ("lightly to moderately injured").
+DEGREE_ADVERBS = {
+    "seriously", "critically", "severely", "slightly", "lightly", "badly", "gravely", "grievously",
+    "mildly", "moderately", "fatally", "mortally", "partially", "heavily",
+}
+
+# Heads that count people of no particular side ("five men, three Catholic and two Protestant").
+GENERIC_PEOPLE = {"men", "women", "persons", "people", "civilians", "children"}
+
+# Plural nouns that extend a counted noun phrase without a count of their own
+# ("100 men, women and children").
+BARE_PLURALS = {"women", "children", "men", "babies", "infants", "elderly", "teenagers", "youths", "boys", "girls"}
+
+# Words that start an object only as the hedge of a count ("at least 5", not "at Frankfurt").
+HEDGE_STARTS = {"at", "more", "over", "nearly", "some", "about", "around", "up"}
 
 GENERIC_HEADS = {
     "", "people", "persons", "person", "victims", "individuals", "others", "other", "more",
