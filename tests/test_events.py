@@ -275,3 +275,26 @@ def test_referring_phrase_does_not_reach_across_paragraphs(nlp, actors):
     text = "Boko Haram fighters attacked Gwoza.\n\nIn another state, the militants killed two farmers on Sunday."
     cand = next(c for c in _detect(nlp, actors, text) if "farmers" in c.evidence.text)
     assert cand.actor1 is not None and "Boko Haram" not in cand.actor1.text
+
+
+@pytest.mark.parametrize("text", [
+    # the how, with the doer as a pronoun
+    "An Arab suicide bomber wounds 15 people when he blows himself up in a restaurant in Kiryat Motzkin.",
+    # a toll clause governing the how
+    "25 people were wounded when a Palestinian suicide bomber detonated explosives outside a cafe in Tel Aviv.",
+    # an elided passive joined to the first casualty verb
+    "Nine people were killed and 20 injured in a terrorist attack on a bus traveling to Emmanuel.",
+    # a trailing toll participle, wherever the parser hangs it
+    "A bomb destroys an office building in West Beirut housing the headquarters of the Palestine "
+    "Liberation Front, killing more than 175 people and injuring another 80.",
+])
+def test_one_deed_told_in_several_clauses_is_one_event(nlp, actors, text):
+    cands = _detect(nlp, actors, text)
+    assert len(cands) == 1, [c.evidence.text for c in cands]
+    assert not cands[0].excluded or all(not e.text.strip(" .") for e in cands[0].excluded)
+
+
+def test_clause_with_another_doer_stays_apart(nlp, actors):
+    text = ("On Friday, the same day at least eight men apparently aligned with Islamic State murdered at least "
+            "132 people in a Paris terrorist attack, ISIS lost control of Sinjar, a key Iraqi town.")
+    assert len(_detect(nlp, actors, text)) == 2

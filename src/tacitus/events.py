@@ -209,13 +209,16 @@ def _merge_groups(groups: list[_Group]) -> list[_Group]:
             # "a suicide bombing that targeted a former leader": a relative clause on an event noun tells that event
             on_event_noun = node.dep_ in ("relcl", "acl") and _names_event(node.head, trigger_ids)
             if own_subject and node.dep_ in ("relcl", "advcl", "ccomp", "conj") and \
-                    not (g.outcome_only or node.tag_ == "VBG" or on_event_noun):
+                    not (g.outcome_only or node.tag_ == "VBG" or on_event_noun or _same_doer(node)):
                 own_clause = True
+            how = node.dep_ == "advcl"
             node = node.head
             if node.i in by_head and node.i != g.head.i:
                 # "19 were killed after a bomber attacked a camp": a clause with its own
-                # subject still tells the same event when the clause it hangs on only counts the dead
-                if not own_clause or by_head[node.i].outcome_only:
+                # subject still tells the same event when the clause it hangs on counts the dead
+                # ("25 people were wounded when a bomber detonated explosives")
+                if not own_clause or by_head[node.i].outcome_only or \
+                        (how and any(k == OUTCOME for _, k in by_head[node.i].triggers)):
                     parent[g.head.i] = node.i
                 break
     for g in groups:
@@ -225,6 +228,11 @@ def _merge_groups(groups: list[_Group]) -> list[_Group]:
         # tells what the main clause's event did, even when the trigger of that event sits lower
         siblings = [o for o in groups if o is not g and o.head.i not in parent and o.head.i < g.head.i
                     and g.head.head in o.head.ancestors]
+        if not siblings and _trailing_toll(g):
+            # "A bomb destroys an office building housing ..., killing 175 and injuring 80": the
+            # parser hangs the participle anywhere; the toll is the toll of the event told before it
+            siblings = [o for o in groups if o is not g and o.head.i not in parent and o.head.i < g.head.i
+                        and o.head not in g.head.subtree]
         if siblings:
             parent[g.head.i] = max(siblings, key=lambda o: o.head.i).head.i
     roots: dict[int, _Group] = {}
@@ -241,6 +249,35 @@ def _merge_groups(groups: list[_Group]) -> list[_Group]:
     return [roots[k] for k in sorted(roots)]
 
 
+
+
+_TEMPORAL_MARKS = {"when", "as", "after", "once"}
+_PERSONAL = {"he", "she", "they", "him", "her", "them"}
+
+
+def _same_doer(clause: Token) -> bool:
+    """A clause that goes on telling the same deed: "20 injured" joined to "nine were killed";
+    "a bomber wounds 15 people when he blows himself up" (the how, with the doer as a pronoun)."""
+    if clause.dep_ == "conj" and _elided_passive(clause):
+        return True
+    if clause.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in clause.children):
+        return False
+    subj = _child(clause, ("nsubj", "nsubjpass"))
+    return subj is not None and subj.lower_ in _PERSONAL
+
+
+def _trailing_toll(g: _Group) -> bool:
+    """A subjectless participle clause after a comma that only tells casualties: ", killing 5 and injuring 8"."""
+    head = g.head
+    if head.tag_ != "VBG" or head.dep_ not in ("advcl", "conj") or head.i == 0 or _prev(head).text != ",":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return False
+    return all(k in (KILL, OUTCOME) for _, k in g.triggers)
+
+
+def _prev(tok: Token) -> Token:
+    return tok.doc[tok.i - 1]
 
 
 def _candidate(doc: Doc, sent: SpacySpan, g: _Group, heads: set[int],
