@@ -298,3 +298,22 @@ def test_clause_with_another_doer_stays_apart(nlp, actors):
     text = ("On Friday, the same day at least eight men apparently aligned with Islamic State murdered at least "
             "132 people in a Paris terrorist attack, ISIS lost control of Sinjar, a key Iraqi town.")
     assert len(_detect(nlp, actors, text)) == 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police used water cannon to disperse hundreds of protesters outside parliament in Nairobi on Tuesday.",
+     ("Protests", "Protest with intervention")),
+    ("police fired 64 rounds in the air till early sunday to quell the frenzied mob.", ("Riots", "Mob violence")),
+    ("the police was forced to lathicharge at first and then fire teargas in the air to disperse the mob.",
+     ("Riots", "Mob violence")),
+])
+def test_force_used_to_disperse_a_crowd_reports_the_crowd(nlp, actors, text, expected):
+    assert _types(_detect(nlp, actors, text)) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The government has vowed to use force to disperse any protest.",
+    "Police are ready to disperse the rally if it goes ahead.",
+])
+def test_crowd_control_only_threatened_is_no_event(nlp, actors, text):
+    assert _detect(nlp, actors, text) == []

@@ -668,9 +668,17 @@ def _passing(trig: Token) -> bool:
     if node.dep_ == "ROOT":
         return False  # a headline or a verbless sentence: "Bomb blast in Kabul"
     head = node.head
-    while head.dep_ in ("prep", "pobj", "conj", "compound", "amod") and head.head is not head:
+    for _ in range(2):
+        while head.dep_ in ("prep", "pobj", "conj", "compound", "amod") and head.head is not head:
+            head = head.head
+        # "to disperse hundreds of protesters", "a crowd of rioters": the verb is the collective's
+        if head.lemma_.lower() not in COLLECTIVES or head.head is head:
+            break
         head = head.head
     return head.lemma_.lower() not in EVENT_VERBS
+
+
+COLLECTIVES = {"hundred", "thousand", "dozen", "score", "crowd", "group", "number", "gathering", "throng"}
 
 
 def _phrase_head(tok: Token) -> Token:

@@ -113,7 +113,9 @@ IRREALIS = {
 DIRECTIVE = {"order", "ask", "tell", "instruct", "decide", "want", "agree", "refuse"}
 # Verbs after which an infinitive still reports something that happened ("attempted to detonate").
 REALIS_CONTROL = {"attempt", "try", "manage", "continue", "begin", "start", "fail", "proceed", "go", "come",
-                  "seem", "appear", "use", "help", "resume", "keep"}
+                  "seem", "appear", "use", "help", "resume", "keep", "force", "compel", "oblige"}
+# Force used "to disperse the mob", "to quell the protesters": the crowd was there, whatever the purpose.
+CROWD_CONTROL = {"disperse", "quell", "scatter", "repel", "contain"}
 HEDGES = {"probably", "possibly", "perhaps", "maybe", "hypothetically"}
 GENERIC_ADVERBS = {"often", "usually", "always", "generally", "typically", "frequently", "routinely",
                    "regularly", "sometimes", "never", "repeatedly", "occasionally"}
@@ -122,7 +124,7 @@ EVENT_VERBS = {"happen", "occur", "take", "kill", "leave", "claim", "carry", "la
                "hit", "target", "strike", "rock", "wound", "injure", "erupt", "break", "follow", "see",
                "cause", "destroy", "damage", "be", "hold", "organize", "organise", "continue", "spread",
                "turn", "end", "begin", "start", "result", "report", "confirm", "mount", "unleash", "perpetrate",
-               "commit", "trigger", "spark", "disperse", "break", "sign", "reach", "agree", "announce", "release",
+               "commit", "trigger", "spark", "disperse", "quell", "scatter", "repel", "contain", "break", "sign", "reach", "agree", "announce", "release",
                "publish", "circulate", "post", "issue", "broker", "declare", "violate", "use", "fire", "drop",
                "detonate", "explode", "go", "plant", "hurl", "throw", "lob", "toss", "fall", "land"}
 PROPAGANDA_VERBS = {"release", "publish", "circulate", "post", "issue", "distribute", "air", "broadcast", "show"}
@@ -194,7 +196,8 @@ STATE_WORDS = {"army", "troop", "soldier", "military", "police", "government", "
                "commando", "officer", "guard", "idf", "junta"}
 INTERVENTION_CUES = {"disperse", "tear", "teargas", "water", "cannon", "baton", "rubber", "arrest", "detain",
                      "crackdown", "clash", "beat", "charge", "break", "suppress", "pepper", "spray", "smoke",
-                     "nonlethal", "stun", "forcibly", "kettle", "block", "prevent"}
+                     "nonlethal", "stun", "forcibly", "kettle", "block", "prevent", "lathicharge", "lathi",
+                     "quell"}
 # Lethal force: what makes intervention "excessive force" (CODEBOOK 2); injuries from tear gas do not.
 LETHAL_CUES = {"kill", "shoot", "dead", "die", "live", "bullet", "gunfire", "death", "massacre"}
 VIOLENT_PROTEST_CUES = {"stone", "rock", "molotov", "torch", "burn", "loot", "vandalize", "smash", "clash",
@@ -457,7 +460,8 @@ def is_asserted(tok: Token) -> bool:
             if child.dep_ == "advmod" and (child.lower_ in GENERIC_ADVERBS or child.lower_ in HEDGES):
                 return False
             if child.dep_ == "aux" and child.lower_ == "to" and node.pos_ == "VERB" and \
-                    node.head.lemma_.lower() not in REALIS_CONTROL and node.head is not node:
+                    node.head.lemma_.lower() not in REALIS_CONTROL and node.head is not node and \
+                    node.lemma_.lower() not in CROWD_CONTROL:
                 # an infinitive of purpose or wish: "infiltrating Europe to carry out attacks"
                 return False
         if node.dep_ == "amod" and node.head.lemma_.lower() in IRREALIS:
