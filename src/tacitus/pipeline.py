@@ -37,7 +37,7 @@ from tacitus.models import (
     Span,
     Toponym,
 )
-from tacitus.nlp import load_nlp
+from tacitus.nlp import cased_text, load_nlp
 from tacitus.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -147,10 +147,22 @@ class Pipeline:
         """Events of one parsed article."""
         candidates = events.detect(doc, group_spans=self.actors.find_all)
         dateline = _dateline(article.text, toponyms)
-        coded = [self._code(article, doc, c, toponyms, dateline) for c in candidates]
+        places = self._place_names(article.text, toponyms)
+        coded = [self._code(article, doc, c, places, dateline) for c in candidates]
         coded = self._attribute(article, coded)
         first_line = article.text.find("\n")
         return events.merge_mentions(coded, headline_end=first_line if first_line > 0 else None)
+
+    def _place_names(self, text: str, toponyms: list[Toponym]) -> list[Toponym]:
+        """The toponyms that can say where an event was: not those that are an armed group's whole name.
+
+        "Séléka" and "Daesh" are also names in the gazetteer; where the actor
+        dictionary reads exactly that stretch as a group, it is the group.
+        """
+        if not toponyms:
+            return toponyms
+        groups = {(s, e) for s, e, a in self.actors.find_all(text) if _armed_group(a)}
+        return [t for t in toponyms if (t.span.start, t.span.end) not in groups]
 
     def _attribute(self, article: Article, coded: list[Event]) -> list[Event]:
         """Fix the roles of violent events from what the article says around the actor mentions.
@@ -238,6 +250,9 @@ class Pipeline:
         if self.geocode:
             place, loc_span = geo.locate_event(doc, toponyms, evidence=cand.evidence, trigger=cand.trigger,
                                                dateline=dateline)
+            if place is not None and place.precision == "country" and place.geonameid is None:
+                # A country read from a nationality word ("the Pakistani tribal region"), at the gazetteer's point.
+                place = self.gazetteer.country(place.country) or place
         context = cand.context or cand.evidence
         text = _masked(article.text, context, cand.excluded)
         casualties = numbers.read_casualties(text, offset=context.start)
@@ -248,7 +263,13 @@ class Pipeline:
         country = place.country if place else None
         actor1, actor2 = self._actor(cand.actor1, country), self._actor(cand.actor2, country)
         if place is None and self.geocode:
+            # The event's own words first, then the paragraph before them ("The Colombian Air Force
+            # helicopter disappeared. The seven crew members died."), then names of other things.
             place = self._implied_country(doc, cand.evidence, actor1, actor2)
+            if place is None and before is not None:
+                place = self._implied_country(doc, before)
+            if place is None:
+                place = geo.mentioned_country(doc, toponyms)
             if place is not None:
                 actor1 = self._actor(cand.actor1, place.country)
                 actor2 = self._actor(cand.actor2, place.country)
@@ -268,18 +289,25 @@ class Pipeline:
             trigger=cand.trigger,
         )
 
-    def _implied_country(self, doc: Doc, evidence: Span, actor1: Actor | None,
-                         actor2: Actor | None) -> Place | None:
-        """The country an event's text implies when it names no place: state forces, nationality words, groups.
+    def _implied_country(self, doc: Doc, span: Span, actor1: Actor | None = None,
+                         actor2: Actor | None = None) -> Place | None:
+        """The country a stretch of text implies when it names no place: state forces, nationality words, groups.
 
         "Colombian Air Force helicopter shot down" is in Colombia; "a booby trap
-        bomb killed two members of the RUC" is in the United Kingdom.
+        bomb killed two members of the RUC" is in the United Kingdom. Countries
+        the text names as elsewhere ("near the border with Syria", "militants
+        coming from Nigeria") imply nothing.
         Precision is "country", and the place is the country's GeoNames point.
         """
         states = [a.country for a in (actor2, actor1) if a is not None and a.kind == "state" and a.country]
-        span = doc.char_span(evidence.start, evidence.end, alignment_mode="expand")
-        ents = span.ents if span is not None else ()
-        nationals = [geo.country_of_text(ent.text) for ent in ents if ent.label_ in ("NORP", "GPE")]
+        chars = doc.char_span(span.start, span.end, alignment_mode="expand")
+        text = cased_text(doc)
+        # "the Kenya-Somalia border" names two sides, neither of them the place.
+        ents = [ent for ent in (chars.ents if chars is not None else ())
+                if not geo.names_elsewhere(text, ent.start_char)
+                and not re.match(r"-\w", text[ent.end_char:ent.end_char + 2])
+                and not re.search(r"\w-$", text[max(0, ent.start_char - 2):ent.start_char])]
+        nationals = [_country_named(ent.text) for ent in ents if ent.label_ in ("NORP", "GPE")]
         groups = [a.country for a in (actor1, actor2) if a is not None and a.country]
         # An organisation named after its country ("Afghan National Security
         # Forces", "Iraqi National Congress") is weaker evidence than a
@@ -296,6 +324,11 @@ class Pipeline:
             return None
         actor = self.actors.canonical(span.text, country=country)
         return replace(actor, span=span) if actor is not None else None
+
+
+def _country_named(text: str) -> str | None:
+    """The country a nationality word or place name is, or is part of ("the Far North of Cameroon")."""
+    return geo.country_of_text(text) or (geo.country_of_text(text.rsplit(" of ", 1)[1]) if " of " in text else None)
 
 
 def _first_word(ent: SpacySpan) -> str:

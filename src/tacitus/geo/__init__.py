@@ -12,8 +12,11 @@ Modules: ``names`` (folding, demonyms), ``gazetteer`` (build/open/query),
 from __future__ import annotations
 
 from .gazetteer import Gazetteer, open_gazetteer
-from .locate import locate_event
+from .locate import locate_event, mentioned_country, names_elsewhere
 from .names import country_of_text, fold
 from .resolve import find_toponyms, geoparse_text
 
-__all__ = ["Gazetteer", "open_gazetteer", "find_toponyms", "locate_event", "geoparse_text", "country_of_text", "fold"]
+__all__ = [
+    "Gazetteer", "open_gazetteer", "find_toponyms", "locate_event", "mentioned_country", "names_elsewhere",
+    "geoparse_text", "country_of_text", "fold",
+]

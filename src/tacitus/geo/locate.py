@@ -3,12 +3,21 @@
 Takes an article's spaCy ``Doc``, its resolved
 :class:`~tacitus.models.Toponym` records (from :mod:`.resolve`) and one
 event's evidence span; returns the :class:`~tacitus.models.Place` where the
-event happened and the span it was read from (``locate_event``).
+event happened and the span it was read from (``locate_event``). Also
+``mentioned_country`` (the last-resort country of names that are no place of
+their own) and ``names_elsewhere`` (whether the words before a name say the
+event was not there), which the pipeline uses for countries implied by words.
 
-An event's place is never a continent, a country used as an adjective ("U.S.
-troops") or a place heading another name ("Supreme Court", "Tite Street"); a
-place on a route ("the road connecting Raqqa to Mosul") or in an apposition
-("Raqqa, Syria") yields to the place the event is said to be in.
+An event's place is never a continent, a country used as a modifier of
+another noun ("U.S. troops", "Pakistan Army", "a US drone strike"), a place
+heading another name ("Supreme Court", "Tite Street"), or a place the text
+says the event was not in ("coming from Nigeria", "near the border with
+Ecuador"); a place on a route ("the road connecting Raqqa to Mosul") or in an
+apposition ("Raqqa, Syria") yields to the place the event is said to be in;
+a town the gazetteer put in another country than the region named with it
+("Nawa district in Helmand province") yields to that region. A nationality
+word qualifying a place noun ("the Pakistani tribal region", "a Kenyan town")
+says in which country the event happened.
 """
 
 from __future__ import annotations
@@ -21,20 +30,60 @@ from collections.abc import Sequence
 from .. import countries
 from ..models import Place, Span, Toponym
 from ..nlp import cased_text
+from .names import demonym_country
 
 logger = logging.getLogger(__name__)
 
-_STRONG_CUE = re.compile(
-    r"(?:\b(?:in|at|near|outside|inside|into|on\s+the\s+outskirts\s+of|outskirts\s+of|around|across|throughout"
+# "north", "north-eastern", "southwest", "central": a part of a place, named by direction.
+_COMPASS = r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?|central"
+# Nouns for a place whose name follows ("the port city of Jeddah") or that a country's name or
+# nationality qualifies ("Pakistan's tribal region", "a Kenyan town").
+_PLACE_NOUNS = (
+    r"town|city|village|hamlet|settlement|province|district|sub-district|region|area|capital|county|state"
+    r"|governorate|municipality|prefecture|department|commune|locality|neighbou?rhood|quarter|suburb|outskirts"
+    r"|port|island|camp|valley|zone|part|territory|heartland|countryside|coast|enclave|oblast|division|belt"
+    r"|centre|center|heart|middle|borderlands?|hinterland|interior|soil|tehsil|sector|corregimiento"
+    r"|" + _COMPASS
+)
+_PLACE_NOUN = re.compile(rf"(?:{_PLACE_NOUNS})s?", re.I)
+_CUE_WORDS = (
+    r"in|at|near|outside|inside|into|on\s+the\s+outskirts\s+of|outskirts\s+of|around|across|throughout"
     r"|captured|seized|recaptured|retook|retaken|took|overran|stormed|entered|liberated|besieged|shelled|bombed"
     r"|struck|hit|raided|attacked|control\s+of|battle\s+for|battle\s+of|fight\s+for|siege\s+of|assault\s+on"
-    r"|offensive\s+on|attack\s+on|attacks\s+on|fall\s+of|north\s+of|south\s+of|east\s+of|west\s+of)"
-    r"\s+(?:(?:the|a|an)\s+)?(?:(?:town|city|village|province|district|region|area|capital|northern|southern"
-    r"|eastern|western|central|besieged|embattled|key|[a-z]+-held|[a-z]+-controlled)\s+(?:of\s+)?)*)$",
+    r"|offensive\s+on|attack\s+on|attacks\s+on|fall\s+of|(?:" + _COMPASS + r")\s+of"
+)
+_STRONG_CUE = re.compile(
+    rf"(?:\b(?:{_CUE_WORDS})\s+(?:(?:the|a|an)\s+)?(?:[A-Z][\w.-]*['’]s\s+)?"
+    # "in the town of", "in northern", "in the Houthi-held city of", "in Syria's"
+    rf"(?:(?:{_PLACE_NOUNS}|besieged|embattled|key|troubled|restive|[a-z]+-held|[a-z]+-controlled)s?\s+(?:of\s+)?)*"
+    # "in the troubled Pakistani tribal region of", "in the Saudi port city of"
+    rf"|\b(?:{_CUE_WORDS})\s+(?:(?:the|a|an)\s+)?(?:[\w'’.-]+\s+){{0,4}}?(?:{_PLACE_NOUNS})s?\s+of\s+(?:the\s+)?)$",
     re.I,
 )
 _ROUTE = re.compile(r"\b(?:connecting|linking|between|road\s+(?:from|to)|highway\s+(?:from|to)|route\s+(?:from|to))\b", re.I)
+# "a flight from Beirut to Abu Dhabi", "a bus bound for Kabul": places on a journey.
+_JOURNEY = re.compile(
+    r"\b(?:from\s+(?:[\w'’.-]+\s+){1,3}to|(?:flights?|en\s+route|bound|travell?ing|heading|headed|plane|bus|train)"
+    r"\s+(?:from|to|for|towards?))\s+(?:the\s+)?$",
+    re.I,
+)
 _WEAK_CUE = re.compile(r"\b(?:from|to|toward|towards|headquarters|stronghold|strongholds|capital|based)\b[^,.;]{0,25}$", re.I)
+# Places named as where the event was not: the other side of a border, where attackers came from,
+# where people fled to, whose citizens the victims were.
+_ELSEWHERE = re.compile(
+    r"\b(?:(?:(?:the|its|a)\s+)?(?:(?:" + _COMPASS + r"|common|shared|porous|desert)\s+)?(?:border|frontier)s?\s+with"
+    r"|(?:attackers|militants|gunmen|fighters|insurgents|rebels|jihadists|terrorists|infiltrators|refugees|migrants"
+    r"|soldiers|troops|peacekeepers|diplomats|tourists|pilgrims|workers|volunteers|nationals|citizens)\s+from"
+    r"|(?:had|has|have)\s+(?:lived|resided|settled)\s+in"
+    r"|(?:coming|came|come|return|returning|returned|hailing|hails|fled|fleeing|deported|extradited|repatriated|smuggled"
+    r"|travell?ed|went|flew|moved|emigrated|immigrated"
+    r"|infiltrated|crossed|crossing|sneaked|escaped)\s+(?:back\s+|over\s+)?(?:from|to|into)"
+    r"|citizens?\s+of|nationals?\s+of|natives?\s+of|born\s+in|embassy\s+of|ambassador\s+(?:of|to)|envoy\s+to)"
+    r"\s+(?:(?:the\s+)?neighbou?ring\s+)?(?:the\s+)?$",
+    re.I,
+)
+# A modifier's dependency relations to the noun it qualifies ("Pakistan Army", "U.S. troops", "Pakistan's").
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
 
 def _country_point(iso3: str) -> Place | None:
@@ -45,20 +94,38 @@ def _country_point(iso3: str) -> Place | None:
     return Place(row.name, row.latitude, row.longitude, row.iso3, feature="A.PCLI", precision="country")
 
 
+def _country_place(iso3: str, toponyms: Sequence[Toponym]) -> Place | None:
+    """A country as the article's gazetteer resolved it, else at the country table's point."""
+    for t in toponyms:
+        if t.place is not None and t.place.precision == "country" and t.place.country == iso3:
+            return t.place
+    return _country_point(iso3)
+
+
 def _qualifies_previous(text: str, toponyms: Sequence[Toponym], t: Toponym) -> bool:
-    """Whether a toponym only qualifies the one before it ("Raqqa, Syria" -> Syria)."""
+    """Whether a toponym only qualifies the one before it ("Raqqa, Syria", "San Pablo (south of Bolívar)")."""
     for prev in toponyms:
-        if prev.span.end <= t.span.start and re.fullmatch(r"\s*,\s*(?:the\s+)?", text[prev.span.end : t.span.start]):
+        if prev.span.end <= t.span.start and _APPOSITION.fullmatch(text[prev.span.end : t.span.start]):
             return True
     return False
 
 
+_APPOSITION = re.compile(rf"\s*(?:,|\(\s*(?:(?:{_COMPASS})\s+of\s+)?)\s*(?:the\s+)?", re.I)
+# "X district in Y", "X, Y province", "X, a neighbourhood of Y", "X hotel near the Y": the words
+# between a place and the larger place it is said to lie in.
+_CONTAINED_IN = re.compile(
+    r"(?:\s+[\w'’(),.-]+){0,4}?(?:\s*,|\s+(?:in|of|near|outside|inside))\s+(?:(?:the|a|an)\s+)?"
+    rf"(?:(?:{_COMPASS}|far\s+(?:north|south|east|west))\s+(?:part\s+of\s+)?)?|\s+(?:{_PLACE_NOUNS})s?\s+",
+    re.I,
+)
 _NAME_PART = re.compile(r"[ \t]+([A-Z][\w'’.-]*)")
 _NOT_A_NAME_PART = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday province governorate district region state
-    city county valley oblast prefecture municipality town village area""".split()
+    city county valley oblast prefecture municipality town village area department cercle regency canton commune
+    parish tehsil sector""".split()
 )
+_NAME_PREFIXES = frozenset("la le les el los las al san santa santo saint st st. sao são".split())
 _MODIFIED = re.compile(r"[ \t]+([a-z][a-z-]+)")
 _FUNCTION_WORDS = frozenset(
     """and or but in on at to for from with by of as is was were are has had have says said say
@@ -66,21 +133,90 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-def _names_something_else(text: str, t: Toponym, strong_cue: bool) -> bool:
-    """Whether a toponym only names something else: "Supreme Court", "Pakistan Army", "U.S. troops".
+def _modifier_head(doc, start: int, end: int):
+    """The noun a name at ``start:end`` qualifies ("Pakistan Army" -> Army), or None where it stands alone.
 
-    A place heading an organisation's, facility's or street's name is not where
-    the event happened ("Bethel Memorial Methodist Church", "Tite Street"),
-    nor is a country used as an adjective without "in"/"at" before it.
+    Read from the parse: the name's head token is a compound, adjectival or
+    possessive modifier of a noun that follows it.
     """
-    after = text[t.span.end : t.span.end + 40]
-    m = _NAME_PART.match(after)
-    if m and m.group(1).lower().rstrip(".") not in _NOT_A_NAME_PART and not _starts_sentence(text, t, m.group(1)):
-        return True
-    if t.place.precision == "country" and not strong_cue:
-        m = _MODIFIED.match(after)
-        return bool(m and m.group(1) not in _FUNCTION_WORDS)
-    return False
+    if doc is None or not doc.has_annotation("DEP"):
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    head = root.head
+    if root.dep_ in _MODIFIER_DEPS and head.i > span.end - 1 and head.pos_ in ("NOUN", "PROPN"):
+        return head
+    return None
+
+
+_YEAR_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d\s+$")
+_EVENT_NOUN = re.compile(r"(?:attack|bombing|massacre|shooting|blast|explosion|siege|hijacking|kidnapping|stabbing|riot"
+                         r"|clash|ambush|raid|assassination|crisis|incident|unrest|violence)s?", re.I)
+
+
+def _place_noun(token) -> bool:
+    """Whether a token is a noun for a kind of place or a part of one ("region", "province", "north")."""
+    return bool(_PLACE_NOUN.fullmatch(token.text)) or bool(_PLACE_NOUN.fullmatch(token.lemma_ or ""))
+
+
+def _used_as_modifier(doc, text: str, t: Toponym) -> bool:
+    """Whether a toponym qualifies a noun other than a place: "Pakistan Army", "U.S. troops", "a US drone strike".
+
+    "Pakistan's tribal region" and "the Afghan-Pakistan border area" still say where.
+    Without a parse, a lower-case word after a country's name is read as the noun it qualifies.
+    """
+    if doc is not None and doc.has_annotation("DEP"):
+        head = _modifier_head(doc, t.span.start, t.span.end)
+        if head is None or _place_noun(head):
+            return False
+        # "2017 Afghanistan bombings:", the name of an incident, says where it was.
+        return not (_YEAR_BEFORE.search(text[max(0, t.span.start - 6) : t.span.start]) and _EVENT_NOUN.fullmatch(head.text))
+    m = _MODIFIED.match(text[t.span.end : t.span.end + 40])
+    return bool(m and m.group(1) not in _FUNCTION_WORDS)
+
+
+def _continues_name(text: str, toponyms: Sequence[Toponym], t: Toponym) -> bool:
+    """Whether a toponym follows another with only a space between: the tail of one name ("St Petersburg Metro")."""
+    return any(o.span.end < t.span.start and text[o.span.end : t.span.start] == " " for o in toponyms)
+
+
+def _contained_in(doc, text: str, toponyms: Sequence[Toponym], t: Toponym, hi: int) -> Toponym | None:
+    """The larger place the text puts a toponym in when the gazetteer put it in another country.
+
+    "Nawa district in Helmand province", "Kiunga, Lamu County", "the Meridien
+    hotel near the Giza pyramids": a town's name is often shared across
+    countries, the region or country named with it rarely is.
+    """
+    if t.place.precision == "country":
+        return None
+    for o in toponyms:
+        if o.span.start < t.span.end:
+            continue
+        if o.span.start > min(hi, t.span.end + 60):
+            break
+        gap = text[t.span.end : o.span.start]
+        if not _CONTAINED_IN.fullmatch(gap) or re.search(r"[.;:!?](?:\s|$)", gap):
+            continue
+        # Only a place can contain another ("in Burkina Faso's Sahel Region" too), not "La" of "La Tablada".
+        if _role(doc, text, o, toponyms, True) not in (_PLACE, _NAME_HEAD) and not _possessive(doc, text, o, toponyms):
+            continue
+        if o.place.precision == "country" and re.search(r"\bnear\s+(?:the\s+)?$", gap):
+            continue  # "near Pakistan" is no containment
+        return o if o.place.country != t.place.country else None
+    return None
+
+
+def _names_something_else(doc, text: str, t: Toponym, strong_cue: bool) -> bool:
+    """Whether a country's name only qualifies something else: "Pakistan Army", "U.S. troops", "a US drone strike".
+
+    Read from the parse; without one, a lower-case word after the name is read
+    as the noun it qualifies unless "in"/"at" comes before it.
+    """
+    if doc is not None and doc.has_annotation("DEP"):
+        return _used_as_modifier(doc, text, t)
+    return not strong_cue and _used_as_modifier(None, text, t)
 
 
 def _starts_sentence(text: str, t: Toponym, word: str) -> bool:
@@ -97,19 +233,76 @@ _SENTENCE_OPENERS = frozenset(
 )
 
 
-def _event_score(text: str, t: Toponym, toponyms: Sequence[Toponym], lo: int, anchor: int | None) -> float | None:
-    """How likely a toponym is where the event of ``text[lo:...]`` happened; None if it cannot be."""
+def _possessive(doc, text: str, t: Toponym, toponyms: Sequence[Toponym]) -> bool:
+    """Whether a toponym is only a possessive qualifier: "Iraq's army", "Syria's Idlib province".
+
+    A town's possessive still says where ("Jerusalem's Mahane Yehuda market"),
+    as does a country's of a place noun ("Pakistan's tribal region"); a
+    possessive of another toponym yields to it.
+    """
+    if not re.match(r"['’]s\b", text[t.span.end : t.span.end + 3]):
+        return False
+    head = _modifier_head(doc, t.span.start, t.span.end)
+    if t.place.precision == "place":
+        return False
+    if head is not None and any(t.span.end < o.span.start < head.idx + len(head.text) for o in toponyms):
+        return True
+    if t.place.precision != "country":
+        return False
+    return head is None or not _place_noun(head)
+
+
+def names_elsewhere(text: str, start: int) -> bool:
+    """Whether the words before ``start`` say the place named there is not where the event is.
+
+    "near the border with Ecuador", "militants coming from Nigeria", "attackers
+    from Libya", "citizens of France".
+
+    Args:
+        text: The article's text.
+        start: Where the place's name (or nationality word) starts.
+    """
+    return bool(_ELSEWHERE.search(text[max(0, start - 60) : start]))
+
+
+# How a toponym can stand for where an event happened, best first: as a place; as the head of
+# another name ("Gao Airport", "Moscow Metro"); as a modifier ("U.S. troops"); never (None).
+_PLACE, _NAME_HEAD, _MODIFIER = 0, 1, 2
+
+
+def _role(doc, text: str, t: Toponym, toponyms: Sequence[Toponym], strong_cue: bool) -> int | None:
+    """How a toponym can stand for the event's place (``_PLACE``, ``_NAME_HEAD``, ``_MODIFIER``) or None."""
     if t.place is None or t.place.country is None:  # continents and world regions are never the place
         return None
-    after = text[t.span.end : t.span.end + 12]
-    # "U.S.-led coalition", "Iraqi-backed": a modifier, not a location.
-    if re.match(r"-\w", after) or re.match(r"['’]s\b", after):
+    # "the St Petersburg Metro": the tail of a longer name.
+    if names_elsewhere(text, t.span.start) or _continues_name(text, toponyms, t):
         return None
-    if _qualifies_previous(text, toponyms, t):
-        return None
+    # "U.S.-led coalition", "Iraqi-backed", "the Iran-Iraq border": a modifier, not a location.
+    if re.match(r"-\w", text[t.span.end : t.span.end + 3]) or re.search(r"\w-$", text[max(0, t.span.start - 2) : t.span.start]):
+        return _MODIFIER
+    if _possessive(doc, text, t, toponyms):
+        return _MODIFIER
+    after = text[t.span.end : t.span.end + 40]
+    m = _NAME_PART.match(after)
+    # "Mogadishu Turkish embassy": a nationality word after a place starts no longer name.
+    if m and m.group(1).lower().rstrip(".") not in _NOT_A_NAME_PART and not _starts_sentence(text, t, m.group(1)) \
+            and demonym_country(m.group(1)) is None:
+        # "the La Mon restaurant": an article or a saint's prefix, not a place.
+        if t.span.text.lower() in _NAME_PREFIXES:
+            return None
+        return _NAME_HEAD
+    if t.place.precision == "country" and _names_something_else(doc, text, t, strong_cue):
+        return _MODIFIER
+    return _PLACE
+
+
+def _event_score(doc, text: str, t: Toponym, toponyms: Sequence[Toponym], lo: int, anchor: int | None,
+                 *, role: int = _PLACE) -> float | None:
+    """How likely a toponym is where the event of ``text[lo:...]`` happened; None if not in the ``role`` asked."""
     before = text[max(lo, t.span.start - 60) : t.span.start]
     strong_cue = bool(_STRONG_CUE.search(before))
-    if _names_something_else(text, t, strong_cue):
+    # "Raqqa, Syria": the country only says where Raqqa is.
+    if _role(doc, text, t, toponyms, strong_cue) != role or _qualifies_previous(text, toponyms, t):
         return None
     score = 0.0
     if strong_cue:
@@ -118,7 +311,8 @@ def _event_score(text: str, t: Toponym, toponyms: Sequence[Toponym], lo: int, an
         score += 0.5
     clause = text[lo : t.span.start]
     clause = clause[max(clause.rfind(";"), clause.rfind(". ")) + 1 :]
-    if _ROUTE.search(clause):
+    if _ROUTE.search(clause) or _JOURNEY.search(before) or (
+            re.search(r"\bfrom\s+$", before) and re.match(r"\s+to\s+[A-Z]", text[t.span.end : t.span.end + 5])):
         score -= 4.0
     if re.search(r"\b(?:headquarters|stronghold|strongholds|capital|base|home)\s+(?:in|of)\s+(?:the\s+)?$", before, re.I):
         score -= 1.0
@@ -128,14 +322,76 @@ def _event_score(text: str, t: Toponym, toponyms: Sequence[Toponym], lo: int, an
     return score
 
 
-def _best_in(text: str, toponyms: Sequence[Toponym], lo: int, hi: int, anchor: int | None) -> tuple[float, Toponym] | None:
+def _best_in(doc, text: str, toponyms: Sequence[Toponym], lo: int, hi: int, anchor: int | None,
+             *, role: int = _PLACE) -> tuple[float, Toponym] | None:
     best = None
     for t in toponyms:
         if lo <= t.span.start and t.span.end <= hi:
-            score = _event_score(text, t, toponyms, lo, anchor)
+            score = _event_score(doc, text, t, toponyms, lo, anchor, role=role)
             if score is not None and (best is None or score > best[0]):
                 best = (score, t)
     return best
+
+
+def _country_by_role(doc, text: str, toponyms: Sequence[Toponym], roles: tuple[int, ...]) -> Place | None:
+    """The country most of the article's toponyms in the first of ``roles`` that has any are in."""
+    tiers: dict[int, Counter] = {role: Counter() for role in roles}
+    for t in toponyms:
+        role = _role(doc, text, t, toponyms, bool(_STRONG_CUE.search(text[max(0, t.span.start - 60) : t.span.start])))
+        if role in tiers:
+            tiers[role][t.place.country] += 1
+    for role in roles:
+        if tiers[role]:
+            return _country_place(tiers[role].most_common(1)[0][0], toponyms)
+    return None
+
+
+def mentioned_country(doc, toponyms: Sequence[Toponym]) -> Place | None:
+    """The country of the article's toponyms that name no place of their own, as a last resort.
+
+    "Gao Airport" and "Moscow Metro" are in their towns' countries, and "U.S.
+    troops" hint at the United States; weaker evidence than an event's own
+    words ("British soldiers"), so the pipeline asks this after them. Places
+    the text names as elsewhere ("coming from Nigeria") never count.
+
+    Args:
+        doc: The article's spaCy Doc.
+        toponyms: The article's toponyms from :func:`find_toponyms`.
+
+    Returns:
+        The country (precision "country") of the names heading other names if
+        any, else of the names qualifying nouns; None if the article has neither.
+    """
+    toponyms = sorted((t for t in toponyms if t.place is not None), key=lambda t: t.span.start)
+    return _country_by_role(doc, cased_text(doc), toponyms, (_NAME_HEAD, _MODIFIER))
+
+
+def _nationality_of_place(doc, text: str, lo: int, hi: int) -> tuple[str, Span] | None:
+    """A nationality word qualifying a place noun in ``text[lo:hi]``: "the Pakistani tribal region" -> PAK.
+
+    "In the Saudi port city of Jeddah", "a small Kenyan town", "the eastern
+    Turkish province of Hakkari" say where; "Saudi militants" says who, and
+    "the Syrian border" says neither side.
+    """
+    if doc is None or not doc.has_annotation("DEP"):
+        return None
+    span = doc.char_span(lo, hi, alignment_mode="contract")
+    if span is None:
+        return None
+    for token in span:
+        if token.dep_ not in ("amod", "compound", "nmod") or not token.text[:1].isupper():
+            continue
+        iso3 = demonym_country(token.text)
+        if iso3 is None or names_elsewhere(text, token.idx):
+            continue
+        head, steps = token.head, 0
+        # Through the nouns between ("Saudi port city", "Pakistani tribal region").
+        while head.i > token.i and steps < 3 and not _place_noun(head) \
+                and head.dep_ in ("compound", "amod") and head.head.i > head.i:
+            head, steps = head.head, steps + 1
+        if head.i > token.i and head.pos_ == "NOUN" and _place_noun(head):
+            return iso3, Span(token.idx, token.idx + len(token.text), token.text)
+    return None
 
 
 def locate_event(
@@ -146,17 +402,22 @@ def locate_event(
     trigger: Span | None = None,
     dateline: Toponym | None = None,
 ) -> tuple[Place | None, Span | None]:
-    """The place where an event happened, and the span of the toponym it was read from.
+    """The place where an event happened, and the span it was read from.
 
     Prefers a toponym in the evidence introduced by "in/at/near/outside", the
     object of "captured/seized/lost control of", close to the trigger, over
     places in appositions ("Raqqa, Syria") and routes ("the road connecting
-    Raqqa to Mosul"). Without one, falls back to the best toponym of the
-    nearest preceding sentence of the same paragraph, then the dateline, then
-    the article's dominant country; fallbacks return a None span.
+    Raqqa to Mosul"). A nationality word qualifying a place noun ("in the
+    Pakistani tribal region") gives the country where no toponym is so
+    introduced, or where the toponym lies in another country; then a town a
+    facility in the evidence is named after ("at Gao Airport"). Without any,
+    falls back to the best toponym of the nearest preceding sentence of the
+    same paragraph, or of a following one that says where the same event took
+    place ("The attack took place in Kandahar"), then the dateline, then the
+    country the article's places are mostly in; fallbacks return a None span.
 
     Args:
-        doc: The article's spaCy Doc (only its text, as the parser read it, and sentences are read).
+        doc: The article's spaCy Doc (its text as the parser read it, its sentences and dependency parse).
         toponyms: The article's toponyms from :func:`find_toponyms`.
         evidence: The event's evidence span.
         trigger: The event's trigger word, if known.
@@ -170,30 +431,57 @@ def locate_event(
     text = cased_text(doc)
     toponyms = sorted((t for t in toponyms if t.place is not None), key=lambda t: t.span.start)
     anchor = trigger.start if trigger is not None else None
-    best = _best_in(text, toponyms, evidence.start, evidence.end, anchor)
-    if best is not None and best[0] > -2.0:
-        return best[1].place, best[1].span
+    best = _best_in(doc, text, toponyms, evidence.start, evidence.end, anchor)
+    said = _nationality_of_place(doc, text, evidence.start, evidence.end)
+    if best is not None and best[0] > -2.0 and (said is None or best[0] >= 1.0 or best[1].place.country == said[0]):
+        found = _contained_in(doc, text, toponyms, best[1], evidence.end) or best[1]
+        return found.place, found.span
+    if said is not None:
+        place = _country_place(said[0], toponyms)
+        if place is not None:
+            return place, said[1]
+    # "A mortar shell hit soldiers at Gao Airport": the town a facility is named after.
+    named = _best_in(doc, text, toponyms, evidence.start, evidence.end, anchor, role=_NAME_HEAD)
+    if named is not None and named[0] > 2.0:
+        return named[1].place, named[1].span
 
-    # The paragraph's earlier sentences, nearest first ("... as they fled the city").
-    para_start = max(text.rfind("\n", 0, evidence.start) + 1, 0)
-    if doc.has_annotation("SENT_START"):
-        windows = [(max(s.start_char, para_start), min(s.end_char, evidence.start))
-                   for s in doc.sents if s.end_char > para_start and s.start_char < evidence.start]
-    else:
-        windows = [(para_start, evidence.start)]
-    for lo, hi in reversed(windows):
-        found = _best_in(text, toponyms, lo, hi, hi)
-        if found is not None and found[0] > -1.0:
-            return found[1].place, None
+    found = _in_paragraph(doc, text, toponyms, evidence)
+    if found is not None:
+        return found.place, None
     if dateline is not None and dateline.place is not None:
         return dateline.place, None
-    countries = Counter(t.place.country for t in toponyms if t.place.country)
-    if countries:
-        iso = countries.most_common(1)[0][0]
-        for t in toponyms:
-            if t.place.precision == "country" and t.place.country == iso:
-                return t.place, None
-        point = _country_point(iso)
-        if point is not None:
-            return point, None
-    return None, None
+    return _country_by_role(doc, text, toponyms, (_PLACE,)), None
+
+
+_REFERS_BACK = re.compile(
+    r"^\W*(?:the|this|that|it|these|those)\b|\b(?:took\s+place|occurred|happened|was\s+carried\s+out"
+    r"|(?:was|were)\s+reported)\b", re.I)
+
+
+def _in_paragraph(doc, text: str, toponyms: Sequence[Toponym], evidence: Span) -> Toponym | None:
+    """The place named around an event's evidence in its paragraph.
+
+    The nearest earlier sentence with a place first ("... as they fled the
+    city"), else a following sentence that speaks of the same event and says
+    where ("The incident took place in Lautaro").
+    """
+    para_start = max(text.rfind("\n", 0, evidence.start) + 1, 0)
+    para_end = text.find("\n", evidence.end)
+    para_end = len(text) if para_end < 0 else para_end
+    if doc.has_annotation("SENT_START"):
+        sents = [(s.start_char, s.end_char) for s in doc.sents if s.end_char > para_start and s.start_char < para_end]
+    else:
+        sents = [(para_start, para_end)]
+    earlier = [(max(lo, para_start), min(hi, evidence.start)) for lo, hi in sents if lo < evidence.start]
+    for lo, hi in reversed(earlier):
+        found = _best_in(doc, text, toponyms, lo, hi, hi)
+        if found is not None and found[0] > -1.0:
+            return _contained_in(doc, text, toponyms, found[1], hi) or found[1]
+    later = [(lo, min(hi, para_end)) for lo, hi in sents if lo >= evidence.end][:2]
+    for lo, hi in later:
+        if not _REFERS_BACK.search(text[lo:hi]):
+            break
+        found = _best_in(doc, text, toponyms, lo, hi, None)
+        if found is not None and found[0] >= 2.0:
+            return _contained_in(doc, text, toponyms, found[1], hi) or found[1]
+    return None

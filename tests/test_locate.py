@@ -1,0 +1,97 @@
+"""Where each event happened: locate_event's choice among toponyms, and the country an event's words imply."""
+
+from __future__ import annotations
+
+import pytest
+
+from tacitus.geo import locate_event
+from tacitus.models import Article, Span
+
+pytestmark = pytest.mark.model
+
+
+def _locate(pipeline, text: str, evidence: str | None = None):
+    doc = pipeline.nlp(text)
+    evidence = evidence or text
+    start = text.index(evidence)
+    return locate_event(doc, pipeline.toponyms(doc), evidence=Span(start, start + len(evidence), evidence))
+
+
+def _countries(pipeline, text: str) -> list[str | None]:
+    result = pipeline.process(Article(id="t", text=text))
+    assert result.skipped is None and result.events
+    return [e.place.country if e.place else None for e in result.events]
+
+
+@pytest.mark.parametrize(("text", "iso3"), [
+    # The parse, not the next word's case, tells a modifier ("a US drone strike") from a place.
+    ("A United States-operated drone attacked the tribal areas of northwestern Pakistan resulting in the deaths "
+     "of four militants.", "PAK"),
+    ("A US drone strike in Pakistan's lawless northwest tribal belt killed at least five militants.", "PAK"),
+    # Places named as elsewhere: where attackers came from, the other side of a border, a journey.
+    ("Boko Haram militants coming from Nigeria raided a village in southeastern Niger, killing 18.", "NER"),
+    ("FARC militants attack an army base on a hill southwest of Colombia near the border with Ecuador.", "COL"),
+    ("A flight from Beirut to Abu Dhabi is bombed near Al Qaysumah, Saudi Arabia by unknown perpetrators.", "SAU"),
+])
+def test_event_place_is_where_the_text_puts_it(pipeline, text, iso3):
+    place, _ = _locate(pipeline, text)
+    assert place is not None and place.country == iso3, place
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    # "in the troubled Pakistani tribal region of" introduces the place as "in" does.
+    ("At least 25 people have been killed in a US drone strike in the troubled Pakistani tribal region of "
+     "North Waziristan.", "North Waziristan"),
+    ("Five Saudi militants attacked the US consulate in the Saudi port city of Jeddah.", "Jeddah"),
+    # The town a facility is named after, where the evidence names nothing else.
+    ("A mortar shell hit soldiers at Gao Airport.", "Gao"),
+])
+def test_event_place_read_from_the_evidence(pipeline, text, location):
+    _, span = _locate(pipeline, text)
+    assert span is not None and span.text == location, span
+
+
+def test_nationality_of_a_place_noun_gives_the_country(pipeline):
+    # "Syrian city" says where; "Turkish soldiers" only says who died.
+    place, span = _locate(pipeline, "Three Turkish soldiers were killed in an attack by Islamic State militants near "
+                                    "the northern Syrian city of Tadef.")
+    assert place is not None and place.country == "SYR"
+    assert span is not None
+
+
+def test_place_contained_in_a_named_region_takes_its_country(pipeline):
+    # Nawa is also a Syrian town; "of Helmand province" says which one.
+    place, _ = _locate(pipeline, "A policewoman was shot dead in the Nawa district of Helmand province.")
+    assert place is not None and place.country == "AFG", place
+
+
+def test_following_sentence_saying_where_the_event_took_place(pipeline):
+    text = "Gunmen killed three policemen at a checkpoint on Monday. The attack took place in Kandahar."
+    place, span = _locate(pipeline, text, "Gunmen killed three policemen at a checkpoint on Monday.")
+    assert place is not None and place.country == "AFG" and place.precision == "place" and span is None
+
+
+def test_following_sentence_about_something_else_is_not_the_place(pipeline):
+    text = "Gunmen killed three policemen at a checkpoint on Monday. Officials later flew to Kandahar."
+    place, _ = _locate(pipeline, text, "Gunmen killed three policemen at a checkpoint on Monday.")
+    assert place is None or place.country != "AFG"
+
+
+@pytest.mark.parametrize(("text", "iso3"), [
+    ("Eleven soldiers were killed in an attack on a position of the Malian Army close to the border with "
+     "Burkina Faso.", "MLI"),
+    ("Militants crossed over from Afghanistan and attacked a Pakistani security post.", "PAK"),
+    ("Four police officers were killed after their truck hit a landmine on a road near Kenya's border with "
+     "Somalia.", "KEN"),
+    # A gazetteer name that is an armed group's whole name says who, not where.
+    ("More than 130 people died in Séléka attacks on civilians in Basse-Kotto.", "CAF"),
+])
+def test_event_country(pipeline, text, iso3):
+    assert _countries(pipeline, text)[0] == iso3
+
+
+def test_country_implied_by_the_paragraph_before(pipeline):
+    # The evidence "Two pilots and three officers died." names nothing; the sentence before does.
+    countries = _countries(pipeline, "A helicopter of the Nigerian army crashed in a forest. Two pilots and three "
+                                     "officers died.")
+    assert countries and all(c == "NGA" for c in countries)
