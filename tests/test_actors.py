@@ -306,3 +306,17 @@ def test_find_unlisted(actors, text, names):
 ])
 def test_allegiance_is_not_nationality(actors, mention, expected):
     assert actors.canonical(mention, country="IRQ").name == expected
+
+
+def test_one_word_name_counts_as_the_claiming_organisation(actors):
+    text = "Militants threw grenades at an army patrol. The Al-Badr organization claimed responsibility."
+    assert [a.name for _, _, a in actors.find_unlisted(text)] == ["Al-Badr"]
+    assert actors.find_unlisted("The Iranian group claimed responsibility.") == []
+
+
+def test_affiliation_word_is_not_the_perpetrator():
+    from tacitus.actors import named_as_perpetrator
+
+    text = "The attack was attributed to al-Qaeda-affiliated al-Shabaab."
+    assert not named_as_perpetrator(text, text.index("al-Qaeda"), text.index("-affiliated"))
+    assert named_as_perpetrator(text, text.index("al-Shabaab"), len(text) - 1)

@@ -317,3 +317,11 @@ def test_force_used_to_disperse_a_crowd_reports_the_crowd(nlp, actors, text, exp
 ])
 def test_crowd_control_only_threatened_is_no_event(nlp, actors, text):
     assert _detect(nlp, actors, text) == []
+
+
+def test_bomb_that_killed_while_being_defused_went_off(nlp, actors):
+    text = ("A security officer was killed and four soldiers were wounded when he was trying to defuse a bomb "
+            "placed by militants in Mohmand district.")
+    assert _types(_detect(nlp, actors, text)) == [("Explosions/Remote violence", "Remote explosive/landmine/IED")]
+    assert _types(_detect(nlp, actors, "Police defused a bomb planted near the market in Quetta on Monday.")) == [
+        ("Strategic developments", "Disrupted weapons use")]

@@ -365,7 +365,12 @@ class ActorDictionary:
         words = re.split(r"[\s]+", folded[start:end])
         single = len(words) == 1
         if single and not (_ACRONYM.fullmatch(name) and name.lower() not in _WORD_ACRONYMS):
-            return None
+            # One capitalised word is a name only as "the X group/organization" named as the perpetrator:
+            # "The Al-Badr organization claimed responsibility".
+            after = _GROUP_AFTER.match(folded, end)
+            if after is None or not named_as_perpetrator(text, start, after.end()) or \
+                    name.lower() in _LEADING or self._nationality_at(_tokens(name), 0) is not None:
+                return None
         group_word = bool(_MEMBERS_OF.search(folded[max(0, start - 40):start])) \
             or _GROUP_AFTER.match(folded[end:end + 24]) is not None
         if not single and not group_word and not any(w.lower() in _ORG_HEADS for w in re.split(r"[\s-]+", name)):
@@ -632,6 +637,8 @@ def named_as_perpetrator(text: str, start: int, end: int) -> bool:
         text: the article text.
         start, end: character offsets of the group mention in ``text``.
     """
+    if _DESCRIPTIVE.match(text, end):
+        return False  # "al-Qaeda-affiliated al-Shabaab": a description of the group named next
     sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     before = text[max(sentence_start, start - 60):start]
     return bool(_CLAIM_AFTER.match(text[end:end + 60]) or _CLAIM_BEFORE.search(before))

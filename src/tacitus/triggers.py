@@ -551,8 +551,11 @@ def classify(kinds: set[str], lemmas: set[str], actor1: Span | None, actor2: Spa
         # "detonated her explosive belt", "set off a bomb, killing himself", "rammed ... and exploded"
         return "Explosions/Remote violence", "Suicide bomb"
     if kinds & {IED, BLAST}:
-        if kinds & {DISRUPT} or (lemmas & {"defuse", "foil", "thwart", "seize", "recover", "find", "discover"} or
-                                 _weapons_destroyed(tokens)) and not kinds & {OUTCOME, KILL}:
+        # A device that someone died or was hurt by went off, whatever the attempt to defuse it
+        # ("killed while trying to defuse a bomb").
+        if kinds & {DISRUPT} and not kinds & {OUTCOME} or (
+                lemmas & {"defuse", "foil", "thwart", "seize", "recover", "find", "discover"} or
+                _weapons_destroyed(tokens)) and not kinds & {OUTCOME, KILL}:
             return "Strategic developments", "Disrupted weapons use"
         if kinds & {ARREST} and not kinds & {OUTCOME, KILL}:
             return "Strategic developments", "Arrests"
