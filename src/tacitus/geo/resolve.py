@@ -15,10 +15,22 @@ the same sentence ("Sinjar, a key Iraqi town") and the user's region bias.
 Spelling variants the index lacks ("Mussayab") are kept only where the
 article's context backs them. One sense per name and article: every mention
 of a name gets the same place.
+
+What the article states outweighs a namesake abroad: a qualifier chain ("Bondo
+in the Koro Cercle of the Malian Mopti region", "Victoria city, British
+Columbia province, Canada", "the north Cameroonian town of Bodo") names the
+country of every name in it. A name whose best place contradicts the country
+stated for it, and is no capital or city of a million, is left unresolved
+(no pin beats a pin on another continent; the event's place then falls back
+on the division or country named); so is a village abroad when its sentence
+names a country that the article's other places confirm and nothing points to
+the village's own.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import logging
 import math
 import re
@@ -29,13 +41,17 @@ from ..models import Place, Span, Toponym
 from .gazetteer import (
     KIND_ADMIN1, KIND_ADMIN2, KIND_COUNTRY, KIND_PLACE, Q_ALIAS, Q_FUZZY, Q_PRIMARY, Candidate, Gazetteer,
 )
-from .names import country_of_text, fold
+from .names import country_of_text, demonym_country, fold
 from .recognize import CountryCue, Mention, _suffix_candidates, find_mentions, variant_candidates
 
 logger = logging.getLogger(__name__)
 
 _KIND_PRIOR = {KIND_COUNTRY: 5.0, KIND_ADMIN1: 2.0, KIND_ADMIN2: 0.3, KIND_PLACE: 0.0}
 _QUALITY_PRIOR = {Q_PRIMARY: 1.0, Q_ALIAS: 0.6}
+# Lower-case nouns that describe a place after its name ("Victoria city", "Gedo region").
+_DESCRIPTIVE = frozenset(
+    "city town village district province region governorate state area county municipality".split()
+)
 _QUALIFIER = re.compile(r"\s*,\s*((?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 
 
@@ -53,19 +69,34 @@ def _prior(cand: Candidate) -> float:
     return score
 
 
-def _candidates(gazetteer: Gazetteer, name: str) -> tuple[Candidate, ...]:
+def _candidates(gazetteer: Gazetteer, name: str) -> tuple[tuple[Candidate, ...], bool]:
+    """A name's candidates, and whether they are a guess (its last word dropped, a spelling variant)."""
     cands = gazetteer.candidates(name)
+    head, _, last = name.rpartition(" ")
+    if head and last in _DESCRIPTIVE and not any(c.quality >= Q_ALIAS for c in cands):
+        # "Victoria city": a lower-case noun describes the place and is no part of its name,
+        # unless a place is known by the whole ("Plateau State"); a stray alternate name
+        # ("Victoria City" for Hong Kong's Victoria) must not hide the others.
+        more = gazetteer.candidates(head)
+        # "Andar district" is the district, not a French hamlet spelled like it.
+        kinds = (KIND_PLACE,) if last in ("city", "town", "village") else (KIND_ADMIN1, KIND_ADMIN2)
+        more = tuple(c for c in more if c.kind in kinds) or more
+        if more:
+            return more + tuple(c for c in cands if c not in more), False
     if name.replace(".", "").isupper() and len(name.replace(".", "")) <= 3:
         # An abbreviation ("EU", "US", "UAE") is not the village spelled like it ("Eu", "Us").
         cands = tuple(c for c in cands if c.kind != KIND_PLACE or c.place.population >= 100_000
                       or c.place.country is None) or cands
-    if not cands:
-        cands = _suffix_candidates(gazetteer, name)
-    if not cands and name.isupper():
+    if cands:
+        return cands, False
+    if name.isupper():
         cands = gazetteer.candidates(name.title())
-    if not cands:
-        cands = variant_candidates(gazetteer, name)
-    return cands
+        if cands:
+            return cands, False
+    cands = _suffix_candidates(gazetteer, name)
+    if cands:
+        return cands, False
+    return variant_candidates(gazetteer, name), True
 
 
 def find_toponyms(doc, gazetteer: Gazetteer, *, prefer_countries: Sequence[str] = ()) -> list[Toponym]:
@@ -124,12 +155,17 @@ def resolve_mentions(
     prefer = {c.upper() for c in prefer_countries}
     by_name: dict[str, list[Mention]] = defaultdict(list)
     cands_of: dict[str, tuple[Candidate, ...]] = {}
+    guessed: set[str] = set()
     for m in mentions:
         key = fold(m.text)
         by_name[key].append(m)
         if key not in cands_of:
-            cands_of[key] = _candidates(gazetteer, m.text)
+            cands_of[key], guess = _candidates(gazetteer, m.text)
+            if guess:
+                guessed.add(key)
     names = [k for k in by_name if cands_of[k]]
+    sentence_of = _sentence_index(sentences)
+    evidence = _Evidence(text, mentions, cues, cands_of, sentence_of)
 
     # Explicit qualifiers: "Paris, Texas", "Raqqa, Syria", "Munduri village, Borno".
     qualifier_bonus: dict[str, Counter] = defaultdict(Counter)
@@ -148,6 +184,17 @@ def resolve_mentions(
                     qualifier_bonus[key][cand.place] += 4.0
                 elif cand.place.admin1 and (fold(cand.place.admin1) == qkey or _admin1_alias(gazetteer, cand, qual)):
                     qualifier_bonus[key][cand.place] += 5.0
+    # Divisions further along a qualifier chain: "Bondo in the Koro Cercle of the Malian Mopti region".
+    for key in names:
+        for div in evidence.divisions.get(key, ()):
+            qual = by_name[div][0].text
+            regions = {(c.place.country, c.place.admin1) for c in cands_of[div] if c.kind in (KIND_ADMIN1, KIND_ADMIN2)}
+            for cand in cands_of[key]:
+                if cand.kind == KIND_COUNTRY or not cand.place.admin1 or qualifier_bonus[key].get(cand.place):
+                    continue
+                if ((cand.place.country, cand.place.admin1) in regions or fold(cand.place.admin1) == div
+                        or _admin1_alias(gazetteer, cand, qual)):
+                    qualifier_bonus[key][cand.place] += 3.0
 
     # A name heading a town's institutions ("Jordan Police Department", "Lebanon City
     # Council") is a town; before "man"/"resident" ("a Palestine man") not a country.
@@ -162,7 +209,6 @@ def resolve_mentions(
                 not_state.add(key)
 
     # Demonyms in the same sentence: "Sinjar, a key Iraqi town".
-    sentence_of = _sentence_index(sentences)
     cue_countries: dict[int, set[str]] = defaultdict(set)
     for cue in cues:
         cue_countries[sentence_of(cue.start)].add(cue.country)
@@ -187,6 +233,7 @@ def resolve_mentions(
             admin1_countries = {c.place.country for c in cands if c.kind == KIND_ADMIN1}
             cities = {c.place.country for c in cands if c.kind == KIND_PLACE and c.place.population >= 300_000
                       and c.quality >= Q_ALIAS}
+            stated = evidence.of(key)
             for cand in cands:
                 place = cand.place
                 s = _prior(cand) + qualifier_bonus[key].get(place, 0.0)
@@ -205,6 +252,10 @@ def resolve_mentions(
                         s -= 1.5
                 if place.country in prefer:
                     s += 1.0
+                if stated:
+                    # The article says which country the name lies in ("Bodo" in "the north
+                    # Cameroonian town of Bodo"; "Victoria city, British Columbia province, Canada").
+                    s += _STATED if place.country in stated else -_STATED
                 if place.country in near_cues:
                     # "Sinjar, a key Iraqi town"; but a people's adjective ("a Palestinian
                     # bomber in Jerusalem") says who, not where: a nudge, not a verdict.
@@ -253,23 +304,265 @@ def resolve_mentions(
         cand = scored[0][1]
         if cand.kind == KIND_ADMIN1:
             admin1s[(cand.place.country, cand.place.admin1)].add(key)
-    second = score_all(context, admin1s, own, _Support(first))
+    support = _Support(first)
+    second = score_all(context, admin1s, own, support)
 
     toponyms = []
+    kept: dict[str, bool] = {}
     for m in mentions:
         key = fold(m.text)
         scored = second.get(key)
         if not scored:
             continue
-        if scored[0][1].quality == Q_FUZZY and not _fuzzy_backed(scored[0][1], key, context, own, cue_countries):
-            # A spelling variant is a guess: keep it only where the article points.
+        if key not in kept:
+            kept[key] = _keep(scored[0][1], cands_of[key], key, context, own, evidence, guessed, support)
+        if not kept[key]:
             continue
         confidence = 1.0 / (1.0 + math.exp(-_margin(scored))) if len(scored) > 1 else 0.9
         toponyms.append(Toponym(Span(m.start, m.end, text[m.start : m.end]), scored[0][1].place, round(confidence, 3)))
     return toponyms
 
 
+# ---------------------------------------------------------------- country evidence
+
+# Words that name a kind of place: "the Gedo region of", "Safi tehsil of", "Victoria city,".
+_PLACE_NOUN = (
+    r"(?i:city|town|township|village|hamlet|settlement|locality|community|neighbou?rhood|suburb|port|capital|camp"
+    r"|district|sub-district|subdistrict|province|governorate|region|state|county|parish|prefecture|department"
+    r"|municipality|commune|canton|cercle|tehsil|agency|regency|oblast|zone|area|territory|division|circle"
+    r"|emirate|sector|valley|island|countryside|outskirts)s?"
+)
+# One step from a name to what it lies in: "X, Y", "X, northern Y", "X in (the) (northern) Y",
+# "X region of Y", "X in the homonymous province of Y" (at most two lower-case words, not
+# a clause: "the Golan Heights, which Israel captured"); "X of Y" only after a place noun
+# ("the Nice of Russia" is no place in Russia). A division the index lacks may sit in
+# between: "Safi tehsil of Mohmand Agency in Pakistan".
+_DIRECTION = r"(?:(?:north|south|east|west|central|upper|lower|far)[a-z-]*\s+)"
+_WORD = (r"(?:(?!(?:which|who|whom|whose|that|and|or|but|where|when|while|as|is|was|were|are|has|had|have|be|been"
+         r"|to|from|by|with|for|at|on|after|before|during|near|since|said|says)\b)[a-z][a-z-]+\s+)")
+_STEP = (
+    rf"(?:\s*,\s*(?:in\s+)?(?:the\s+)?{_DIRECTION}?"
+    rf"|(?:[ \t]+{_PLACE_NOUN})?\s+in\s+(?:the\s+)?{_WORD}{{0,2}}?(?:{_PLACE_NOUN}\s+of\s+(?:the\s+)?)?"
+    rf"|[ \t]+{_PLACE_NOUN}\s*(?:,\s*|\s+of\s+)(?:the\s+)?{_WORD}{{0,2}}?)"
+)
+_UNKNOWN_DIVISION = rf"(?:[A-Z][\w'’-]+\s+){{1,3}}{_PLACE_NOUN}"
+_LINK = re.compile(rf"{_STEP}(?:{_UNKNOWN_DIVISION}(?:\s*,\s*|\s+(?:in|of)\s+)(?:the\s+)?{_WORD}{{0,2}}?){{0,2}}")
+# "Pakistan's north-western Kurram Agency", "Morocco's southern city of Marrakesh".
+_POSSESSIVE_LINK = re.compile(rf"['’]s\s+{_WORD}{{0,2}}?(?:{_PLACE_NOUN}\s+(?:of\s+)?)?")
+# A demonym heading a place noun: "the north Cameroonian town of Bodo", "the Saudi port city of
+# Jeddah", "the Georgian capital Tbilisi", "the Malian Mopti region" (the noun after the name).
+_DEMONYM_LINK = re.compile(rf"\s+{_WORD}{{0,2}}?{_PLACE_NOUN}\s+(?:of\s+)?(?:the\s+)?")
+_NOUN_AFTER = re.compile(rf"[ \t]+{_PLACE_NOUN}\b")
+# "Sinjar, a key Iraqi town".
+_APPOSITION_DEMONYM = re.compile(rf"\s*,\s*(?:a|an|the)\s+{_WORD}{{0,2}}")
+# A qualifier followed by "and"/"or" and another name ends a list ("Nairobi, Kenya and Dar es
+# Salaam"; "Kabul, Kandahar, Pakistan and Iraq"): not a place and its country.
+_LIST_GOES_ON = re.compile(r"\s*,?\s+(?:and|or|&)\s+(?:the\s+)?[A-Z]")
+# Demonyms the parser missed ("of the Malian Mopti region"): a capitalised word or two.
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+
+
+class _Evidence:
+    """What an article says, in so many words, about the country of each of its names.
+
+    A qualifier chain links a name to what it lies in ("Bondo in the Koro
+    Cercle of the Malian Mopti region", "Juer town in Bahr el Ghazal region,
+    South Sudan", "the north Cameroonian town of Bodo"): every country named
+    in the chain (by a country's own unambiguous name or a demonym) is
+    evidence for every other name in it. Names later in a chain are also
+    divisions the earlier ones may lie in ("Paris, Texas").
+    """
+
+    def __init__(self, text: str, mentions: Sequence[Mention], cues: Sequence[CountryCue],
+                 cands_of: dict[str, tuple[Candidate, ...]], sentence_of) -> None:
+        self.chain: dict[str, set[str]] = defaultdict(set)  # name -> countries its chains name
+        self.divisions: dict[str, set[str]] = defaultdict(set)  # name -> later names in its chains
+        self.sentence: dict[str, set[str]] = defaultdict(set)  # name -> countries named in its sentences
+        country_of = {key: _unambiguous_country(key, cands) for key, cands in cands_of.items()}
+        self.named: set[str] = {c for c in country_of.values() if c}  # countries the article names as places
+        items: list[tuple[int, int, str | None, str | None]] = []  # start, end, name key, country
+        for m in mentions:
+            key = fold(m.text)
+            if cands_of.get(key):
+                items.append((m.start, m.end, key, country_of[key]))
+        taken = [(start, end) for start, end, _, _ in items]
+        for cue in cues:
+            items.append((cue.start, cue.end, None, cue.country))
+            taken.append((cue.start, cue.end))
+        for start, end, iso in _missed_demonyms(text, mentions, taken):
+            items.append((start, end, None, iso))
+        items.sort()
+        by_sentence: dict[int, list[int]] = defaultdict(list)
+        for i, (start, _, _, _) in enumerate(items):
+            by_sentence[sentence_of(start)].append(i)
+        for members in by_sentence.values():
+            named = {items[i][3] for i in members if items[i][3]}
+            for i in members:
+                if items[i][2] is not None:
+                    self.sentence[items[i][2]] |= named - {items[i][3]}
+        # Chains: consecutive items of a sentence joined by a qualifying link.
+        parent = list(range(len(items)))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        links = [_link(text, items[i], items[i + 1]) if sentence_of(items[i][0]) == sentence_of(items[i + 1][0])
+                 else None for i in range(len(items) - 1)]
+        _drop_lists(text, items, links, cands_of)
+        for i, kind in enumerate(links):
+            if kind is None:
+                continue
+            a, b = items[i], items[i + 1]
+            parent[find(i)] = find(i + 1)
+            if a[2] is not None and b[2] is not None and not b[3]:
+                self.divisions[a[2]].add(b[2])
+        chains: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(items)):
+            chains[find(i)].append(i)
+        for members in chains.values():
+            if len(members) < 2:
+                continue
+            for i in members:
+                key, own = items[i][2], items[i][3]
+                if key is None or own:
+                    continue  # a country needs no country
+                self.chain[key] |= {items[j][3] for j in members if j != i and items[j][3]}
+                # Later names of a chain are divisions the name may lie in (not vice versa).
+                self.divisions[key] |= {items[j][2] for j in members if j > i and items[j][2] and not items[j][3]}
+        for key in list(self.chain):
+            if not self.chain[key]:
+                del self.chain[key]
+
+    def of(self, key: str) -> set[str]:
+        """Countries the article says a name lies in (its qualifier chains)."""
+        return self.chain.get(key, set())
+
+    def around(self, key: str) -> set[str]:
+        """Countries named anywhere near a name: its chains, its sentences, the article's country names."""
+        return self.chain.get(key, set()) | self.sentence.get(key, set()) | self.named
+
+
+def _missed_demonyms(
+    text: str, mentions: Sequence[Mention], taken: list[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """Demonyms NER did not tag next to a name ("of the Malian Mopti region", "the north Cameroonian town of")."""
+    windows: list[tuple[int, int]] = []
+    for m in mentions:
+        lo, hi = max(0, m.start - _WINDOW), min(len(text), m.end + _WINDOW)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], hi))
+        else:
+            windows.append((lo, hi))
+    spans = sorted(taken)
+    starts = [s for s, _ in spans]
+    out = []
+    for lo, hi in windows:
+        for m in _CAPITALISED.finditer(text, lo, hi):
+            word, end = m.group(), m.end()
+            iso = _demonym(word)
+            if iso is None and " " in word:
+                word = word.split()[0]
+                iso, end = _demonym(word), m.start() + len(word)
+            if iso is None:
+                continue
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i < 0 or spans[i][1] <= m.start():
+                out.append((m.start(), end, iso))
+    return out
+
+
+_WINDOW = 60
+
+
+@functools.lru_cache(maxsize=20_000)
+def _demonym(word: str) -> str | None:
+    """:func:`demonym_country`, cached: the same capitalised words recur in every article."""
+    return demonym_country(word)
+
+
+def _drop_lists(text: str, items: list[tuple], links: list[str | None], cands_of: dict) -> None:
+    """Unlink comma runs that are lists, not a place and what it lies in.
+
+    "Victoria city, British Columbia province, Canada" climbs from a town to a
+    division to a country; "Saipan, Guam, Alaska, Hawaii" and "Palestine,
+    Texas" do not (a country is never qualified by a smaller place), nor does
+    a run ending in "and ..." ("Nairobi, Kenya and Dar es Salaam").
+    """
+    i = 0
+    while i < len(links):
+        if links[i] != "comma":
+            i += 1
+            continue
+        j = i
+        while j < len(links) and links[j] == "comma":
+            j += 1
+        levels = [_level(text, items[k], cands_of) for k in range(i, j + 1)]
+        climbs = all(x <= y for x, y in zip(levels, levels[1:], strict=False)) and 2 not in levels[:-1]
+        if not climbs or _LIST_GOES_ON.match(text, items[j][1]):
+            for k in range(i, j):
+                links[k] = None
+        i = j
+
+
+def _level(text: str, item: tuple, cands_of: dict) -> int:
+    """0 for a town, 1 for a division, 2 for a country (an item of a qualifier chain)."""
+    start, end, key, country = item
+    if country:
+        return 2
+    name = text[start:end]
+    last = name.rpartition(" ")[2]
+    noun = _NOUN_AFTER.match(text, end)
+    word = (noun.group().strip() if noun else last).lower()
+    if word in ("city", "town", "village", "township", "hamlet", "settlement", "locality", "community", "port"):
+        return 0
+    if noun or last.lower() in _DESCRIPTIVE:
+        return 1
+    return 1 if any(c.kind == KIND_ADMIN1 and c.quality == Q_PRIMARY for c in cands_of.get(key, ())) else 0
+
+
+def _unambiguous_country(key: str, cands: tuple[Candidate, ...]) -> str | None:
+    """The country a name names, unless a division shares the name ("Georgia", "Punjab")."""
+    iso = next((c.place.country for c in cands if c.kind == KIND_COUNTRY and c.quality >= Q_ALIAS), None)
+    if iso is None or country_of_text(key) != iso:
+        return None
+    if any(c.kind == KIND_ADMIN1 and c.quality >= Q_ALIAS for c in cands):
+        return None
+    return iso
+
+
+def _link(text: str, a: tuple, b: tuple) -> str | None:
+    """How item ``a`` qualifies as lying in item ``b`` ("comma", "in", "of"), or None.
+
+    Items are (start, end, name key or None for a demonym, country or None).
+    """
+    gap = text[a[1] : b[0]]
+    if len(gap) > 80:
+        return None
+    a_name, b_name = a[2] is not None, b[2] is not None
+    if a_name:
+        name = text[a[0] : a[1]]
+        noun = name.rpartition(" ")[2]
+        # "Safi tehsil of Mohmand Agency": the place noun may close the name itself.
+        closed = " " in name and re.fullmatch(_PLACE_NOUN, noun)
+        if _LINK.fullmatch(gap) or (closed and _LINK.fullmatch(f" {noun}{gap}")):
+            if gap.lstrip().startswith(","):
+                return "comma"
+            return "in"
+        if a[3] and b_name and _POSSESSIVE_LINK.fullmatch(gap):
+            return "of"
+        if not b_name and _APPOSITION_DEMONYM.fullmatch(gap) and _NOUN_AFTER.match(text, b[1]):
+            return "of"
+        return None
+    if b_name and (_DEMONYM_LINK.fullmatch(gap) or (gap.strip() == "" and _NOUN_AFTER.match(text, b[1]))):
+        return "of"
+    return None
+
+
 _SAME_DIVISION = 0.75
+_STATED = 3.5
 _TOWN_AFTER = re.compile(
     r"\s+(?:(?:city|town|village|township)\s+(?:council|hall|commission|manager|officials?|schools?)|(?:city\s+)?mayor\b"
     r"|fire\s+(?:department|chief)|firefighters|elementary|middle\s+school|public\s+library)",
@@ -299,14 +592,44 @@ def _local_use(text: str, end: int) -> tuple[bool, bool]:
     return bool(_NOT_COUNTRY_AFTER.match(after)), bool(_NOT_STATE_AFTER.match(after))
 
 
-def _fuzzy_backed(cand: Candidate, key: str, context: Counter, own: dict, cue_countries: dict) -> bool:
-    """Whether a spelling-variant match is backed by the article (its country named elsewhere) or notable."""
-    place = cand.place
-    if place.population >= 100_000:
-        return True
+def _others(context: Counter, own: dict, key: str, iso: str | None) -> float:
+    """How much the article's names other than ``key`` (and its demonyms) point to a country."""
     own_country, own_weight = own.get(key, (None, 0.0))
-    weight = context.get(place.country, 0.0) - (own_weight if place.country == own_country else 0.0)
-    return weight > 0 or any(place.country in cs for cs in cue_countries.values())
+    return context.get(iso, 0.0) - (own_weight if iso == own_country else 0.0)
+
+
+def _keep(cand: Candidate, cands: Sequence[Candidate], key: str, context: Counter, own: dict, evidence: _Evidence,
+          guessed: set[str], support: _Support) -> bool:
+    """Whether a name's best candidate is kept: no pin is better than a pin in the wrong country.
+
+    A spelling variant or a name with its last word dropped is a guess, kept
+    only where the article names or points to its country. Any other pick
+    that contradicts the country the article states for the name is dropped
+    unless it is notable (a capital, a city of a million, a country); the
+    event's place then falls back on the division or country named.
+    """
+    place = cand.place
+    stated = evidence.of(key)
+    if cand.kind == KIND_COUNTRY or place.country is None:
+        return True
+    if stated and place.country not in stated:
+        return key not in guessed and (place.feature == "P.PPLC" or place.population >= 1_000_000)
+    if not stated and cand.kind == KIND_PLACE and place.population < 100_000 and place.feature != "P.PPLC":
+        # No chain, but the sentence names a country that the article's other places confirm
+        # ("in Balad city, 30 km southwest of Mogadishu" by a "Somali" army): a village in a
+        # country nothing in the article points to is a namesake, unless a candidate fits.
+        strong = {iso for iso in evidence.sentence.get(key, ()) if _others(context, own, key, iso) >= 1.0}
+        if (strong and place.country not in evidence.sentence[key] and _others(context, own, key, place.country) <= 0
+                and support.of(key, place) == 0 and not any(c.place.country in strong for c in cands)):
+            return False
+    if key in guessed:
+        around = evidence.around(key)
+        if place.country in around:
+            return True
+        weight = _others(context, own, key, place.country)
+        # A city's variant may stand where the article names no other country ("in Mahmoudiya").
+        return weight > 0 or support.of(key, place) > 0 or (not around and place.population >= 100_000)
+    return True
 
 
 class _Support:

@@ -1,0 +1,131 @@
+"""Toponym resolution against the countries an article states (geo/resolve.py).
+
+The mentions and demonyms are given by hand, so these tests exercise
+resolution alone, whatever the recogniser finds in the same sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tacitus.geo import open_gazetteer
+from tacitus.geo.recognize import CountryCue, Mention
+from tacitus.geo.resolve import resolve_mentions
+from tacitus.settings import default_cache_dir
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return open_gazetteer(cache_dir=default_cache_dir())
+
+
+def resolve(gazetteer, text: str, names: list[str], demonyms: dict[str, str] | None = None) -> dict[str, str | None]:
+    """Resolve the first occurrence of each name; return name -> ISO3 of its place (None when left unresolved)."""
+    mentions = []
+    for name in names:
+        start = text.index(name)
+        mentions.append(Mention(start, start + len(name), name, "ner", "GPE", False))
+    cues = []
+    for word, iso in (demonyms or {}).items():
+        start = text.index(word)
+        cues.append(CountryCue(start, start + len(word), iso))
+    mentions.sort(key=lambda m: m.start)
+    toponyms = resolve_mentions(text, mentions, cues, gazetteer, sentences=[(0, len(text))])
+    got = {t.span.text: t.place.country for t in toponyms}
+    return {name: got.get(name) for name in names}
+
+
+# ---------------------------------------------------------------- a country stated for the name
+
+
+def test_demonym_before_place_noun_rules_out_namesake_abroad(gazetteer):
+    text = "Suicide bombers attacked a busy market in the north Cameroonian town of Bodo, close to the Nigerian border."
+    got = resolve(gazetteer, text, ["Bodo"], {"Cameroonian": "CMR", "Nigerian": "NGA"})
+    assert got["Bodo"] in (None, "CMR")  # not Bodø in Norway
+
+
+def test_chain_of_town_division_country(gazetteer):
+    text = "Two people planted explosives outside parliament in Victoria city, British Columbia province, Canada."
+    got = resolve(gazetteer, text, ["Victoria city", "British Columbia province", "Canada"])
+    assert got["Victoria city"] == "CAN"  # not Victoria, Hong Kong
+
+
+def test_country_at_end_of_chain_qualifies_first_name(gazetteer):
+    text = "Gunmen attacked Juer town in Bahr el Ghazal region, South Sudan, killing five."
+    got = resolve(gazetteer, text, ["Bahr el Ghazal", "South Sudan"])
+    assert got["Bahr el Ghazal"] in (None, "SSD")  # not the division of Chad
+
+
+def test_untagged_demonym_inside_chain(gazetteer):
+    # NER often misses "Malian" before a name; the chain still carries it to "Bondo".
+    text = "Three hunters were killed in the commune of Bondo in the Koro Cercle of the Malian Mopti region."
+    got = resolve(gazetteer, text, ["Bondo", "Mopti region"])
+    assert got["Mopti region"] == "MLI"
+    assert got["Bondo"] in (None, "MLI")  # not Bondo, Kenya
+
+
+def test_unknown_division_inside_chain(gazetteer):
+    text = "A roadside bomb exploded in the Safi tehsil of Mohmand Agency in Pakistan."
+    got = resolve(gazetteer, text, ["Safi", "Pakistan"])
+    assert got["Safi"] in (None, "PAK")  # not Safi, Morocco
+
+
+def test_homonymous_province(gazetteer):
+    text = "Guerrillas assaulted the airport of the city of Formosa in the homonymous province of Argentina."
+    assert resolve(gazetteer, text, ["Formosa", "Argentina"])["Formosa"] == "ARG"
+
+
+def test_spelling_variant_in_another_country_is_dropped(gazetteer):
+    text = "Al-Shabaab attacked a military camp in the city of Bardera in the Gedo region of Somalia."
+    got = resolve(gazetteer, text, ["Bardera", "Gedo region", "Somalia"])
+    assert got["Bardera"] in (None, "SOM")  # not Vadodara, India
+    assert got["Gedo region"] == "SOM"
+
+
+def test_spelling_variant_backed_by_the_article_is_kept(gazetteer):
+    text = "Two Iraqi policemen were killed in Mussayab, south of Baghdad."
+    got = resolve(gazetteer, text, ["Mussayab", "Baghdad"], {"Iraqi": "IRQ"})
+    assert got["Mussayab"] == "IRQ"
+
+
+def test_village_abroad_dropped_when_sentence_and_places_agree_elsewhere(gazetteer):
+    text = "Al-Shabaab killed five soldiers of the Somali National Army in Balad city, 30 km southwest of Mogadishu."
+    got = resolve(gazetteer, text, ["Balad city", "Mogadishu"], {"Somali": "SOM"})
+    assert got["Mogadishu"] == "SOM"
+    assert got["Balad city"] in (None, "SOM")  # not Balad, Iraq
+
+
+def test_descriptive_noun_prefers_the_division(gazetteer):
+    text = "Suicide car bombers stormed a security compound in Andar district and killed 25 police officers."
+    assert resolve(gazetteer, text, ["Andar district"])["Andar district"] == "AFG"
+
+
+# ---------------------------------------------------------------- what must not change
+
+
+def test_lists_are_not_chains(gazetteer):
+    text = "Trips to Saipan, Guam, Alaska, Hawaii, Florida and Washington have put an emphasis on training."
+    got = resolve(gazetteer, text, ["Alaska", "Hawaii", "Florida"])
+    assert got == {"Alaska": "USA", "Hawaii": "USA", "Florida": "USA"}
+
+
+def test_town_named_like_a_country_keeps_its_state(gazetteer):
+    text = "The fans helped put Palestine, Texas on the map."
+    got = resolve(gazetteer, text, ["Palestine", "Texas"])
+    assert got == {"Palestine": "USA", "Texas": "USA"}
+
+
+def test_relative_clause_is_no_qualifier(gazetteer):
+    text = "Assad argued that the return of the Golan Heights, which Israel captured from Syria, is not negotiable."
+    assert resolve(gazetteer, text, ["Golan Heights", "Israel", "Syria"])["Golan Heights"] == "SYR"
+
+
+def test_lone_us_town_without_country_is_kept(gazetteer):
+    text = "Huntsville police arrested a man after a chase on Highway 19."
+    assert resolve(gazetteer, text, ["Huntsville"])["Huntsville"] == "USA"
+
+
+def test_demonym_of_a_person_does_not_drop_the_county(gazetteer):
+    text = "An 80-year-old man died in the parking lot of a Westmoreland County Italian grocery store."
+    got = resolve(gazetteer, text, ["Westmoreland County"], {"Italian": "ITA"})
+    assert got["Westmoreland County"] == "USA"
