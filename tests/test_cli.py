@@ -102,6 +102,17 @@ def test_geoparse_offsets(runner, tmp_path):
         assert r["country"] == "IRQ"
 
 
+@pytest.mark.model
+def test_geoparse_demonyms_on_and_off(runner, tmp_path):
+    path = tmp_path / "d.txt"
+    path.write_text("Russian troops shelled Kharkiv on Monday, Ukrainian officials said.", encoding="utf-8")
+    rows = [json.loads(line) for line in runner.invoke(cli, ["geoparse", str(path)]).stdout.splitlines()]
+    assert [(r["text"], r["country"], r.get("demonym", False)) for r in rows] == [
+        ("Russian", "RUS", True), ("Kharkiv", "UKR", False), ("Ukrainian", "UKR", True)]
+    result = runner.invoke(cli, ["geoparse", "--no-demonyms", str(path)])
+    assert [json.loads(line)["text"] for line in result.stdout.splitlines()] == ["Kharkiv"]
+
+
 # -- events filters, stats, export, profile: over a store filled by hand (no spaCy model) --------------
 
 

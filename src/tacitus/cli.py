@@ -620,30 +620,44 @@ def eval_cmd(gold_path: str, pred_out: str | None, as_json: bool, spacy_model: s
 @click.argument("paths", nargs=-1, required=True)
 @_model_option
 @_prefer_option
-def geoparse(paths: tuple[str, ...], spacy_model: str | None, prefer_countries: tuple[str, ...]) -> None:
+@click.option("--demonyms/--no-demonyms", default=True, show_default=True,
+              help="Also print demonyms ('Iraqi', 'Russian') as toponyms of their country, "
+                   "as the GeoWebNews and LGL gold sets annotate them.")
+def geoparse(paths: tuple[str, ...], spacy_model: str | None, prefer_countries: tuple[str, ...],
+             demonyms: bool) -> None:
     """Print every place name found, one JSON line each, with its resolved coordinates.
 
     Offsets (start, end) point into the article text as given (for JSONL input: the ``text`` field).
+    A demonym's ``feature`` is its country's (``A.PCLI``) and its line carries ``"demonym": true``.
 
     \b
     Examples:
       tacitus geoparse ../shared/seeds/000_766515bad46ea839.txt
       tacitus geoparse ../shared/eval/dev/geo_lgl.jsonl > toponyms.jsonl
     """
+    from tacitus.geo.names import demonym_country
+    from tacitus.ingest import iter_documents
+    from tacitus.pipeline import Pipeline
+
     settings = _settings(spacy_model=spacy_model, prefer_countries=_split_codes(prefer_countries))
-    for result in _results(paths, settings):
+    docs = iter_documents(paths, stdin=sys.stdin.buffer if "-" in paths else None)
+    for result in _with_progress(Pipeline(settings).geoparse(docs, demonyms=demonyms), settings):
         if result.skipped or result.article is None:
             _report_skip(result)
             continue
         for top in result.toponyms:
             place = top.place
-            click.echo(json.dumps({
+            line = {
                 "article_id": result.article.id, "start": top.span.start, "end": top.span.end,
                 "text": top.span.text,
                 "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
                 "geonameid": place.geonameid if place else None, "country": place.country if place else None,
                 "admin1": place.admin1 if place else None, "feature": place.feature if place else None,
-            }, ensure_ascii=False))
+            }
+            if demonyms and place is not None and place.precision == "country" and \
+                    demonym_country(top.span.text) is not None:
+                line["demonym"] = True
+            click.echo(json.dumps(line, ensure_ascii=False))
 
 
 def _print_table(records: Sequence[dict]) -> None:

@@ -115,6 +115,30 @@ class Pipeline:
             else:
                 yield self._extract_safely(item, parsed[id(item)])
 
+    def geoparse(self, items: Iterable[RawDocument | Skipped | Article], *, demonyms: bool = True) -> Iterator[Result]:
+        """Toponyms only, no events: one Result per input, in input order, with ``toponyms`` filled.
+
+        Args:
+            items: documents as for :meth:`run`.
+            demonyms: also return demonyms ("Iraqi") as toponyms of their country, as geoparsing
+                gold sets count them (``geo.find_toponyms``).
+        """
+        it = iter(items)
+        while chunk := list(islice(it, self.settings.batch_size)):
+            prepared = [Result(None, skipped=item) if isinstance(item, Skipped)
+                        else item if isinstance(item, Article) else self._clean(item) for item in chunk]
+            articles = [a for a in prepared if isinstance(a, Article)]
+            docs = iter(self.nlp.pipe((a.text for a in articles), batch_size=self.settings.batch_size,
+                                      n_process=self.settings.n_process))
+            for item in prepared:
+                if isinstance(item, Result):
+                    yield item
+                    continue
+                doc = next(docs)
+                toponyms = geo.find_toponyms(doc, self.gazetteer, prefer_countries=self.settings.prefer_countries,
+                                             demonyms=demonyms)
+                yield Result(item, toponyms=tuple(toponyms))
+
     def process(self, item: RawDocument | Article) -> Result:
         """Process one document."""
         return next(self.run([item]))

@@ -99,13 +99,19 @@ def _candidates(gazetteer: Gazetteer, name: str) -> tuple[tuple[Candidate, ...],
     return variant_candidates(gazetteer, name), True
 
 
-def find_toponyms(doc, gazetteer: Gazetteer, *, prefer_countries: Sequence[str] = ()) -> list[Toponym]:
+def find_toponyms(
+    doc, gazetteer: Gazetteer, *, prefer_countries: Sequence[str] = (), demonyms: bool = False
+) -> list[Toponym]:
     """Recognise and resolve every toponym of a document, in context.
 
     Args:
         doc: A spaCy Doc (tagger and NER) of one article.
         gazetteer: The open gazetteer.
         prefer_countries: ISO3 codes whose places win ambiguous names.
+        demonyms: Also return demonyms and national adjectives ("Iraqi",
+            "Russian") as toponyms of their country, as the GeoWebNews and LGL
+            gold sets annotate them. Never an event's place: the pipeline
+            locates events without them.
 
     Returns:
         Toponyms in text order; spans are character offsets into ``doc.text``.
@@ -113,7 +119,16 @@ def find_toponyms(doc, gazetteer: Gazetteer, *, prefer_countries: Sequence[str] 
     text = doc.text
     mentions, cues = find_mentions(doc, gazetteer, text=text)
     sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
-    return resolve_mentions(text, mentions, cues, gazetteer, prefer_countries=prefer_countries, sentences=sentences)
+    toponyms = resolve_mentions(text, mentions, cues, gazetteer, prefer_countries=prefer_countries,
+                                sentences=sentences)
+    if demonyms:
+        taken = [(t.span.start, t.span.end) for t in toponyms]
+        for cue in cues:
+            place = gazetteer.country(cue.country)
+            if place is not None and not any(s < cue.end and cue.start < e for s, e in taken):
+                toponyms.append(Toponym(Span(cue.start, cue.end, text[cue.start : cue.end]), place, 0.9))
+        toponyms.sort(key=lambda t: t.span.start)
+    return toponyms
 
 
 def geoparse_text(
@@ -126,20 +141,9 @@ def geoparse_text(
         nlp: A spaCy Language with a tagger and NER.
         gazetteer: The open gazetteer.
         prefer_countries: ISO3 codes whose places win ambiguous names.
-        demonyms: Also return demonyms and national adjectives ("Iraqi")
-            as toponyms of their country, as LGL-style gold sets annotate them.
+        demonyms: Also return demonyms as toponyms of their country (see ``find_toponyms``).
     """
-    doc = nlp(text)
-    toponyms = find_toponyms(doc, gazetteer, prefer_countries=prefer_countries)
-    if demonyms:
-        _, cues = find_mentions(doc, gazetteer)
-        taken = [(t.span.start, t.span.end) for t in toponyms]
-        for cue in cues:
-            place = gazetteer.country(cue.country)
-            if place is not None and not any(s < cue.end and cue.start < e for s, e in taken):
-                toponyms.append(Toponym(Span(cue.start, cue.end, text[cue.start : cue.end]), place, 0.9))
-        toponyms.sort(key=lambda t: t.span.start)
-    return toponyms
+    return find_toponyms(nlp(text), gazetteer, prefer_countries=prefer_countries, demonyms=demonyms)
 
 
 def resolve_mentions(
