@@ -95,3 +95,57 @@ def test_country_implied_by_the_paragraph_before(pipeline):
     countries = _countries(pipeline, "A helicopter of the Nigerian army crashed in a forest. Two pilots and three "
                                      "officers died.")
     assert countries and all(c == "NGA" for c in countries)
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    # A direction phrase after a place names a reference point, not where the event was.
+    ("A policeman in Amara, south of Baghdad, was killed when assailants stabbed him.", "Amara"),
+    ("Peacekeepers patrolled Kakata, 60 kilometers (40 miles) northeast of Monrovia, after battles on Tuesday.",
+     "Kakata"),
+    ("Police shot and injured an activist outside his home in Bahawalpur, 80 kilometers (48 miles) south of Multan.",
+     "Bahawalpur"),
+    ("Around 3,000 students at Minya University south of Cairo demonstrated on campus.", "Minya"),
+    # With no place before it, the reference point is still the best the text gives.
+    ("A roadside bomb exploded in a village north of Baghdad, killing three soldiers.", "Baghdad"),
+])
+def test_reference_point_yields_to_the_place_it_locates(pipeline, text, location):
+    _, span = _locate(pipeline, text)
+    assert span is not None and span.text == location, span
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    # The most specific place the text links to the one the event's words attach to.
+    ("Israeli soldiers raided the West Bank town of Jenin and killed two militants.", "Jenin"),
+    ("At least eight Iraqis were killed in explosions in Baghdad's Sadr City neighbourhood on Saturday.", "Sadr City"),
+    ("Islamic militants detonated bombs in Egypt's Sinai resorts of Taba and Ras Shitan, killing 34 people.", "Taba"),
+    ("Rebels attacked the Damascus suburb of eastern Ghouta.", "Ghouta"),
+    # Later names of a list share the words that introduce the first ("localities of Mardes and ...").
+    ("In the Hama province, militants shelled the populated localities of Mardes and Maharada.", "Maharada"),
+    # A town's possessive is a place ("Baghdad's main bridges").
+    ("Insurgents blew up one of Baghdad's main bridges on Sunday.", "Baghdad"),
+])
+def test_most_specific_linked_place(pipeline, text, location):
+    _, span = _locate(pipeline, text)
+    assert span is not None and span.text == location, span
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    # Where a person named with their age is from, and the place that locates it, is not the event's place.
+    ("Moussa Ranimat, 28, of the Village of Tsurif near Hebron, detonated a bomb in a coffee shop in the center "
+     "of Tel Aviv.", "Tel Aviv"),
+    # The former holder of a place taken is elsewhere.
+    ("Troops seized the strategic Golan Heights captured from Syria.", "Golan Heights"),
+])
+def test_origin_places_are_not_the_event_place(pipeline, text, location):
+    _, span = _locate(pipeline, text)
+    assert span is not None and span.text == location, span
+
+
+def test_place_the_trigger_governs_wins_over_a_nearer_one(pipeline):
+    # Jenin hangs on "arrested"; Hebron, nearer the trigger, on "named" in the relative clause.
+    text = "Soldiers arrested ten men, whom officials in Hebron had named as suspects, in the town of Jenin."
+    doc = pipeline.nlp(text)
+    start = text.index("arrested")
+    _, span = locate_event(doc, pipeline.toponyms(doc), evidence=Span(0, len(text), text),
+                           trigger=Span(start, start + 8, "arrested"))
+    assert span is not None and span.text == "Jenin", span

@@ -15,7 +15,14 @@ says the event was not in ("coming from Nigeria", "near the border with
 Ecuador"); a place on a route ("the road connecting Raqqa to Mosul") or in an
 apposition ("Raqqa, Syria") yields to the place the event is said to be in;
 a town the gazetteer put in another country than the region named with it
-("Nawa district in Helmand province") yields to that region. A nationality
+("Nawa district in Helmand province") yields to that region. A reference
+point ("Amara, south of Baghdad", "Kakata, 60 km northeast of Monrovia")
+yields to the place it locates, and a larger place to the most specific one
+the text links to it ("the West Bank town of Jenin", "Baghdad's Sadr City",
+"al-Tijara neighbourhood in central Damascus"); a place the event's trigger
+governs in the parse beats a nearer one hanging on another verb; where a
+person is from ("Moussa Ranimat, 28, of Tsurif near Hebron") and the former
+holder of a place taken ("captured from Syria") are elsewhere. A nationality
 word qualifying a place noun ("the Pakistani tribal region", "a Kenyan town")
 says in which country the event happened.
 """
@@ -39,17 +46,22 @@ _COMPASS = r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?|central"
 # Nouns for a place whose name follows ("the port city of Jeddah") or that a country's name or
 # nationality qualifies ("Pakistan's tribal region", "a Kenyan town").
 _PLACE_NOUNS = (
-    r"town|city|village|hamlet|settlement|province|district|sub-district|region|area|capital|county|state"
-    r"|governorate|municipality|prefecture|department|commune|locality|neighbou?rhood|quarter|suburb|outskirts"
-    r"|port|island|camp|valley|zone|part|territory|heartland|countryside|coast|enclave|oblast|division|belt"
+    # Nouns in -y spelled out with their plurals: "the localities of Mardes", "the cities of Al-Mayadeen".
+    r"town|cit(?:y|ies)|village|hamlet|settlement|province|district|sub-district|region|area|capital|count(?:y|ies)"
+    r"|state|governorate|municipalit(?:y|ies)|prefecture|department|commune|localit(?:y|ies)|neighbou?rhood|quarter"
+    r"|suburb|outskirts|port|island|camp|valley|zone|part|territor(?:y|ies)|heartland|countryside|coast|enclave"
+    r"|oblast|division|belt|streets|resorts?"
     r"|centre|center|heart|middle|borderlands?|hinterland|interior|soil|tehsil|sector|corregimiento"
     r"|" + _COMPASS
 )
 _PLACE_NOUN = re.compile(rf"(?:{_PLACE_NOUNS})s?", re.I)
 _CUE_WORDS = (
     r"in|at|near|outside|inside|into|on\s+the\s+outskirts\s+of|outskirts\s+of|around|across|throughout"
-    r"|captured|seized|recaptured|retook|retaken|took|overran|stormed|entered|liberated|besieged|shelled|bombed"
-    r"|struck|hit|raided|attacked|control\s+of|battle\s+for|battle\s+of|fight\s+for|siege\s+of|assault\s+on"
+    r"|through|(?:re)?captur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|retook|retak(?:e|es|en|ing)|took|overr[au]n(?:s|ning)?"
+    r"|storm(?:s|ed|ing)|enter(?:s|ed|ing)?|liberat(?:e|es|ed|ing)|besieg(?:e|es|ed|ing)|shell(?:s|ed|ing)"
+    r"|bomb(?:s|ed|ing)|struck|strik(?:e|es|ing)|hit(?:s|ting)?|raid(?:s|ed|ing)?|attack(?:s|ed|ing)?"
+    r"|target(?:s|ed|ing)?|patroll?(?:s|ed|ing)?|invasion\s+of|occupation\s+of"
+    r"|control\s+of|battle\s+for|battle\s+of|fight\s+for|siege\s+of|assault\s+on"
     r"|offensive\s+on|attack\s+on|attacks\s+on|fall\s+of|(?:" + _COMPASS + r")\s+of"
 )
 _STRONG_CUE = re.compile(
@@ -60,6 +72,18 @@ _STRONG_CUE = re.compile(
     rf"|\b(?:{_CUE_WORDS})\s+(?:(?:the|a|an)\s+)?(?:[\w'’.-]+\s+){{0,4}}?(?:{_PLACE_NOUNS})s?\s+of\s+(?:the\s+)?)$",
     re.I,
 )
+# "Amara, south of Baghdad", "a village 30 km north of the capital Kabul", "Kakata, 60 kilometers (40 miles)
+# northeast of Monrovia": a reference point that says where another place is, not where the event was.
+_DISTANCE = r"\b\d[\d,.]*\s*-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|mi)\b\.?\s*(?:\([^()]{0,30}\)\s*)?"
+_REFERENCE = re.compile(
+    rf"(?:(?:{_DISTANCE})?\b(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of|{_DISTANCE}(?:from|outside))"
+    r"\s+(?:the\s+)?"
+    rf"(?:(?:[\w'’-]+\s+){{0,3}}?(?:{_PLACE_NOUNS})\s+(?:of\s+)?(?:the\s+)?)?$",
+    re.I,
+)
+# "captured Qabasin and Bzaah", "shelled the localities of Mardes, Kafr Nabudah and": earlier items of a
+# list of names, which share the words that introduce the first.
+_LIST_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}\s*(?:,\s*|\s+(?:and|or)\s+)){1,4}$")
 _ROUTE = re.compile(r"\b(?:connecting|linking|between|road\s+(?:from|to)|highway\s+(?:from|to)|route\s+(?:from|to))\b", re.I)
 # "a flight from Beirut to Abu Dhabi", "a bus bound for Kabul": places on a journey.
 _JOURNEY = re.compile(
@@ -75,11 +99,16 @@ _ELSEWHERE = re.compile(
     r"|(?:attackers|militants|gunmen|fighters|insurgents|rebels|jihadists|terrorists|infiltrators|refugees|migrants"
     r"|soldiers|troops|peacekeepers|diplomats|tourists|pilgrims|workers|volunteers|nationals|citizens)\s+from"
     r"|(?:had|has|have)\s+(?:lived|resided|settled)\s+in"
+    # "the Golan Heights captured from Syria": the former holder of a place taken elsewhere.
+    r"|(?:captured|seized|wrested|taken|retaken|recaptured)\s+from"
     r"|(?:coming|came|come|return|returning|returned|hailing|hails|fled|fleeing|deported|extradited|repatriated|smuggled"
     r"|travell?ed|went|flew|moved|emigrated|immigrated"
     r"|infiltrated|crossed|crossing|sneaked|escaped)\s+(?:back\s+|over\s+)?(?:from|to|into)"
-    r"|citizens?\s+of|nationals?\s+of|natives?\s+of|born\s+in|embassy\s+of|ambassador\s+(?:of|to)|envoy\s+to)"
-    r"\s+(?:(?:the\s+)?neighbou?ring\s+)?(?:the\s+)?$",
+    r"|citizens?\s+of|nationals?\s+of|natives?\s+of|born\s+in|embassy\s+of|ambassador\s+(?:of|to)|envoy\s+to"
+    # "Moussa Ranimat, 28, of the Village of Tsurif": where a person named with their age is from.
+    r"|\d{1,3}\s*,\s*(?:of|from))"
+    r"\s+(?:(?:the\s+)?neighbou?ring\s+)?(?:the\s+)?"
+    rf"(?:(?:[\w'’-]+\s+){{0,2}}?(?:{_PLACE_NOUNS})s?\s+of\s+(?:the\s+)?)?$",
     re.I,
 )
 # A modifier's dependency relations to the noun it qualifies ("Pakistan Army", "U.S. troops", "Pakistan's").
@@ -265,6 +294,127 @@ def names_elsewhere(text: str, start: int) -> bool:
     return bool(_ELSEWHERE.search(text[max(0, start - 60) : start]))
 
 
+# The words between a place and a larger place it lies in or near: "Tsurif near Hebron", "al-Tijara
+# neighbourhood in central Damascus", "Fallujah, in the restive western province of Al-Anbar".
+_INSIDE_GAP = re.compile(
+    rf"(?:[ \t]+(?:{_PLACE_NOUNS})s?)?(?:\s*,\s*(?:(?:also|just)\s+)*(?:in\s+)?|\s+(?:in|of|near|outside|inside)\s+)"
+    rf"(?:the\s+)?(?:(?:[a-z][\w-]*\s+){{0,3}}?(?:{_PLACE_NOUNS})s?\s+(?:of\s+)?(?:the\s+)?)?",
+)
+# "the Nawa district of Helmand" but "the Sarajevo neighbourhood of Dobrinja", "Kabul of Afghanistan" but
+# "the Mexico state of Hidalgo": either side of "of" can be the smaller place.
+_OF_GAP = re.compile(
+    rf"(?:[ \t]+(?:[a-z][\w-]*\s+){{0,3}}?(?:{_PLACE_NOUNS})s?)?\s+of\s+(?:the\s+)?"
+    rf"(?:(?:[a-z][\w-]*\s+){{0,3}}?(?:{_PLACE_NOUNS})s?\s+(?:of\s+)?(?:the\s+)?)?",
+)
+# The words between a larger place and a place it heads: "Baghdad's Sadr City", "Baghdad's northern
+# neighborhood of Qahira", "the Belarus capital Minsk", "Sudan's capital, Khartoum", "Egypt's Sinai resorts of".
+_HEADS_GAP = re.compile(
+    rf"(?:['’]s)?[ \t]+(?:[a-z][\w-]*\s+){{0,3}}?(?:{_PLACE_NOUNS})s?(?:\s+of|\s*,)?\s+(?:the\s+)?"
+    rf"(?:(?:{_COMPASS})\s+)?"
+    rf"|['’]s[ \t]+(?:(?:{_COMPASS}|[a-z]+-(?:held|controlled))\s+)?",
+)
+# What may come between a place and the reference point after it: ", also just", " area", ", about".
+_REF_LEAD = re.compile(
+    rf"(?:[ \t]+[A-Z][\w'’.-]*){{0,3}}(?:[ \t]+(?:{_PLACE_NOUNS})s?)?[\s,]*"
+    r"(?:(?:also|just|about|some|roughly|around|located|situated|lying|to|the)\s+)*",
+)
+_NAME_LINK = re.compile(
+    r"(?<![\w'’.-])[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}(?:\s+(?:near|in|outside)\s+|\s*,\s*)(?:the\s+)?$"
+)
+_NOUN_AFTER = re.compile(rf"[ \t]+(?:{_PLACE_NOUNS})\b", re.I)
+_RANK = {"country": 0, "admin1": 1, "place": 2}
+
+
+def _rank(t: Toponym) -> int:
+    return _RANK.get(t.place.precision or "", 0)
+
+
+def _refers_to(text: str, first: Toponym, second: Toponym) -> bool:
+    """Whether ``second`` is only a reference point locating ``first``: "Amara, south of Baghdad"."""
+    if second.place.precision == "country":
+        return False  # "San Lorenzo, north of Ecuador": in the north of the country
+    gap = text[first.span.end : second.span.start]
+    ref = _REFERENCE.search(gap)
+    return ref is not None and bool(_REF_LEAD.fullmatch(gap[: ref.start()]))
+
+
+def _finer(text: str, first: Toponym, second: Toponym) -> Toponym | None:
+    """The smaller of two places the text links ("Jenin" of "the West Bank town of Jenin"), or None if unlinked."""
+    if _refers_to(text, first, second):
+        return first
+    gap = text[first.span.end : second.span.start]
+    if _OF_GAP.fullmatch(gap):
+        if _rank(first) != _rank(second):
+            return first if _rank(first) > _rank(second) else second
+        # "the West Bank town of Jenin", "the Mexico state of Hidalgo": a kind of place after the first
+        # name is the second's, unless the second names its own kind ("the Nawa district of Helmand
+        # province"); a bare "of" follows the smaller place ("Kabul of Afghanistan").
+        kind = any(_PLACE_NOUN.fullmatch(w) for w in first.span.text.split()[-1:] + gap.split(" of")[0].split())
+        if kind and not _NOUN_AFTER.match(text[second.span.end : second.span.end + 30]):
+            return second
+        return first
+    if _INSIDE_GAP.fullmatch(gap):
+        # "Aleppo, Idlib and Hama" is a list: after a bare comma only a coarser place contains.
+        if gap.strip() == "," and _rank(first) <= _rank(second):
+            return None
+        return first if _rank(first) >= _rank(second) else None
+    if _HEADS_GAP.fullmatch(gap):
+        return second if _rank(second) >= _rank(first) else None
+    return None
+
+
+def _elsewhere(text: str, toponyms: Sequence[Toponym], t: Toponym, depth: int = 0) -> bool:
+    """Whether the text says the event was not at a toponym, or at the place it locates ("from Tsurif near Hebron")."""
+    if names_elsewhere(text, t.span.start):
+        return True
+    # "of the Village of Tsurif near Hebron": through a name the gazetteer does not know.
+    window = text[max(0, t.span.start - 50) : t.span.start]
+    m = _NAME_LINK.search(window)
+    if m is not None and names_elsewhere(text, t.span.start - len(window) + m.start()):
+        return True
+    if depth >= 2:
+        return False
+    for o in toponyms:
+        if o.span.end <= t.span.start and t.span.start - o.span.end <= 40 \
+                and _INSIDE_GAP.fullmatch(text[o.span.end : t.span.start]):
+            return _elsewhere(text, toponyms, o, depth + 1)
+    return False
+
+
+def _most_specific(doc, text: str, toponyms: Sequence[Toponym], t: Toponym, lo: int, hi: int) -> Toponym:
+    """The most specific place the text links to the chosen one.
+
+    "the West Bank town of Jenin", "Baghdad's Sadr City", "al-Tijara
+    neighbourhood in central Damascus", "Minya University south of Cairo":
+    the event's words often attach to the larger place or the reference point
+    while the smaller place says where it was. Only a place in the same
+    country, not on a journey the chosen one is not on, replaces it.
+    """
+    seen = {t.span.start}
+    while True:
+        base = _event_score(doc, text, t, toponyms, lo, None, role=_PLACE)
+        nxt = None
+        for o in toponyms:
+            if o.span.start in seen or not lo <= o.span.start < o.span.end <= hi or o.place.country != t.place.country:
+                continue
+            first, second = (o, t) if o.span.end <= t.span.start else (t, o)
+            if second.span.start - first.span.end > 60 or _finer(text, first, second) is not o:
+                continue
+            # "Minya University south of Cairo": a facility's town, when the larger place is a reference point.
+            roles = (_PLACE, _NAME_HEAD) if o is first and _refers_to(text, o, t) else (_PLACE,)
+            for role in roles:
+                score = _event_score(doc, text, o, toponyms, lo, None, role=role)
+                if score is not None and (base is None or score > base - 3.5):
+                    nxt = o
+                    break
+            if nxt is not None:
+                break
+        if nxt is None:
+            return t
+        seen.add(nxt.span.start)
+        t = nxt
+
+
 # How a toponym can stand for where an event happened, best first: as a place; as the head of
 # another name ("Gao Airport", "Moscow Metro"); as a modifier ("U.S. troops"); never (None).
 _PLACE, _NAME_HEAD, _MODIFIER = 0, 1, 2
@@ -275,7 +425,7 @@ def _role(doc, text: str, t: Toponym, toponyms: Sequence[Toponym], strong_cue: b
     if t.place is None or t.place.country is None:  # continents and world regions are never the place
         return None
     # "the St Petersburg Metro": the tail of a longer name.
-    if names_elsewhere(text, t.span.start) or _continues_name(text, toponyms, t):
+    if _elsewhere(text, toponyms, t) or _continues_name(text, toponyms, t):
         return None
     # "U.S.-led coalition", "Iraqi-backed", "the Iran-Iraq border": a modifier, not a location.
     if re.match(r"-\w", text[t.span.end : t.span.end + 3]) or re.search(r"\w-$", text[max(0, t.span.start - 2) : t.span.start]):
@@ -296,11 +446,45 @@ def _role(doc, text: str, t: Toponym, toponyms: Sequence[Toponym], strong_cue: b
     return _PLACE
 
 
+def _governed_by(doc, t: Toponym, anchor: int) -> bool:
+    """Whether the parse hangs a toponym on the trigger at ``anchor`` with no other verb between.
+
+    "soldiers went into the West Bank town of Jenin": Jenin hangs on "went";
+    the West Bank of "killed a motorist in the West Bank, and soldiers went"
+    hangs on "killed".
+    """
+    if doc is None or not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    token = span.root
+    # "Israel captured", "captured by Israel": who acted, not where ("Police in Mazatlan shot" still says where).
+    if token.dep_ in _SUBJECT_DEPS or token.head.dep_ == "agent":
+        return False
+    for _ in range(8):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        # "police shot and killed two gunmen in the town of Buinaksk": a verb joined to the trigger.
+        if token.idx == anchor or (token.dep_ == "conj" and token.head.idx == anchor):
+            return True
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "expl"})
+
+
 def _event_score(doc, text: str, t: Toponym, toponyms: Sequence[Toponym], lo: int, anchor: int | None,
                  *, role: int = _PLACE) -> float | None:
     """How likely a toponym is where the event of ``text[lo:...]`` happened; None if not in the ``role`` asked."""
     before = text[max(lo, t.span.start - 60) : t.span.start]
-    strong_cue = bool(_STRONG_CUE.search(before))
+    # "Amara, south of Baghdad": a reference point for a place named before it is only a fallback.
+    reference = any(o.span.end <= t.span.start and t.span.start - o.span.end <= 60 and _refers_to(text, o, t)
+                    for o in toponyms)
+    strong_cue = not reference and bool(_STRONG_CUE.search(before) or _STRONG_CUE.search(_LIST_BEFORE.sub("", before)))
     # "Raqqa, Syria": the country only says where Raqqa is.
     if _role(doc, text, t, toponyms, strong_cue) != role or _qualifies_previous(text, toponyms, t):
         return None
@@ -316,9 +500,13 @@ def _event_score(doc, text: str, t: Toponym, toponyms: Sequence[Toponym], lo: in
         score -= 4.0
     if re.search(r"\b(?:headquarters|stronghold|strongholds|capital|base|home)\s+(?:in|of)\s+(?:the\s+)?$", before, re.I):
         score -= 1.0
+    if reference:
+        score -= 1.0  # a fallback, below any place it helps to find
     score += {"place": 0.6, "admin1": 0.3}.get(t.place.precision or "", 0.0)
     if anchor is not None:
         score -= min(abs(t.span.start - anchor), 300) / 150.0
+        if _governed_by(doc, t, anchor):
+            score += 1.0
     return score
 
 
@@ -434,7 +622,8 @@ def locate_event(
     best = _best_in(doc, text, toponyms, evidence.start, evidence.end, anchor)
     said = _nationality_of_place(doc, text, evidence.start, evidence.end)
     if best is not None and best[0] > -2.0 and (said is None or best[0] >= 1.0 or best[1].place.country == said[0]):
-        found = _contained_in(doc, text, toponyms, best[1], evidence.end) or best[1]
+        found = _most_specific(doc, text, toponyms, best[1], evidence.start, evidence.end)
+        found = _contained_in(doc, text, toponyms, found, evidence.end) or found
         return found.place, found.span
     if said is not None:
         place = _country_place(said[0], toponyms)
@@ -476,12 +665,14 @@ def _in_paragraph(doc, text: str, toponyms: Sequence[Toponym], evidence: Span) -
     for lo, hi in reversed(earlier):
         found = _best_in(doc, text, toponyms, lo, hi, hi)
         if found is not None and found[0] > -1.0:
-            return _contained_in(doc, text, toponyms, found[1], hi) or found[1]
+            found = _most_specific(doc, text, toponyms, found[1], lo, hi)
+            return _contained_in(doc, text, toponyms, found, hi) or found
     later = [(lo, min(hi, para_end)) for lo, hi in sents if lo >= evidence.end][:2]
     for lo, hi in later:
         if not _REFERS_BACK.search(text[lo:hi]):
             break
         found = _best_in(doc, text, toponyms, lo, hi, None)
         if found is not None and found[0] >= 2.0:
-            return _contained_in(doc, text, toponyms, found[1], hi) or found[1]
+            found = _most_specific(doc, text, toponyms, found[1], lo, hi)
+            return _contained_in(doc, text, toponyms, found, hi) or found
     return None
