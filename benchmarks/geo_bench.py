@@ -65,7 +65,7 @@ def run(gold_path: Path, nlp, gazetteer, out_dir: Path, limit: int | None) -> No
     for art, doc in zip(articles, nlp.pipe(a["text"] for a in articles), strict=True):
         docs.append(doc)
         t0, c0 = time.perf_counter(), time.process_time()
-        toponyms = find_toponyms(doc, gazetteer)
+        toponyms = find_toponyms(doc, gazetteer, source_url=art.get("url"))
         resolve_time += time.perf_counter() - t0
         resolve_cpu += time.process_time() - c0
         n_toponyms += len(toponyms)
@@ -73,7 +73,7 @@ def run(gold_path: Path, nlp, gazetteer, out_dir: Path, limit: int | None) -> No
             ours.append({"article_id": art["id"], "start": t.span.start, "end": t.span.end,
                          "latitude": t.place.latitude, "longitude": t.place.longitude})
         # What `tacitus geoparse` prints by default: places and demonyms ("Iraqi"), as both gold sets annotate.
-        for t in find_toponyms(doc, gazetteer, demonyms=True):
+        for t in find_toponyms(doc, gazetteer, demonyms=True, source_url=art.get("url")):
             if t.place is not None:
                 with_dem.append({"article_id": art["id"], "start": t.span.start, "end": t.span.end,
                                  "latitude": t.place.latitude, "longitude": t.place.longitude})
@@ -99,8 +99,8 @@ def run(gold_path: Path, nlp, gazetteer, out_dir: Path, limit: int | None) -> No
     # First pass: as a fresh process meets these articles (empty look-up caches).
     # Second pass: the same parsed Docs again, every name already cached.
     t0, c0 = time.perf_counter(), time.process_time()
-    for doc in docs:
-        find_toponyms(doc, gazetteer)
+    for art, doc in zip(articles, docs, strict=True):
+        find_toponyms(doc, gazetteer, source_url=art.get("url"))
     warm_time, warm_cpu = time.perf_counter() - t0, time.process_time() - c0
     print(f"recognition + resolution (spaCy parse excluded), {n_toponyms} toponyms:")
     print(f"  first pass: {n_toponyms / resolve_time:8,.0f} toponyms/s wall  {n_toponyms / resolve_cpu:8,.0f}/s CPU")

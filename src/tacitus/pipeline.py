@@ -136,7 +136,7 @@ class Pipeline:
                     continue
                 doc = next(docs)
                 toponyms = geo.find_toponyms(doc, self.gazetteer, prefer_countries=self.settings.prefer_countries,
-                                             demonyms=demonyms)
+                                             demonyms=demonyms, source_url=item.url or item.source)
                 yield Result(item, toponyms=tuple(toponyms))
 
     def process(self, item: RawDocument | Article) -> Result:
@@ -154,7 +154,7 @@ class Pipeline:
 
     def _extract_safely(self, article: Article, doc: Doc) -> Result:
         try:
-            toponyms = self.toponyms(doc)
+            toponyms = self.toponyms(doc, source_url=article.url or article.source)
             found = self.extract(article, doc, toponyms)
         except Exception as exc:  # one broken article never sinks a batch
             logger.exception("extraction failed for %s", article.origin or article.id)
@@ -162,10 +162,12 @@ class Pipeline:
             return Result(None, skipped=Skipped(article.origin or article.id, err.reason, err.code, article.id))
         return Result(article, tuple(found), toponyms=tuple(toponyms))
 
-    def toponyms(self, doc: Doc) -> list[Toponym]:
+    def toponyms(self, doc: Doc, *, source_url: str | None = None) -> list[Toponym]:
+        """The article's resolved toponyms; ``source_url`` (the article's URL) is a prior on its home."""
         if not self.geocode:
             return []
-        return geo.find_toponyms(doc, self.gazetteer, prefer_countries=self.settings.prefer_countries)
+        return geo.find_toponyms(doc, self.gazetteer, prefer_countries=self.settings.prefer_countries,
+                                 source_url=source_url)
 
     def extract(self, article: Article, doc: Doc, toponyms: list[Toponym]) -> list[Event]:
         """Events of one parsed article."""

@@ -25,6 +25,14 @@ stated for it, and is no capital or city of a million, is left unresolved
 on the division or country named); so is a village abroad when its sentence
 names a country that the article's other places confirm and nothing points to
 the village's own.
+
+The article's source is a prior on its home (:mod:`.source`): a host that
+spells a town ("columbuslocalnews.com", "theparisnews.com") is a local paper,
+and local papers write about home. The home name's namesakes are weighed
+jointly with the article's names ("Henry County" beside parispi.net's Paris
+means Paris, Tennessee); the settled home then backs its neighbours ("Dublin"
+by Columbus, Ohio) and decides the home name itself. A country-code domain
+nudges ambiguous names towards its country. Without a URL nothing changes.
 """
 
 from __future__ import annotations
@@ -43,6 +51,7 @@ from .gazetteer import (
 )
 from .names import country_of_text, demonym_country, fold
 from .recognize import CountryCue, Mention, _suffix_candidates, find_mentions, variant_candidates
+from .source import SourceHint, source_hint
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +109,8 @@ def _candidates(gazetteer: Gazetteer, name: str) -> tuple[tuple[Candidate, ...],
 
 
 def find_toponyms(
-    doc, gazetteer: Gazetteer, *, prefer_countries: Sequence[str] = (), demonyms: bool = False
+    doc, gazetteer: Gazetteer, *, prefer_countries: Sequence[str] = (), demonyms: bool = False,
+    source_url: str | None = None,
 ) -> list[Toponym]:
     """Recognise and resolve every toponym of a document, in context.
 
@@ -112,6 +122,10 @@ def find_toponyms(
             "Russian") as toponyms of their country, as the GeoWebNews and LGL
             gold sets annotate them. Never an event's place: the pipeline
             locates events without them.
+        source_url: The article's URL. A host that names a town is a local
+            source writing about home ("Dublin" in columbuslocalnews.com is
+            Dublin, Ohio); a country-code domain nudges ties towards its
+            country (:mod:`.source`). None: no such prior.
 
     Returns:
         Toponyms in text order; spans are character offsets into ``doc.text``.
@@ -119,8 +133,9 @@ def find_toponyms(
     text = doc.text
     mentions, cues = find_mentions(doc, gazetteer, text=text)
     sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
+    source = source_hint(source_url, gazetteer) if source_url else None
     toponyms = resolve_mentions(text, mentions, cues, gazetteer, prefer_countries=prefer_countries,
-                                sentences=sentences)
+                                sentences=sentences, source=source)
     if demonyms:
         taken = [(t.span.start, t.span.end) for t in toponyms]
         for cue in cues:
@@ -132,7 +147,8 @@ def find_toponyms(
 
 
 def geoparse_text(
-    text: str, nlp, gazetteer: Gazetteer, *, prefer_countries: Sequence[str] = (), demonyms: bool = False
+    text: str, nlp, gazetteer: Gazetteer, *, prefer_countries: Sequence[str] = (), demonyms: bool = False,
+    source_url: str | None = None,
 ) -> list[Toponym]:
     """Parse a text with ``nlp`` and return its resolved toponyms (offsets into ``text`` as given).
 
@@ -142,8 +158,10 @@ def geoparse_text(
         gazetteer: The open gazetteer.
         prefer_countries: ISO3 codes whose places win ambiguous names.
         demonyms: Also return demonyms as toponyms of their country (see ``find_toponyms``).
+        source_url: The article's URL, a prior on its home (see ``find_toponyms``).
     """
-    return find_toponyms(nlp(text), gazetteer, prefer_countries=prefer_countries, demonyms=demonyms)
+    return find_toponyms(nlp(text), gazetteer, prefer_countries=prefer_countries, demonyms=demonyms,
+                         source_url=source_url)
 
 
 def resolve_mentions(
@@ -154,9 +172,15 @@ def resolve_mentions(
     *,
     prefer_countries: Sequence[str] = (),
     sentences: Sequence[tuple[int, int]] = (),
+    source: SourceHint | None = None,
 ) -> list[Toponym]:
-    """Choose a place for every mention (see the module docstring for the evidence used)."""
+    """Choose a place for every mention (see the module docstring for the evidence used).
+
+    ``source``: what the article's URL says (:func:`.source.source_hint`): its
+    country-code domain and the home places its host names.
+    """
     prefer = {c.upper() for c in prefer_countries}
+    domain_country = source.country if source is not None else None
     by_name: dict[str, list[Mention]] = defaultdict(list)
     cands_of: dict[str, tuple[Candidate, ...]] = {}
     guessed: set[str] = set()
@@ -218,10 +242,11 @@ def resolve_mentions(
         cue_countries[sentence_of(cue.start)].add(cue.country)
 
     def score_all(context: Counter, admin1s: dict, own: dict[str, tuple[str, float]],
-                  support: _Support | None) -> dict[str, list[tuple[float, Candidate]]]:
+                  support: _Support | None, home: dict[str, dict[Place, float]] | None = None,
+                  keys: Sequence[str] | None = None) -> dict[str, list[tuple[float, Candidate]]]:
         total = sum(context.values())
         out: dict[str, list[tuple[float, Candidate]]] = {}
-        for key in names:
+        for key in names if keys is None else keys:
             near_cues = set()
             for m in by_name[key]:
                 near_cues |= cue_countries.get(sentence_of(m.start), set())
@@ -256,6 +281,12 @@ def resolve_mentions(
                         s -= 1.5
                 if place.country in prefer:
                     s += 1.0
+                if place.country == domain_country:
+                    # A ".co.uk" paper's "Richmond" leans British, as much as a preferred country.
+                    s += _DOMAIN
+                if home and key in home:
+                    # The name the source's host spells ("Paris" in theparisnews.com): home.
+                    s += _HOME_NAME * home[key].get(place, 0.0)
                 if stated:
                     # The article says which country the name lies in ("Bodo" in "the north
                     # Cameroonian town of Bodo"; "Victoria city, British Columbia province, Canada").
@@ -310,6 +341,29 @@ def resolve_mentions(
             admin1s[(cand.place.country, cand.place.admin1)].add(key)
     support = _Support(first)
     second = score_all(context, admin1s, own, support)
+    if source is not None and source.names:
+        homes = _resolve_homes(source, gazetteer, first, set(by_name))
+        if homes:
+            # Pass 3: the source's home places act as one more (unprinted) name of the
+            # article, backing its neighbours ("Dublin" by Columbus, Ohio) and deciding
+            # the home name itself. Only names with a reading the home can reach are rescored.
+            home_bonus: dict[str, dict[Place, float]] = {}
+            for key, weighted in homes.items():
+                support.add(f"@{key}", weighted)
+                # Only what the evidence settles decides the home's own name, by its country
+                # ("The Paris News": some American Paris) and by its town: a toss-up between
+                # Jordan the country and Jordan, Minnesota leaves "Jordan City Council" to the text.
+                by_country: Counter = Counter()
+                best: dict[str, float] = {}
+                for p, place in weighted:
+                    by_country[place.country] += p
+                    best[place.country] = max(best.get(place.country, 0.0), p)
+                home_bonus[key] = {place: _settled(by_country[place.country]) * p / best[place.country]
+                                   for p, place in weighted}
+            reached = support.reach([place for weighted in homes.values() for _, place in weighted])
+            keys = [key for key in names if key in homes or any(
+                support.reaches(reached, c.place) for c in cands_of[key] if c.kind != KIND_COUNTRY)]
+            second.update(score_all(context, admin1s, own, support, home_bonus, keys))
 
     toponyms = []
     kept: dict[str, bool] = {}
@@ -566,6 +620,9 @@ def _link(text: str, a: tuple, b: tuple) -> str | None:
 
 
 _SAME_DIVISION = 0.75
+_DOMAIN = 1.0
+_HOME_NAME = 2.5
+_HOME_UNSETTLED = 0.3
 _STATED = 3.5
 _TOWN_AFTER = re.compile(
     r"\s+(?:(?:city|town|village|township)\s+(?:council|hall|commission|manager|officials?|schools?)|(?:city\s+)?mayor\b"
@@ -659,15 +716,41 @@ class _Support:
             norm = sum(weights)
             for w, (_, cand) in zip(weights, top, strict=True):
                 p = w / norm
-                place = cand.place
-                if (p < 0.05 or place.latitude is None or cand.kind == KIND_COUNTRY or place.country is None
-                        or cand.quality == Q_FUZZY):
+                if p < 0.05 or cand.kind == KIND_COUNTRY or cand.quality == Q_FUZZY:
                     continue
-                cell = self.cells[self._cell(place)]
-                cell[key] = max(cell.get(key, 0.0), p)
-                if place.admin1:
-                    div = self.divisions[(place.country, place.admin1)]
-                    div[key] = max(div.get(key, 0.0), p)
+                self._put(key, cand.place, p)
+
+    def _put(self, key: str, place: Place, p: float) -> None:
+        if place.latitude is None or place.country is None:
+            return
+        cell = self.cells[self._cell(place)]
+        cell[key] = max(cell.get(key, 0.0), p)
+        if place.admin1:
+            div = self.divisions[(place.country, place.admin1)]
+            div[key] = max(div.get(key, 0.0), p)
+
+    def reach(self, places: Sequence[Place]) -> tuple[set, set]:
+        """The cells and divisions within which ``places`` back other places."""
+        cells, divisions = set(), set()
+        for place in places:
+            if place.latitude is None:
+                continue
+            y, x = self._cell(place)
+            cells.update((y + dy, x + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1))
+            if place.admin1:
+                divisions.add((place.country, place.admin1))
+        return cells, divisions
+
+    def reaches(self, reached: tuple[set, set], place: Place) -> bool:
+        """Whether ``place`` lies within :meth:`reach` of some places."""
+        if place.latitude is None:
+            return False
+        return self._cell(place) in reached[0] or (place.country, place.admin1) in reached[1]
+
+    def add(self, key: str, weighted: Sequence[tuple[float, Place]]) -> None:
+        """Let a name the text does not print (the source's home, ``"@name"``) back candidates."""
+        for p, place in weighted:
+            self._put(key, place, p)
 
     def _cell(self, place: Place) -> tuple[int, int]:
         return int(math.floor(place.latitude / self._CELL)), int(math.floor(place.longitude / self._CELL))
@@ -689,7 +772,19 @@ class _Support:
             for other, p in self.divisions.get((place.country, place.admin1), {}).items():
                 backers[other] = max(backers.get(other, 0.0), p)
         backers.pop(key, None)
+        backers.pop(f"@{key}", None)  # the home name decides its own name by a bonus, not as a neighbour
         return min(sum(backers.values()), 2.0)
+
+
+def _settled(p: float) -> float:
+    """How far a home reading's weight is beyond a toss-up (0 at 0.3 or less, 1 at 1)."""
+    return max(0.0, p - _HOME_UNSETTLED) / (1 - _HOME_UNSETTLED)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _margin(scored: list[tuple[float, Candidate]]) -> float:
@@ -710,3 +805,133 @@ def _sentence_index(sentences: Sequence[tuple[int, int]]):
         return bisect.bisect_right(starts, offset) - 1
 
     return index
+
+
+# ---------------------------------------------------------------- the source's home
+
+_HOME_KIND = {KIND_COUNTRY: 3.0, KIND_ADMIN1: 2.0, KIND_ADMIN2: 1.0}
+_HOME_TOP = 4
+_HOME_SHARPNESS = 1.5
+_HOME_CONFIRMED = 0.7  # about a twentieth of a name's reading close by
+
+
+def _resolve_homes(source: SourceHint, gazetteer: Gazetteer, scored: dict[str, list[tuple[float, Candidate]]],
+                   printed: set[str]) -> dict[str, list[tuple[float, Place]]]:
+    """Which of its namesakes each home name of the source is, jointly with the article's places.
+
+    A home name's readings are weighed by kind and (flattened) size, by the
+    source's country (a ".co.uk" domain keeps only British readings; a
+    ".com" paper named after a town is taken in the United States when
+    nothing else decides: "The Paris News" is not about France), and above
+    all by the article's other names that may lie close by ("Henry County"
+    puts parispi.net's Paris in Tennessee, by its county seat, not in
+    Kentucky, 80 km from another Henry County). A home the article neither
+    names nor backs is ignored: a host word that is no local place must not
+    steer an article.
+
+    Returns:
+        Home key -> up to four (weight, place) readings, weights summing to 1.
+    """
+    around = _Neighbours(scored)
+    homes: dict[str, list[tuple[float, Place]]] = {}
+    for key in source.names:
+        cands = [c for c in gazetteer.candidates(key) if c.quality >= Q_ALIAS and c.place.country]
+        if source.country:
+            cands = [c for c in cands if c.place.country == source.country]
+        scores: list[tuple[float, float, Place]] = []
+        for cand in cands:
+            place = cand.place
+            if cand.kind == KIND_PLACE:
+                # Flattened: a small town has its own paper as much as a big city.
+                s = 0.3 * math.log10(place.population + 10)
+            else:
+                s = _HOME_KIND[cand.kind]
+            if source.home_country and place.country == source.home_country:
+                s += 1.5
+            backing = around.evidence(key, cand)
+            scores.append((s + backing, backing, place))
+        if not scores:
+            continue
+        scores.sort(key=lambda x: -x[0])
+        if key not in printed and scores[0][1] < _HOME_CONFIRMED:
+            continue
+        top = scores[:_HOME_TOP]
+        weights = [math.exp(_HOME_SHARPNESS * (sc - top[0][0])) for sc, _, _ in top]
+        norm = sum(weights)
+        homes[key] = [(w / norm, place) for w, (_, _, place) in zip(weights, top, strict=True)]
+    return homes
+
+
+class _Neighbours:
+    """Where an article's names may lie, for weighing the source's home against them.
+
+    Every reading of every name is weighed by its odds against the name's
+    best reading (1.0 for the best: every "Henry County" is as plausible as
+    the next). A home reading is backed by each name's most plausible
+    reading close to it, more the closer, on a log scale so that several
+    names add up and none dominates (naive Bayes over the article's names).
+    """
+
+    _CELL = 1.5  # degrees
+    _FLOOR = 0.1  # a reading this plausible and close doubles the odds
+    _DIVISION = 0.02  # a state named is weak evidence for each of its towns
+    _COUNTRY = 0.02
+
+    def __init__(self, scored: dict[str, list[tuple[float, Candidate]]]) -> None:
+        self.points: dict[tuple[int, int], list[tuple[str, float, Place]]] = defaultdict(list)
+        self.countries: dict[str, dict[str, float]] = defaultdict(dict)
+        self.divisions: dict[tuple[str, str], dict[str, float]] = defaultdict(dict)
+        for key, readings in scored.items():
+            peak = readings[0][0]
+            for sc, cand in readings:
+                w = math.exp(sc - peak)
+                place = cand.place
+                if w < 0.05:
+                    break
+                if cand.quality == Q_FUZZY or place.country is None:
+                    continue
+                _raise(self.countries[place.country], key, w)
+                if place.admin1:
+                    _raise(self.divisions[(place.country, place.admin1)], key, w)
+                if cand.kind in (KIND_PLACE, KIND_ADMIN2) and place.latitude is not None:
+                    self.points[self._cell(place)].append((key, w, place))
+
+    def _cell(self, place: Place) -> tuple[int, int]:
+        return int(math.floor(place.latitude / self._CELL)), int(math.floor(place.longitude / self._CELL))
+
+    def evidence(self, key: str, cand: Candidate) -> float:
+        """How much the article's names other than ``key`` back a reading of the home."""
+        place = cand.place
+        if cand.kind == KIND_COUNTRY:
+            weights = self.countries.get(place.country, {})
+        elif cand.kind == KIND_ADMIN1:
+            weights = self.divisions.get((place.country, place.admin1), {})
+        else:
+            weights = self._close(place)
+        return sum(math.log1p(w / self._FLOOR) for other, w in weights.items() if other != key)
+
+    def _close(self, place: Place) -> dict[str, float]:
+        """Each name's best reading near a place: in full within 25 km (a county seat by its
+        county), a third up to 150 km; a state or country the article names counts a
+        fiftieth ("New York" in a Georgia paper's national story says little about its Augusta)."""
+        out: dict[str, float] = {}
+        for other, w in self.countries.get(place.country, {}).items():
+            _raise(out, other, self._COUNTRY * w)
+        if place.admin1:
+            for other, w in self.divisions.get((place.country, place.admin1), {}).items():
+                _raise(out, other, self._DIVISION * w)
+        if place.latitude is None:
+            return out
+        y, x = self._cell(place)
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                for other, w, there in self.points.get((y + dy, x + dx), ()):
+                    km = _km(place.latitude, place.longitude, there.latitude, there.longitude)
+                    if km <= 150:
+                        _raise(out, other, w * max(math.exp(-km / 25), 1 / 3))
+        return out
+
+
+def _raise(weights: dict[str, float], key: str, w: float) -> None:
+    if w > weights.get(key, 0.0):
+        weights[key] = w
