@@ -325,3 +325,31 @@ def test_bomb_that_killed_while_being_defused_went_off(nlp, actors):
     assert _types(_detect(nlp, actors, text)) == [("Explosions/Remote violence", "Remote explosive/landmine/IED")]
     assert _types(_detect(nlp, actors, "Police defused a bomb planted near the market in Quetta on Monday.")) == [
         ("Strategic developments", "Disrupted weapons use")]
+
+
+@pytest.mark.parametrize("text", [
+    "The death occurred Saturday.",
+    "Since Olivier Vernon's injury a couple of weeks ago, Chad Thomas has filled in well.",
+    "I am very hurt that she ignored me.",
+    "I am appreciative to her for finding Mike's body and calling the police.",
+])
+def test_lone_death_or_injury_of_no_violence_is_no_event(nlp, actors, text):
+    assert [c for c in detect(nlp(text), group_spans=actors.find_all)] == []
+
+
+@pytest.mark.parametrize("text", [
+    "A taxi driver was slightly injured.",
+    "Three soldiers died in Kunar.",
+    "A policewoman was shot dead in the Nawa district of Helmand province.",
+])
+def test_lone_casualty_report_of_people_is_an_event(nlp, actors, text):
+    assert [c.event_type for c in detect(nlp(text), group_spans=actors.find_all)] == ["Violence against civilians"] \
+        or [c.event_type for c in detect(nlp(text), group_spans=actors.find_all)] == ["Battles"]
+
+
+def test_propaganda_needs_an_armed_group(nlp, actors):
+    police = "Police released dramatic video showing the rescue of a girl who was kidnapped in broad daylight."
+    taliban = "The Taliban released two new propaganda videos on Sunday."
+    assert "Strategic developments" not in [c.event_type for c in detect(nlp(police), group_spans=actors.find_all)]
+    assert [c.sub_event_type for c in detect(nlp(taliban), group_spans=actors.find_all)
+            if c.event_type == "Strategic developments"] == ["Other"]

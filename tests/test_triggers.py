@@ -111,3 +111,70 @@ def test_tolls_summed_over_years_are_not_events(nlp, actors, text):
 def test_a_toll_since_a_recent_day_is_still_an_event(nlp, actors):
     text = "Gunmen have killed 12 people since Sunday in attacks on villages near Jos."
     assert _types(nlp, actors, text) == [("Violence against civilians", "Attack")]
+
+
+# -- word sense: non-conflict news (sport, markets, politics, fiction, health) ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "Switzerland beat Gibraltar 6-0 to win Group D.",
+    "Blue Jackets 5, Canadiens 2: Pierre-Luc Dubois had two goals and an assist, and Columbus beat Montreal.",
+    "Kentucky Democrats beat incumbent Gov. Matt Bevin in a state Trump won by 30 points in 2016.",
+    "Norway's October oil production beat forecasts.",
+    "WeWork's 2025 bond has weakened sharply, hitting 16.057% on Monday.",
+    "Some of that money has been spent on payments to farmers hit by retaliatory Chinese tariffs.",
+    "That struck me as different than other calls I had listened to, she said.",
+    "Warren was under near-constant attack last month as a new leader.",
+    "In their first TV debate, Johnson and Corbyn attacked each other's policies on Brexit.",
+    "It's a bitter fight to the end to get Apple to drop prices on their very popular Airpods.",
+    "London famously has been fighting dirty air since the 14th century.",
+    "The Lancet Commission found that in 2015, there were 9 million premature deaths stemming from air pollution.",
+    "He had killed and eaten a wild rabbit before he was taken to a hospital.",
+    "In the final scene from Braveheart, the hero William Wallace is stretched, drawn and quartered, and tortured.",
+    "Two months later, he died of natural causes, most likely a heart attack.",
+    "And through that we wound up with images like the opening line.",
+    "Brazil star Neymar was among the crowd, which also included a marching band that fired up the crowd.",
+    "Officers from the Joint Narcotics Enforcement Team executed a search warrant Monday evening.",
+    "U.S. Attorney James Kennedy said this case demonstrates that free speech does not protect threats.",
+    "Supernova explosions and supermassive black holes created high-speed outflows of gas.",
+    "It is scientifically important and really cool - a drone flying around on Titan, Lopes said.",
+    "Epstein's sudden death triggered a wave of recriminations from his many victims.",
+    "The group announced that WeWork had reached an agreement with JLL to accept close to 1,000 workers.",
+    "Assange is battling extradition to the United States.",
+    "The Nifty has been rallying at a time when concerns over the Indian economy are growing.",
+])
+def test_figurative_sporting_and_market_uses_are_not_events(nlp, actors, text):
+    assert _types(nlp, actors, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Gunmen beat him to death outside his home in Kandahar.", ("Violence against civilians", "Attack")),
+    ("Protesters fought police in central Santiago.", ("Riots", "Violent demonstration")),
+    ("Unknown assailants attacked the mayor with a knife in Danzig.", ("Violence against civilians", "Attack")),
+    ("At least 21 people were killed as three bombers struck Konduga.", ("Violence against civilians", "Attack")),
+    ("Islamic State executed three youths for collaborating with security forces.",
+     ("Violence against civilians", "Attack")),
+    ("At least 29 trucks were burned in the commune of San Jose de la Mariquina.",
+     ("Violence against civilians", "Attack")),
+    ("Locals beat him and he later died.", ("Violence against civilians", "Attack")),
+    ("Ivory Coast President Ouattara said he had reached an agreement with rebellious soldiers to end a mutiny.",
+     ("Strategic developments", "Agreement")),
+    ("Terrorists launched two suicide vehicles towards army lines.", ("Explosions/Remote violence", "Suicide bomb")),
+])
+def test_violent_senses_stay_events(nlp, actors, text, expected):
+    assert _types(nlp, actors, text)[:1] == [expected]
+
+
+def test_sense_needs_evidence_only_when_weak(nlp):
+    from tacitus.triggers import needs_evidence, violence_evidence
+
+    doc = nlp("Police beat protesters with batons. The Bruins beat the Devils.")
+    first, second = doc.sents
+    beat1 = next(t for t in first if t.lower_ == "beat")
+    beat2 = next(t for t in second if t.lower_ == "beat")
+    assert not needs_evidence(beat1, "kill")  # "with batons" says how
+    assert needs_evidence(beat2, "kill") and not violence_evidence(second, exclude=(beat2,))
+
+
+def test_going_to_is_a_future(nlp):
+    doc = nlp("You're going to parry the bolts back at them, killing them in one hit.")
+    assert not is_asserted(next(t for t in doc if t.lower_ == "killing"))

@@ -16,7 +16,10 @@ that says how (after/when/as a bomber attacked ..., in a suicide attack,
 toll. Sentences that only report casualties ("The gunman was also killed.")
 or refer back to the event ("The attack occurred at ...") join the event
 before them, so a toll given later in an article belongs to the attack it
-counts. Accident and disaster sentences are not events.
+counts. Accident and disaster sentences are not events; weak trigger words
+("beat", "hit", "fight") stand only with violence named in their sentence, a
+lone casualty sentence only when it counts people or names violence, and a
+video is propaganda only when an armed group releases it.
 """
 
 from __future__ import annotations
@@ -39,14 +42,17 @@ from tacitus.triggers import (
     KILL,
     LOSS,
     OUTCOME,
+    PROPAGANDA,
     ActorFinder,
     accident,
     classify,
     find_triggers,
     is_asserted,
+    needs_evidence,
     reports_casualties,
     territory_sub,
     trigger_kind,
+    violence_evidence,
 )
 
 logger = logging.getLogger(__name__)
@@ -98,7 +104,7 @@ def detect(doc: Doc, *, group_spans: ActorFinder | None = None) -> list[EventCan
             if follows:
                 candidates[-1] = _extend(candidates[-1], doc, sent)
                 continue
-            found = [_outcome_event(c) for c in found]
+            found = [_outcome_event(c) for c in found if _toll_of_violence(sent, group_spans)]
         elif follows and len(found) == 1 and _anaphoric(doc, found[0]):
             # "The attack saw at least 25 casualties": the same event told on
             candidates[-1] = _extend(candidates[-1], doc, sent)
@@ -108,7 +114,8 @@ def detect(doc: Doc, *, group_spans: ActorFinder | None = None) -> list[EventCan
 
 
 def _sentence_events(doc: Doc, sent: SpacySpan, group_spans: ActorFinder | None) -> list[EventCandidate]:
-    triggers = list(find_triggers(sent))
+    triggers = [(tok, kind) for tok, kind in find_triggers(sent)
+                if not needs_evidence(tok, kind) or _violent_context(sent, (tok,), group_spans)]
     if not triggers:
         return []
     groups: dict[int, _Group] = {}
@@ -292,6 +299,8 @@ def _candidate(doc: Doc, sent: SpacySpan, g: _Group, heads: set[int],
         actor2 = _affiliation(actor2, doc, group_spans)
     if actor1 is None and group_spans is not None and not kinds & {LOSS}:
         actor1 = _named_group(doc, tokens, group_spans, exclude=actor2)
+    if kinds == {PROPAGANDA} and not _armed_context(sent, group_spans):
+        return None  # a police or a party video, not an armed group's propaganda
     etype, sub = classify(kinds, lemmas, actor1, actor2, doc, tokens)
     if sub in ("Government regains territory", "Non-state actor overtakes territory") or \
             (etype == "Battles" and sub is None and actor1 is not None):
@@ -320,6 +329,49 @@ def _candidate(doc: Doc, sent: SpacySpan, g: _Group, heads: set[int],
         background=background, context=context,
         excluded=tuple(_span_of(doc, s, e) for s, e in _ranges(excluded)),
     )
+
+
+def _violent_context(sent: SpacySpan, exclude: Sequence[Token], group_spans: ActorFinder | None) -> bool:
+    """Arms, armed men, harm or a named armed group or force in a sentence, besides the words ``exclude``."""
+    if violence_evidence(sent, exclude=exclude):
+        return True
+    if group_spans is None:
+        return False
+    return any(getattr(a, "kind", None) not in (None, "civilians") for _, _, a in group_spans(sent.text))
+
+
+ARMED_WORDS = {"militant", "jihadist", "insurgent", "rebel", "terrorist", "militia", "guerrilla", "guerilla", "extremist",
+               "separatist", "gunman", "gunmen", "fighter", "mujahideen", "paramilitary", "attacker", "kidnapper",
+               "captor", "abductor"}
+
+
+def _armed_context(sent: SpacySpan, group_spans: ActorFinder | None) -> bool:
+    """An armed group named or spoken of in the sentence (propaganda is an armed group's, CODEBOOK 2)."""
+    if any(t.lemma_.lower() in ARMED_WORDS for t in sent):
+        return True
+    return group_spans is not None and any(getattr(a, "kind", None) == "rebel" for _, _, a in group_spans(sent.text))
+
+
+def _toll_of_violence(sent: SpacySpan, group_spans: ActorFinder | None) -> bool:
+    """A sentence that only counts casualties is an event of its own when it counts them or names violence.
+
+    "Seven crew members died", "Three soldiers were wounded in Kunar" are;
+    "Epstein's sudden death", "The death occurred Saturday", "Olivier Vernon's
+    injury" are no conflict event.
+    """
+    outcomes = [t for t in sent if trigger_kind(t) == OUTCOME]
+    if _violent_context(sent, outcomes, group_spans):
+        return True
+    if any((t.like_num or t.lower_ in ("dozens", "hundreds", "thousands", "scores")) and
+           t.dep_ in ("nummod", "nsubj", "nsubjpass", "dobj", "pobj", "appos") and
+           t.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL") for t in sent):
+        return True
+    # "A taxi driver was slightly injured", "Jaramillo dies in the air bridge of Bogota";
+    # not "I almost died there", "Epstein's sudden death", "Jeffrey Epstein is dead"
+    place = any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in sent)
+    return any(s.dep_ in ("nsubj", "nsubjpass") and trigger_kind(s) is None and
+               (s.pos_ == "NOUN" or s.pos_ == "PROPN" and place)
+               for t in outcomes for s in (t, *t.children) if s.i != t.i)
 
 
 def _outcome_event(c: EventCandidate) -> EventCandidate:
