@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tacitus.ingest import iter_documents
-from tacitus.models import RawDocument
+from tacitus.models import Article, RawDocument
 
 from conftest import SAMPLES, shared_path
 
@@ -148,3 +150,17 @@ def test_abbreviated_country_at_a_sentence_end_is_the_place(pipeline):
     records = _events(pipeline, shared_path("seeds", "003_7aff1247c924c88c.txt"))
     uk = [r for r in records if "car bombs in the U.K." in r["evidence"]]
     assert uk and uk[0]["country"] == "GBR"
+
+
+@pytest.mark.parametrize("upper", [False, True])
+def test_claim_sentence_tells_on_the_attack_before_it(pipeline, upper):
+    text = ("KABUL, Afghanistan (AP) — A suicide bomber struck a mosque in the eastern city of Jalalabad on Friday, "
+            "killing at least 12 worshippers, officials said. The attack in Nangarhar province was claimed by the "
+            "Islamic State group. Separately, Taliban fighters ambushed a police convoy near Kunduz, killing five "
+            "officers.")
+    text = text.upper() if upper else text
+    events = pipeline.process(Article(id="k", text=text, published=dt.date(2019, 5, 3))).events
+    assert [(e.event_type, e.casualties.fatalities) for e in events] == [
+        ("Explosions/Remote violence", 12), ("Battles", 5)]
+    assert events[0].actor1 is not None and events[0].actor1.name.startswith("Islamic State")
+    assert events[1].actor1 is not None and events[1].actor1.name == "Taliban"

@@ -25,6 +25,7 @@ video is propaganda only when an armed group releases it.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -838,12 +839,44 @@ def merge_mentions(coded: Sequence[Event], *, headline_end: int | None = None) -
     out: list[Event] = []
     for ev in coded:
         for i, kept in enumerate(out):
-            if _same_occurrence(kept, ev) or _repeats_toll(kept, ev, headline_end):
+            if _same_occurrence(kept, ev) or _repeats_toll(kept, ev, headline_end) or \
+                    (i == len(out) - 1 and _tells_on(kept, ev)):
                 out[i] = _merge_pair(kept, ev)
                 break
         else:
             out.append(ev)
     return out
+
+
+_TELLS_ON = re.compile(
+    r"(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?:attack|attacks|bombing|bombings|blast|explosion|assault|ambush|raid|"
+    r"shooting|strike|massacre)\b", re.IGNORECASE)
+
+
+def _tells_on(prev: Event, ev: Event) -> bool:
+    """A sentence going on about the event just told: "The attack in Nangarhar province was claimed by IS".
+
+    It opens with a definite generic event noun, comes within a few lines of
+    the event before it, adds no toll of its own that differs, and its place,
+    date and initiator do not conflict (its place may be the division the
+    first event's town is in).
+    """
+    if not _TELLS_ON.match(ev.evidence.text) or ev.evidence.start - prev.evidence.end > 300:
+        return False
+    if ev.trigger is not None and not (ev.evidence.start <= ev.trigger.start <= ev.evidence.start + 40):
+        return False  # the generic noun must be the one the sentence opens with
+    fa, fb = prev.casualties.fatalities, ev.casualties.fatalities
+    if fb is not None and fa != fb:
+        return False
+    pa, pb = prev.place, ev.place
+    if pa and pb:
+        within = pa.admin1 is not None and pa.admin1 == pb.admin1 and pb.precision != "place"
+        if pa.country != pb.country or not (pa.name == pb.name or within):
+            return False
+    if prev.date.date and ev.date.date and prev.date.date != ev.date.date and ev.date.span is not None:
+        return False
+    n1, n2 = (prev.actor1.name if prev.actor1 else None), (ev.actor1.name if ev.actor1 else None)
+    return not (n1 and n2 and n1 != n2 and prev.actor1.kind != "unidentified")
 
 
 def _repeats_toll(a: Event, b: Event, headline_end: int | None) -> bool:
@@ -925,7 +958,10 @@ def _merge_pair(a: Event, b: Event) -> Event:
         main,
         sub_event_type=main.sub_event_type or other.sub_event_type,
         place=place, location_span=loc, date=date,
-        actor1=main.actor1 or other.actor1, actor2=main.actor2 or other.actor2,
+        # A named group over an unnamed one ("gunmen" told on by "the attack was claimed by IS").
+        actor1=main.actor1 if main.actor1 and (main.actor1.kind != "unidentified" or not other.actor1)
+        else other.actor1 or main.actor1,
+        actor2=main.actor2 or other.actor2,
         casualties=casualties, background=main.background and other.background,
         confidence=min(0.95, max(main.confidence, other.confidence) + 0.05),
     )
