@@ -93,3 +93,12 @@ def test_all_caps_article_gives_the_same_events(pipeline, name: str) -> None:
         for actor in (event.actor1, event.actor2):
             if actor is not None and actor.span is not None:
                 assert caps_text[actor.span.start : actor.span.end] == actor.span.text
+
+
+@pytest.mark.model
+def test_sentence_bounds_match_doc_sents(nlp):
+    from tacitus.nlp import sentence_bounds
+
+    doc = nlp("Gunmen attacked a checkpoint in Kirkuk. Two police officers were killed.\n\nThe army said later.")
+    assert sentence_bounds(doc) == [(s.start_char, s.end_char) for s in doc.sents]
+    assert len(sentence_bounds(doc)) >= 3

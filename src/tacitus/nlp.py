@@ -23,7 +23,7 @@ import functools
 import logging
 
 import spacy
-from spacy.attrs import DEP, ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+from spacy.attrs import DEP, ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, MORPH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -139,6 +139,21 @@ def restore_case(doc: Doc) -> Doc:
     if doc.tensor is not None and len(doc.tensor):
         new.tensor = doc.tensor
     return new
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """``(start_char, end_char)`` of each sentence, as ``doc.sents`` gives them, read from arrays.
+
+    ``doc.sents`` builds a Token object per token; on a long article that costs
+    more than the toponym look-ups it serves. Empty when the Doc has no sentence
+    boundaries.
+    """
+    if not len(doc) or not doc.has_annotation("SENT_START"):
+        return []
+    rows = doc.to_array([IDX, LENGTH, SENT_START]).tolist()
+    starts = [i for i, row in enumerate(rows) if i == 0 or row[2] == 1]
+    ends = starts[1:] + [len(rows)]
+    return [(rows[s][0], rows[e - 1][0] + rows[e - 1][1]) for s, e in zip(starts, ends, strict=True)]
 
 
 def cased_text(doc: Doc) -> str:

@@ -46,6 +46,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from ..models import Place, Span, Toponym
+from ..nlp import sentence_bounds
 from .gazetteer import (
     KIND_ADMIN1, KIND_ADMIN2, KIND_COUNTRY, KIND_PLACE, Q_ALIAS, Q_FUZZY, Q_PRIMARY, Candidate, Gazetteer,
 )
@@ -132,7 +133,7 @@ def find_toponyms(
     """
     text = doc.text
     mentions, cues = find_mentions(doc, gazetteer, text=text)
-    sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
+    sentences = sentence_bounds(doc)
     source = source_hint(source_url, gazetteer) if source_url else None
     toponyms = resolve_mentions(text, mentions, cues, gazetteer, prefer_countries=prefer_countries,
                                 sentences=sentences, source=source)
