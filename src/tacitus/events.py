@@ -8,7 +8,8 @@ plans, hypotheticals, negations, generic statements are not events), typed by
 the CODEBOOK rules (means of attack, who gains territory, armed or unarmed
 target, protest or riot) and given initiator/target spans from the
 dependency parse (active and passive voice, ``by``-agents, ``claimed by``).
-The lexicon and the typing rules live in ``triggers.py``.
+The lexicon lives in ``lexicon.py``, word senses in ``senses.py``, modality and typing
+rules in ``triggers.py``.
 
 A casualty clause ("19 people were killed and 13 injured") and the clause
 that says how (after/when/as a bomber attacked ..., in a suicide attack,

@@ -1,0 +1,213 @@
+"""The trigger lexicon: which words report which kind of event, and the word sets the stages share.
+
+Takes nothing and returns data: the trigger kinds (``AIR`` ... ``CHANGE``),
+``SINGLE`` (lemma -> kind) and ``PAIRS`` (two-word triggers), the order in
+which kinds decide an event's type (``KIND_PRIORITY``), and the word sets that
+trigger detection (``triggers.find_triggers``), typing (``triggers.classify``)
+and word senses (``senses``) consult; ``trigger_kind`` looks one word up.
+Imports nothing from the pipeline stages, so every stage can import it.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Token
+
+logger = logging.getLogger(__name__)
+
+# Trigger kinds. "outcome" triggers (died, wounded ...) only report casualties
+# and never define an event on their own when an attack is reported nearby.
+AIR, SUICIDE, IED, SHELL, GRENADE, CHEM, BLAST = "air", "suicide", "ied", "shell", "grenade", "chem", "blast"
+CLASH, GAIN, LOSS, ATTACK, KILL, EXECUTE, OUTCOME = "clash", "gain", "loss", "attack", "kill", "execute", "outcome"
+ABDUCT, SEXUAL, PROTEST, RIOT, MOB, ARREST, DISRUPT = "abduct", "sexual", "protest", "riot", "mob", "arrest", "disrupt"
+AGREE, PROPAGANDA, LOOT, HQ, TRANSFER, CHANGE = "agree", "propaganda", "loot", "hq", "transfer", "change"
+
+EXPLOSIVE_KINDS = (AIR, SUICIDE, CHEM, SHELL, GRENADE, IED, BLAST)
+
+# lemma (lower-case) -> kind; verbs and nouns alike, the parse tells them apart.
+SINGLE: dict[str, str] = {
+    # explosions / remote violence
+    "airstrike": AIR, "air-strike": AIR, "airstrikes": AIR, "airraid": AIR, "warplane": AIR, "jet": AIR,
+    "drone": AIR, "bomber-jet": AIR, "helicopter-gunship": AIR, "gunship": AIR,
+    "suicide": SUICIDE, "self-immolation": None,  # type: ignore[dict-item]
+    "ied": IED, "ieds": IED, "vbied": SUICIDE, "landmine": IED, "roadside": IED, "mine": IED,
+    "shell": SHELL, "shelling": SHELL, "mortar": SHELL, "artillery": SHELL, "rocket": SHELL, "missile": SHELL,
+    "barrage": SHELL, "katyusha": SHELL, "projectile": SHELL,
+    "grenade": GRENADE, "rpg": GRENADE,
+    "poison": CHEM, "poisonous": CHEM, "nerve-gas": CHEM,
+    "chlorine": CHEM, "sarin": CHEM, "nerve-agent": CHEM, "mustard": CHEM, "chemical": CHEM, "toxic": CHEM,
+    "bomb": BLAST, "bombing": BLAST, "explosion": BLAST, "explode": BLAST, "blast": BLAST, "detonate": BLAST,
+    "explosive": BLAST, "firebomb": BLAST, "dynamite": BLAST, "device": None,  # type: ignore[dict-item]
+    # battles
+    "clash": CLASH, "fight": CLASH, "fighting": CLASH, "battle": CLASH, "firefight": CLASH, "gunfight": CLASH,
+    "skirmish": CLASH, "shootout": CLASH, "offensive": CLASH, "counteroffensive": CLASH, "counterattack": CLASH,
+    "capture": GAIN, "seize": GAIN, "overrun": GAIN, "recapture": GAIN, "retake": GAIN, "liberate": GAIN,
+    "regain": GAIN, "occupy": GAIN, "conquer": GAIN, "reclaim": GAIN,
+    # attacks on people
+    "attack": ATTACK, "ambush": ATTACK, "assault": ATTACK, "raid": ATTACK, "storm": ATTACK, "strike": ATTACK,
+    "target": ATTACK, "atrocity": ATTACK, "onslaught": ATTACK, "hit": ATTACK,
+    "kill": KILL, "murder": KILL, "shoot": KILL, "gun": KILL, "stab": KILL, "massacre": KILL, "slaughter": KILL,
+    "slay": KILL, "assassinate": KILL, "assassination": KILL, "hack": KILL, "lynch": MOB, "burn": KILL,
+    "torture": KILL, "beat": KILL, "killing": KILL, "shooting": KILL, "stabbing": KILL,
+    "behead": EXECUTE, "execute": EXECUTE, "execution": EXECUTE, "decapitate": EXECUTE, "beheading": EXECUTE,
+    "die": OUTCOME, "dead": OUTCOME, "death": OUTCOME, "wound": OUTCOME, "injure": OUTCOME, "casualty": OUTCOME,
+    "toll": OUTCOME, "injury": OUTCOME, "hurt": OUTCOME, "body": OUTCOME, "corpse": OUTCOME,
+    "kidnap": ABDUCT, "abduct": ABDUCT, "kidnapping": ABDUCT, "abduction": ABDUCT, "hostage": ABDUCT,
+    "rape": SEXUAL, "gang-rape": SEXUAL, "raped": SEXUAL, "molest": SEXUAL, "molestation": SEXUAL,
+    # demonstrations
+    "protest": PROTEST, "demonstrate": PROTEST, "demonstration": PROTEST, "rally": PROTEST, "march": PROTEST,
+    "protester": PROTEST, "protestor": PROTEST, "demonstrator": PROTEST, "sit-in": PROTEST, "picket": PROTEST,
+    "riot": RIOT, "rioter": RIOT, "rioting": RIOT, "mob": MOB, "vigilante": MOB,
+    # strategic developments
+    "arrest": ARREST, "detain": ARREST, "apprehend": ARREST, "nab": ARREST, "detention": ARREST,
+    "foil": DISRUPT, "thwart": DISRUPT, "defuse": DISRUPT, "dismantle": DISRUPT, "intercept": DISRUPT,
+    "bust": DISRUPT, "neutralize": None,  # type: ignore[dict-item]
+    "agreement": AGREE, "ceasefire": AGREE, "cease-fire": AGREE, "truce": AGREE, "accord": AGREE, "deal": AGREE,
+    "video": PROPAGANDA, "magazine": PROPAGANDA, "propaganda": PROPAGANDA,
+    "loot": LOOT, "looting": LOOT, "ransack": LOOT, "vandalize": LOOT, "vandalise": LOOT, "torch": LOOT,
+    "arson": LOOT, "plunder": LOOT, "demolish": LOOT, "raze": LOOT,
+    "surrender": AGREE, "defect": CHANGE, "merge": CHANGE, "disband": CHANGE, "allegiance": CHANGE,
+}
+SINGLE = {k: v for k, v in SINGLE.items() if v is not None}
+
+# Two-word triggers: (lemma, next lower-case word) -> kind.
+PAIRS: dict[tuple[str, str], str] = {
+    ("air", "strike"): AIR, ("air", "raid"): AIR, ("drone", "strike"): AIR, ("air", "attack"): AIR,
+    ("suicide", "bomber"): SUICIDE, ("suicide", "bombing"): SUICIDE, ("suicide", "attack"): SUICIDE,
+    ("car", "bomb"): IED, ("roadside", "bomb"): IED, ("truck", "bomb"): IED, ("land", "mine"): IED,
+    ("gun", "battle"): CLASH, ("exchange", "fire"): CLASH, ("open", "fire"): KILL, ("gun", "down"): KILL,
+    ("take", "control"): GAIN, ("seize", "control"): GAIN, ("gain", "control"): GAIN, ("take", "over"): GAIN,
+    ("lose", "control"): LOSS, ("fall", "to"): LOSS, ("lose", "ground"): None,  # type: ignore[dict-item]
+    ("blow", "up"): BLAST, ("blow", "himself"): SUICIDE, ("blow", "herself"): SUICIDE,
+    ("blow", "themselves"): SUICIDE, ("set", "fire"): LOOT, ("set", "ablaze"): LOOT,
+    ("tear", "gas"): PROTEST, ("nerve", "gas"): CHEM, ("toxic", "gas"): CHEM, ("poison", "gas"): CHEM,
+    ("sexual", "assault"): SEXUAL, ("sexually", "assault"): SEXUAL, ("sexual", "abuse"): SEXUAL,
+    ("sexually", "abuse"): SEXUAL, ("sexual", "violence"): SEXUAL, ("aerial", "bombardment"): AIR,
+    ("aerial", "attack"): AIR, ("fighter", "jet"): AIR, ("cruise", "missile"): AIR, ("peace", "deal"): AGREE, ("peace", "agreement"): AGREE,
+    ("pledge", "allegiance"): CHANGE, ("hand", "over"): TRANSFER, ("round", "up"): ARREST,
+}
+PAIRS = {k: v for k, v in PAIRS.items() if v is not None}
+
+# Words that make "strike"/"march"/"deal" ... mean something else nearby.
+STRIKE_LABOUR = {"worker", "workers", "teacher", "teachers", "union", "unions", "doctor", "doctors", "general", "hunger", "labour", "labor", "nurses", "drivers"}
+
+MODALS = {"will", "would", "could", "may", "might", "shall", "should", "must", "can", "ca"}
+# Governing words that turn what follows into a threat, plan, call or fear, not an event.
+IRREALIS = {
+    "threaten", "threat", "plan", "plot", "vow", "warn", "urge", "call", "encourage", "intend", "seek", "want",
+    "aim", "pledge", "promise", "fear", "prepare", "consider", "demand", "expect", "hope", "wish", "incite",
+    "propose", "advocate", "risk", "prevent", "avoid", "deter", "ready", "possible", "likely",
+    "able", "capable", "need", "allow", "inspire", "would", "justify", "glorify", "praise",
+    "capability", "willingness", "intention", "potential", "chance", "danger", "prospect", "goal",
+    "scenario", "option", "looming", "imminent", "future", "planned", "expected", "upcoming", "feared",
+    "theory", "speculation", "rumour", "rumor", "strategy", "effort", "bid",
+}
+# Verbs that make an infinitive after them an order or request, not a report ("told them to attack").
+DIRECTIVE = {"order", "ask", "tell", "instruct", "decide", "want", "agree", "refuse"}
+# Verbs after which an infinitive still reports something that happened ("attempted to detonate").
+REALIS_CONTROL = {"attempt", "try", "manage", "continue", "begin", "start", "fail", "proceed", "go", "come",
+                  "seem", "appear", "use", "help", "resume", "keep", "force", "compel", "oblige"}
+# Force used "to disperse the mob", "to quell the protesters": the crowd was there, whatever the purpose.
+CROWD_CONTROL = {"disperse", "quell", "scatter", "repel", "contain"}
+HEDGES = {"probably", "possibly", "perhaps", "maybe", "hypothetically"}
+GENERIC_ADVERBS = {"often", "usually", "always", "generally", "typically", "frequently", "routinely",
+                   "regularly", "sometimes", "never", "repeatedly", "occasionally"}
+# Verbs whose subject/object noun trigger is a real, specific event ("a bombing rocked the market").
+EVENT_VERBS = {"happen", "occur", "take", "kill", "leave", "claim", "carry", "launch", "conduct", "stage",
+               "hit", "target", "strike", "rock", "wound", "injure", "erupt", "break", "follow", "see",
+               "cause", "destroy", "damage", "be", "hold", "organize", "organise", "continue", "spread",
+               "turn", "end", "begin", "start", "result", "report", "confirm", "mount", "unleash", "perpetrate",
+               "commit", "trigger", "spark", "disperse", "quell", "scatter", "repel", "contain", "break", "sign", "reach", "agree", "announce", "release",
+               "publish", "circulate", "post", "issue", "broker", "declare", "violate", "use", "fire", "drop",
+               "detonate", "explode", "go", "plant", "hurl", "throw", "lob", "toss", "fall", "land"}
+PROPAGANDA_VERBS = {"release", "publish", "circulate", "post", "issue", "distribute", "air", "broadcast", "show"}
+ACCIDENT_CUES = {"accident", "accidental", "accidentally", "cylinder", "boiler", "leak", "short-circuit",
+                 "earthquake", "flood", "landslide", "cyclone", "storm", "hurricane", "stampede", "collapse",
+                 "crash", "derail", "fireworks", "factory", "covid", "virus", "outbreak", "quake", "tornado",
+                 "drought", "wildfire", "lightning", "typhoon", "heatwave", "epidemic", "volcano", "eruption",
+                 "tsunami", "disaster", "mudslide", "avalanche", "blizzard", "bushfire", "firefighter",
+                 "firefighters", "collision", "collide", "poison", "poisoning", "overdose", "capsize", "leakage",
+                 "monsoon", "downpour", "torrential", "famine", "propane", "fertilizer", "refinery", "furnace",
+                 "plunge", "icy", "skid", "overturn", "drown", "shipwreck"}
+JET_CUES = {"fire", "strike", "missile", "bomb", "attack", "raid", "pound", "target", "hit", "drop", "shoot",
+            "warplane", "military", "air", "force", "sortie", "rocket"}
+# Words that make a sentence with an accident cue still a report of violence.
+VIOLENCE_CUES = {"attack", "bomber", "militant", "gunman", "gunmen", "terrorist", "insurgent", "rebel", "airstrike",
+                 "shelling", "suicide", "jihadist", "bomb", "explosive", "ied", "grenade", "mortar", "rocket",
+                 "missile", "militia", "protest", "protester", "protesters", "demonstration",
+                 "demonstrator", "riot", "rioter", "march", "rally", "clash", "gunfire", "shooting"}
+# What explodes in an industrial accident: "a tank at the plant exploded", "a gas explosion".
+INDUSTRIAL = {"cylinder", "boiler", "container", "furnace", "reactor", "plant", "factory", "warehouse", "gas",
+              "propane", "fertilizer", "chemical", "pipeline", "transformer", "bunker", "storage", "firework",
+              "fireworks", "battery", "stove", "kiln", "silo", "refinery", "tanker", "gasoline", "petrol", "oil",
+              "methane", "coal", "dust", "heater", "compressor"}
+# Disrupted weapons use needs a weapon or an attack; "intercepted smugglers" is policing.
+WEAPON_CUES = {"weapon", "arm", "arms", "ammunition", "explosive", "explosives", "bomb", "ied", "device", "attack",
+               "plot", "missile", "rocket", "drone", "grenade", "mine", "landmine", "gun", "rifle", "detonator",
+               "vest", "terror", "terrorist", "mortar", "shell", "munition", "cache", "dynamite", "tnt"}
+# Non-violent "targeting": sanctions, measures, campaigns.
+NONVIOLENT_TARGETING = {"sanction", "sanctions", "measure", "action", "tariff", "policy", "campaign", "ban",
+                        "restriction", "regulation", "investigation", "probe", "law", "legislation", "advert",
+                        "audit", "tax", "reform", "market", "consumer", "customer", "voter"}
+# Places a side can take: the object of "captured", "seized", "took over".
+PLACE_WORDS = {"town", "city", "village", "area", "base", "airport", "territory", "district", "province", "region",
+               "checkpoint", "post", "position", "positions", "hill", "road", "highway", "bridge", "border",
+               "crossing", "port", "harbour", "harbor", "island", "neighbourhood", "neighborhood", "camp",
+               "headquarters", "building", "compound", "palace", "outpost", "garrison", "stronghold", "enclave",
+               "suburb", "county", "capital", "state", "airbase", "barracks", "field", "oilfield",
+               "dam", "valley", "front", "mountain", "parliament", "ministry", "station", "prison", "centre",
+               "center", "school", "hospital", "market", "mosque", "church", "municipality", "locality", "zone",
+               "site", "land", "part", "parts", "region", "regions", "stretch", "section", "quarter"}
+# What police and soldiers seize that makes a seizure disrupted weapons use, not a conquest.
+SEIZED_WEAPONS = {"weapon", "arm", "arms", "ammunition", "ammunitions", "explosive", "explosives", "firearm",
+                  "pistol", "rifle", "gun", "grenade", "landmine", "mine", "ied", "device", "detonator", "round",
+                  "cartridge", "bomb", "rocket", "missile", "mortar", "munition", "cache", "kalashnikov", "tnt",
+                  "dynamite", "magazine", "shell", "drone"}
+WITHDRAWAL = {"withdraw", "withdrawal", "vacate", "evacuate", "abandon", "retreat", "pullout", "pull-out",
+              "handover", "unopposed", "peacefully"}
+# Frames that name an event without reporting it: accusations, denials, answers to it.
+REFERENCE_FRAMES = {"accuse", "accusation", "allege", "allegation", "deny", "denial", "reject", "blame",
+                    "response", "retaliation", "revenge", "sanction", "responsibility", "credit", "punish",
+                    "responsible", "claim", "investigation", "probe", "inquiry", "trial", "lawsuit", "conviction",
+                    "convict", "indict", "indictment", "acquit", "sentence", "verdict", "prosecute", "prosecution"}
+ARMED_TARGETS = {"soldier", "troop", "army", "police", "policeman", "policemen", "officer", "force", "military",
+                 "checkpoint", "base", "post", "convoy", "patrol", "militant", "fighter", "rebel", "insurgent",
+                 "guard", "militia", "militiaman", "jihadist", "gunman", "personnel", "barracks", "outpost",
+                 "garrison", "battalion", "brigade", "unit", "commando", "peacekeeper", "serviceman",
+                 "servicemen", "marine", "sailor", "airman", "gendarme", "legionnaire", "cop", "trooper",
+                 "terrorist", "separatist", "extremist", "combatant", "paramilitary", "warship", "ship",
+                 "tank", "position", "positions", "camp", "station", "headquarters"}
+CIVILIAN_TARGETS = {"civilian", "people", "person", "villager", "resident", "worshipper", "student", "child",
+                    "woman", "man", "farmer", "passenger", "pilgrim", "shopper", "family", "teacher", "doctor",
+                    "journalist", "aid", "worker", "market", "mosque", "church", "school", "hospital", "village",
+                    "bus", "wedding", "funeral", "home", "house", "tourist", "crowd", "boy", "girl", "mourner",
+                    "official", "politician", "priest", "imam", "monk", "nun", "shop", "hotel", "restaurant",
+                    "cafe", "bar", "nightclub", "concert", "stadium", "refugee", "prisoner", "hostage", "son",
+                    "daughter", "wife", "husband", "elder", "chief", "leader", "herder", "fisherman", "trader",
+                    "driver", "motorist", "commuter", "employee", "staff", "nurse", "patient", "voter"}
+STATE_WORDS = {"army", "troop", "soldier", "military", "police", "government", "security", "force", "forces",
+               "gendarme", "marine", "navy", "coalition", "regime", "authority", "authorities", "peshmerga",
+               "commando", "officer", "guard", "idf", "junta"}
+INTERVENTION_CUES = {"disperse", "tear", "teargas", "water", "cannon", "baton", "rubber", "arrest", "detain",
+                     "crackdown", "clash", "beat", "charge", "break", "suppress", "pepper", "spray", "smoke",
+                     "nonlethal", "stun", "forcibly", "kettle", "block", "prevent", "lathicharge", "lathi",
+                     "quell"}
+# Lethal force: what makes intervention "excessive force" (CODEBOOK 2); injuries from tear gas do not.
+LETHAL_CUES = {"kill", "shoot", "dead", "die", "live", "bullet", "gunfire", "death", "massacre"}
+VIOLENT_PROTEST_CUES = {"stone", "rock", "molotov", "torch", "burn", "loot", "vandalize", "smash", "clash",
+                        "throw", "pelt", "hurl", "riot", "violent", "violence", "set", "storm", "breach",
+                        "attack", "fight", "damage", "destroy"}
+
+
+KIND_PRIORITY = [CHEM, AIR, SUICIDE, SHELL, GRENADE, IED, BLAST, GAIN, LOSS, EXECUTE, SEXUAL, ABDUCT, RIOT, MOB,
+                 PROTEST, CLASH, ATTACK, KILL, ARREST, DISRUPT, AGREE, PROPAGANDA, HQ, TRANSFER, CHANGE, LOOT,
+                 OUTCOME]
+
+
+CELL_WORDS = {"cell", "network", "ring", "gang", "module", "group", "syndicate", "unit"}
+
+
+def trigger_kind(tok: Token) -> str | None:
+    """The kind a single word triggers by itself (no two-word triggers, no sense check)."""
+    return SINGLE.get(tok.lemma_.lower()) or SINGLE.get(tok.lower_)
