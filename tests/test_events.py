@@ -353,3 +353,15 @@ def test_propaganda_needs_an_armed_group(nlp, actors):
     assert "Strategic developments" not in [c.event_type for c in detect(nlp(police), group_spans=actors.find_all)]
     assert [c.sub_event_type for c in detect(nlp(taliban), group_spans=actors.find_all)
             if c.event_type == "Strategic developments"] == ["Other"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("An arms cache containing hand grenades and rounds of ammunition has been discovered in the city of Pryluky.",
+     ("Strategic developments", "Disrupted weapons use")),
+    ("The Afghan Special Forces have destroyed dozens of heavy machine guns, rockets and other explosives during "
+     "an operation in Uruzgan province.", ("Strategic developments", "Disrupted weapons use")),
+    ("Militants fired rockets at the base; police later found the launcher.",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+])
+def test_weapons_found_or_destroyed_are_disrupted_use(nlp, actors, text, expected):
+    assert _types(_detect(nlp, actors, text)) == [expected]

@@ -462,6 +462,9 @@ def classify(kinds: set[str], lemmas: set[str], actor1: Span | None, actor2: Spa
         return "Riots", "Violent demonstration"
     if kinds & {MOB}:
         return "Riots", "Mob violence"
+    if kinds & {SHELL, GRENADE, IED, BLAST} and not kinds & {AIR, SUICIDE, OUTCOME, KILL} and _weapons_disrupted(tokens):
+        # "an arms cache containing hand grenades was discovered", "forces destroyed rockets and IEDs"
+        return "Strategic developments", "Disrupted weapons use"
     if kinds & {AIR}:
         return "Explosions/Remote violence", "Air/drone strike"
     if kinds & {SUICIDE}:
@@ -559,6 +562,23 @@ def _backdrop(tok: Token) -> bool:
         if head.lemma_.lower() in ("end", "halt", "stop", "follow") and node.dep_ in ("dobj", "pobj"):
             return True
         node = head
+    return False
+
+
+_DISRUPT_VERBS = {"seize", "recover", "find", "discover", "uncover", "unearth", "confiscate", "defuse", "destroy",
+                  "clear", "neutralize", "neutralise", "dismantle", "identify", "locate", "retrieve"}
+_HAUL_NOUNS = SEIZED_WEAPONS | {"cache", "haul", "stockpile", "arsenal", "mine", "landmine", "ied", "device", "rocket",
+                                "grenade", "shell", "mortar", "bomb"}
+
+
+def _weapons_disrupted(tokens: set[Token]) -> bool:
+    """Weapons found, seized or destroyed: the object (or passive subject) of a finding verb names them."""
+    for tok in tokens:
+        if tok.lemma_.lower() not in _DISRUPT_VERBS:
+            continue
+        for c in tok.children:
+            if c.dep_ in ("dobj", "nsubjpass") and any(t.lemma_.lower() in _HAUL_NOUNS for t in c.subtree):
+                return True
     return False
 
 
