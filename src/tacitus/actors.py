@@ -271,6 +271,11 @@ class ActorDictionary:
         self._nationality.update(countries.names())
         self._nationality.update(countries.adjectives())
         self._nat_max = max(k.count(" ") + 1 for k in self._nationality)
+        # The longest nationality key starting with each first word: most tokens start none.
+        self._nat_first: dict[str, int] = {}
+        for key in self._nationality:
+            first, n = key.partition(" ")[0], key.count(" ") + 1
+            self._nat_first[first] = max(self._nat_first.get(first, 0), n)
         self._abbrev = {k: v for k, v in countries.abbreviations().items() if len(k) <= 4}
         self._kinds = {e.canonical: e.kind for es in entries.values() for e in reversed(es) if e.canonical}
         self._homes: dict[str, tuple[str, ...]] = dict(homes or {})
@@ -464,7 +469,10 @@ class ActorDictionary:
         surface = tokens[i].surface
         if surface in self._abbrev:
             return self._abbrev[surface], 1
-        for n in range(min(self._nat_max, len(tokens) - i), 0, -1):
+        longest = self._nat_first.get(tokens[i].key)
+        if not longest or not surface[:1].isupper():
+            return None
+        for n in range(min(longest, len(tokens) - i), 0, -1):
             key = " ".join(t.key for t in tokens[i:i + n])
             if key in self._nationality and tokens[i].surface[:1].isupper():
                 return self._nationality[key], n

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from tacitus.models import SUB_EVENT_TYPES, Event, EventCandidate, Span
+from tacitus.nlp import doc_text
 from tacitus.triggers import (
     ATTACK,
     BLAST,
@@ -314,7 +315,7 @@ def _candidate(doc: Doc, sent: SpacySpan, g: _Group, heads: set[int],
         ev_end = max(t.idx + len(t) for t in tokens)
     else:
         ev_start, ev_end = sent.start_char, sent.end_char
-    ev_text = doc.text[ev_start:ev_end]
+    ev_text = doc_text(doc)[ev_start:ev_end]
     stripped = ev_text.rstrip()
     evidence = Span(ev_start, ev_start + len(stripped), stripped)
     background = _background(g, trigger_tok)
@@ -647,7 +648,7 @@ def _affiliation(span: Span | None, doc: Doc, group_spans: ActorFinder) -> Span 
         if child.dep_ in ("acl", "amod", "prep", "relcl") and (
                 child.lemma_.lower() in AFFILIATION or child.lower_ in ("of", "with", "from")):
             left, right = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
-            for s, e, _ in group_spans(doc.text[left:right]):
+            for s, e, _ in group_spans(doc_text(doc)[left:right]):
                 return _span_of(doc, left + s, left + e)
     return _antecedent(head, doc, group_spans) or span
 
@@ -674,11 +675,11 @@ def _antecedent(head: Token, doc: Doc, group_spans: ActorFinder) -> Span | None:
         return None
     first = head.sent.start  # token index of the window's first sentence
     for _ in range(_ANTECEDENT_SENTENCES):
-        if first == 0 or "\n" in doc.text[doc[first - 1].idx:doc[first].idx]:
+        if first == 0 or "\n" in doc_text(doc)[doc[first - 1].idx:doc[first].idx]:
             break  # not across a paragraph break
         first = doc[first - 1].sent.start
     start, end = doc[first].idx, head.left_edge.idx
-    window = doc.text[start:end]
+    window = doc_text(doc)[start:end]
     hits = [(s, e, a) for s, e, a in group_spans(window) if getattr(a, "kind", None) == "rebel"]
     lemma = head.lemma_.lower()
     same_noun = [h for h in hits if lemma in window[h[0]:h[1]].lower()]
@@ -694,7 +695,7 @@ def _named_group(doc: Doc, tokens: set[Token], group_spans: ActorFinder, *, excl
         return None
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t) for t in tokens)
-    for s, e, actor in group_spans(doc.text[start:end]):
+    for s, e, actor in group_spans(doc_text(doc)[start:end]):
         kind = getattr(actor, "kind", None)
         if kind in ("civilians", "protesters", "rioters"):
             continue
@@ -757,7 +758,7 @@ def _anchored(trig: Token, group_spans: ActorFinder | None) -> bool:
         return True
     if group_spans is not None:
         left, right = trig.left_edge.idx, trig.right_edge.idx + len(trig.right_edge)
-        return bool(group_spans(trig.doc.text[left:right]))
+        return bool(group_spans(doc_text(trig.doc)[left:right]))
     return any(t.pos_ == "PROPN" and t.ent_type_ in ("ORG", "NORP") for t in trig.subtree)
 
 
@@ -806,11 +807,11 @@ def _extend(c: EventCandidate, doc: Doc, sent: SpacySpan) -> EventCandidate:
 
 
 def _same_paragraph(doc: Doc, end: int, start: int) -> bool:
-    return "\n\n" not in doc.text[end:start] and start - end < 400
+    return "\n\n" not in doc_text(doc)[end:start] and start - end < 400
 
 
 def _span_of(doc: Doc, start: int, end: int) -> Span:
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, doc_text(doc)[start:end])
 
 
 def _ranges(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:

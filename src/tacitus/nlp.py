@@ -141,6 +141,19 @@ def restore_case(doc: Doc) -> Doc:
     return new
 
 
+_TEXT = "tacitus_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token's text on each access."""
+    cached = doc.user_data.get(_TEXT)
+    if cached is not None and cached[0] == len(doc):  # the token count guards against copied user_data
+        return cached[1]
+    text = doc.text
+    doc.user_data[_TEXT] = (len(doc), text)
+    return text
+
+
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """``(start_char, end_char)`` of each sentence, as ``doc.sents`` gives them, read from arrays.
 
@@ -162,7 +175,7 @@ def cased_text(doc: Doc) -> str:
     Same length and offsets as ``doc.text``; for rules that read letter case
     ("Paris Prosecutor" vs "Paris prosecutor"), which capitals would blind.
     """
-    return doc.user_data.get(_CASED, doc.text)
+    return doc.user_data.get(_CASED) or doc_text(doc)
 
 
 def _english_words(nlp: Language) -> frozenset[str]:

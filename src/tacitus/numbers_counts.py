@@ -16,6 +16,7 @@ decides whether a list counts the killed or the wounded.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -181,12 +182,17 @@ def number_at(low: list[str], i: int) -> tuple[int, int | None, int, bool] | Non
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _hedges() -> tuple[tuple[str, list[str]], ...]:
+    """Hedges ("at least", "fewer than") with their words, longest first."""
+    return tuple((h, h.split()) for h in sorted(lex.FEWER + lex.HEDGES, key=lambda s: -len(s.split())))
+
+
 def count_at(low: list[str], i: int) -> Count | None:
     """A count phrase (hedge + number or range) starting at token ``i``."""
     hedge = ""
     j = i
-    for h in sorted(lex.FEWER + lex.HEDGES, key=lambda s: -len(s.split())):
-        parts = h.split()
+    for h, parts in _hedges():
         if low[j : j + len(parts)] == parts:
             hedge = h
             j += len(parts)
