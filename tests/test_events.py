@@ -365,3 +365,24 @@ def test_propaganda_needs_an_armed_group(nlp, actors):
 ])
 def test_weapons_found_or_destroyed_are_disrupted_use(nlp, actors, text, expected):
     assert _types(_detect(nlp, actors, text)) == [expected]
+
+
+def test_next_sentence_of_the_same_kind_continues_the_event():
+    gunmen = _event("Gunmen stormed the university, killing students.", 0)
+    attackers = _event("The three attackers killed at least 19 people.", 50, fatalities=19)
+    assert len(merge_mentions([gunmen, attackers])) == 1
+    # far apart, or with different tolls, they are two events
+    assert len(merge_mentions([gunmen, replace(attackers, evidence=Span(900, 945, attackers.evidence.text))])) == 2
+    assert len(merge_mentions([replace(gunmen, casualties=Casualties(fatalities=4)), attackers])) == 2
+    # a different sub-type is another event
+    bomb = _typed(_event("A bomb went off in the market.", 50), "Explosions/Remote violence",
+                  "Remote explosive/landmine/IED")
+    assert len(merge_mentions([gunmen, bomb])) == 2
+
+
+def test_troops_sent_after_an_attack_are_its_aftermath(nlp, actors):
+    alone = _detect(nlp, actors, "The Syrian army has deployed troops in areas near the border with Turkey.")
+    assert _types(alone) == [("Strategic developments", "Change to group/activity")]
+    after = _detect(nlp, actors, "Gunmen killed five villagers in Borno on Sunday. "
+                                 "The army deployed troops to the village.")
+    assert [c.sub_event_type for c in after] == ["Attack"]

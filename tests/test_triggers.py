@@ -178,3 +178,41 @@ def test_sense_needs_evidence_only_when_weak(nlp):
 def test_going_to_is_a_future(nlp):
     doc = nlp("You're going to parry the bolts back at them, killing them in one hit.")
     assert not is_asserted(next(t for t in doc if t.lower_ == "killing"))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Turkish forces have set up a new observation post in the rebel-held province of Idlib.",
+     ("Strategic developments", "Headquarters or base established")),
+    ("US forces have established a new military base in Manbij in northern Syria.",
+     ("Strategic developments", "Headquarters or base established")),
+    ("A stash of firearms and ammunition was found in a dam near Oudtshoorn.",
+     ("Strategic developments", "Disrupted weapons use")),
+    ("The army discovered an underground depot containing a large amount of weapons near Mayadeen.",
+     ("Strategic developments", "Disrupted weapons use")),
+    ("US forces have withdrawn from a key base just 30km south of the Syria-Turkey border.",
+     ("Strategic developments", "Change to group/activity")),
+    ("Hezbollah forces pull back from areas in the province of Daraa.",
+     ("Strategic developments", "Change to group/activity")),
+    ("Iraqi forces withdrew on Sunday from the Walid crossing, and Islamic State fighters seized it.",
+     ("Strategic developments", "Non-violent transfer of territory")),
+    ("Rebels and government forces exchanged prisoners near Aleppo on Tuesday.",
+     ("Strategic developments", "Agreement")),
+    ("At least 400 supporters staged a demonstration against asylum seekers in the city center.",
+     ("Protests", "Peaceful protest")),
+    ("Demonstrators gathered in several cities on Thursday evening to urge the government to avoid war.",
+     ("Protests", "Peaceful protest")),
+    ("Israeli soldiers violently suppressed a peaceful protest in the town of Beit Jala.",
+     ("Protests", "Excessive force against protesters")),
+])
+def test_strategic_developments_and_protests_by_verb_and_object(nlp, actors, text, expected):
+    assert _types(nlp, actors, text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Fragments of a grenade were recovered from the scene, police said.",
+    "The builders set up a new post office in the village.",
+    "Japan's military mobilized troops on Tuesday to help dig out vehicles stuck in heavy snow.",
+    "Police found the keys of the car near the river.",
+])
+def test_finding_building_and_relief_work_are_not_events(nlp, actors, text):
+    assert _types(nlp, actors, text) == []

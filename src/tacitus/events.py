@@ -44,8 +44,11 @@ from tacitus.triggers import (
     KIND_PRIORITY,
     KILL,
     LOSS,
+    MOVEMENT_VERBS,
     OUTCOME,
     PROPAGANDA,
+    PROTEST,
+    PROTEST_VERBS,
     ActorFinder,
     accident,
     classify,
@@ -101,6 +104,9 @@ def detect(doc: Doc, *, group_spans: ActorFinder | None = None) -> list[EventCan
                 candidates[-1] = _extend(candidates[-1], doc, sent)
             continue
         found = _sentence_events(doc, sent, group_spans)
+        if candidates:
+            # "Troops were deployed to the area" after an attack is the response to it, not a development of its own
+            found = [c for c in found if not _troop_movement(doc, c)]
         if not found:
             continue
         if all(c.event_type == "" for c in found):  # casualty report only
@@ -114,6 +120,14 @@ def detect(doc: Doc, *, group_spans: ActorFinder | None = None) -> list[EventCan
             continue
         candidates.extend(c for c in found if c.event_type)
     return candidates
+
+
+def _troop_movement(doc: Doc, c: EventCandidate) -> bool:
+    """A change to group/activity told by a verb of moving forces ("deployed", "withdrew", "reinforced")."""
+    if c.sub_event_type != "Change to group/activity":
+        return False
+    span = doc.char_span(c.trigger.start, c.trigger.end, alignment_mode="expand")
+    return span is not None and span.root.lemma_.lower() in MOVEMENT_VERBS
 
 
 def _sentence_events(doc: Doc, sent: SpacySpan, group_spans: ActorFinder | None) -> list[EventCandidate]:
@@ -730,6 +744,9 @@ def _passing(trig: Token) -> bool:
         if head.lemma_.lower() not in COLLECTIVES or head.head is head:
             break
         head = head.head
+    if trigger_kind(trig) == PROTEST and head.lemma_.lower() in PROTEST_VERBS:
+        # "Demonstrators gathered in ...", "gathered in a peaceful protest": a crowd's own doing
+        return False
     return head.lemma_.lower() not in EVENT_VERBS
 
 
@@ -842,7 +859,7 @@ def merge_mentions(coded: Sequence[Event], *, headline_end: int | None = None) -
     for ev in coded:
         for i, kept in enumerate(out):
             if _same_occurrence(kept, ev) or _repeats_toll(kept, ev, headline_end) or \
-                    (i == len(out) - 1 and _tells_on(kept, ev)):
+                    (i == len(out) - 1 and (_tells_on(kept, ev) or _continues(kept, ev))):
                 out[i] = _merge_pair(kept, ev)
                 break
         else:
@@ -879,6 +896,36 @@ def _tells_on(prev: Event, ev: Event) -> bool:
         return False
     n1, n2 = (prev.actor1.name if prev.actor1 else None), (ev.actor1.name if ev.actor1 else None)
     return not (n1 and n2 and n1 != n2 and prev.actor1.kind != "unidentified")
+
+
+_NEXT_EVENT_GAP = 250
+
+
+def _continues(prev: Event, ev: Event) -> bool:
+    """The next sentence goes on telling the same occurrence: same type and sub-type, right after it.
+
+    "Grenades were hurled at a CRPF patrol in Shopian, injuring a jawan. The
+    grenade attack took place near ..." is one event. Nothing may conflict: a
+    different named place, stated date, initiator or toll makes another event
+    ("a second blast hit ..."), and so does a passing mention (handled by
+    ``_same_occurrence``).
+    """
+    if (prev.event_type, prev.sub_event_type) != (ev.event_type, ev.sub_event_type) or prev.background or ev.background:
+        return False
+    if not 0 <= ev.evidence.start - prev.evidence.end <= _NEXT_EVENT_GAP:
+        return False
+    fa, fb = prev.casualties.fatalities, ev.casualties.fatalities
+    if fa is not None and fb is not None and fa != fb:
+        return False
+    pa, pb = prev.place, ev.place
+    if pa and pb and pa.name != pb.name:
+        within = pa.admin1 is not None and pa.admin1 == pb.admin1 and pb.precision != "place"
+        if pa.country != pb.country or not within:
+            return False
+    if prev.date.date and ev.date.date and prev.date.date != ev.date.date:
+        return False
+    n1, n2 = (prev.actor1.name if prev.actor1 else None), (ev.actor1.name if ev.actor1 else None)
+    return not (n1 and n2 and n1 != n2)
 
 
 def _repeats_toll(a: Event, b: Event, headline_end: int | None) -> bool:

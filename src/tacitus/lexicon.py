@@ -85,6 +85,8 @@ PAIRS: dict[tuple[str, str], str] = {
     ("sexual", "assault"): SEXUAL, ("sexually", "assault"): SEXUAL, ("sexual", "abuse"): SEXUAL,
     ("sexually", "abuse"): SEXUAL, ("sexual", "violence"): SEXUAL, ("aerial", "bombardment"): AIR,
     ("aerial", "attack"): AIR, ("fighter", "jet"): AIR, ("cruise", "missile"): AIR, ("peace", "deal"): AGREE, ("peace", "agreement"): AGREE,
+    ("exchange", "prisoners"): AGREE, ("swap", "prisoners"): AGREE, ("prisoner", "exchange"): AGREE,
+    ("prisoner", "swap"): AGREE,
     ("pledge", "allegiance"): CHANGE, ("hand", "over"): TRANSFER, ("round", "up"): ARREST,
 }
 PAIRS = {k: v for k, v in PAIRS.items() if v is not None}
@@ -120,7 +122,30 @@ EVENT_VERBS = {"happen", "occur", "take", "kill", "leave", "claim", "carry", "la
                "turn", "end", "begin", "start", "result", "report", "confirm", "mount", "unleash", "perpetrate",
                "commit", "trigger", "spark", "disperse", "quell", "scatter", "repel", "contain", "break", "sign", "reach", "agree", "announce", "release",
                "publish", "circulate", "post", "issue", "broker", "declare", "violate", "use", "fire", "drop",
-               "detonate", "explode", "go", "plant", "hurl", "throw", "lob", "toss", "fall", "land"}
+               "detonate", "explode", "go", "plant", "hurl", "throw", "lob", "toss", "fall", "land",
+               "stag"}  # the lemmatizer's lemma of "staged"
+# Verbs that make a crowd's protest noun a report of the protest: "gathered in a peaceful protest",
+# "demonstrators marched", "joined protests", "participated in a march".
+PROTEST_VERBS = {"gather", "assemble", "march", "participate", "join", "chant", "converge", "rally", "walk",
+                 "throng", "flock", "pour", "protest", "demonstrate", "picket", "block", "shout", "wave", "sing",
+                 "denounce", "demand", "defy", "brave", "swarm", "boo", "hold", "stage", "stag", "take",
+                 "suppress", "crush"}
+# Military sites whose setting up is "Headquarters or base established" (CODEBOOK 2).
+BASE_NOUNS = {"base", "outpost", "barracks", "checkpoint", "headquarters", "garrison", "airbase", "airfield"}
+# Sites that are a base only with a military word beside them: "observation post", "military point".
+BASE_NOUNS_QUALIFIED = {"post", "point", "position", "camp", "station"}
+BASE_QUALIFIERS = {"military", "observation", "army", "monitoring", "security", "turkish", "russian", "american",
+                   "us", "iranian", "troop", "naval", "air"}
+# Armed forces moving, massing or forming (CODEBOOK 2, Change to group/activity): "deployed troops",
+# "forces withdrew from the base", "Land Forces were formed".
+MOVEMENT_VERBS = {"deploy", "redeploy", "dispatch", "send", "move", "station", "reinforce", "withdraw", "mobilize",
+                  "mobilise", "fortify", "form", "pull", "reposition", "amass", "mass"}
+# Of those, the ones whose subject is what moves: "forces withdrew", "fighters have mobilized".
+MOVEMENT_INTRANSITIVE = {"withdraw", "redeploy", "mobilize", "mobilise", "pull", "reposition", "reinforce", "fortify"}
+FORCE_NOUNS = {"troop", "force", "soldier", "unit", "reinforcement", "fighter", "army", "military", "battalion",
+               "brigade", "militia", "militiaman", "personnel", "tank", "regiment", "division", "contingent",
+               "peacekeeper", "gendarme", "commando", "marine", "paratrooper", "squad", "detachment"}
+BASE_VERBS = {"establish", "set", "create", "build", "erect", "construct", "open", "install", "set-up"}
 PROPAGANDA_VERBS = {"release", "publish", "circulate", "post", "issue", "distribute", "air", "broadcast", "show"}
 ACCIDENT_CUES = {"accident", "accidental", "accidentally", "cylinder", "boiler", "leak", "short-circuit",
                  "earthquake", "flood", "landslide", "cyclone", "storm", "hurricane", "stampede", "collapse",
@@ -197,7 +222,7 @@ INTERVENTION_CUES = {"disperse", "tear", "teargas", "water", "cannon", "baton", 
 LETHAL_CUES = {"kill", "shoot", "dead", "die", "live", "bullet", "gunfire", "death", "massacre"}
 VIOLENT_PROTEST_CUES = {"stone", "rock", "molotov", "torch", "burn", "loot", "vandalize", "smash", "clash",
                         "throw", "pelt", "hurl", "riot", "violent", "violence", "set", "storm", "breach",
-                        "attack", "fight", "damage", "destroy"}
+                        "attack", "fight", "damage", "destroy", "aggressive"}
 
 
 KIND_PRIORITY = [CHEM, AIR, SUICIDE, SHELL, GRENADE, IED, BLAST, GAIN, LOSS, EXECUTE, SEXUAL, ABDUCT, RIOT, MOB,

@@ -29,6 +29,10 @@ from tacitus.lexicon import (
     ARMED_TARGETS,
     ARREST,
     ATTACK,
+    BASE_NOUNS,
+    BASE_NOUNS_QUALIFIED,
+    BASE_QUALIFIERS,
+    BASE_VERBS,
     BLAST,
     CELL_WORDS,
     CHANGE,
@@ -41,6 +45,7 @@ from tacitus.lexicon import (
     EVENT_VERBS,
     EXECUTE,
     EXPLOSIVE_KINDS,
+    FORCE_NOUNS,
     GAIN,
     GENERIC_ADVERBS,
     GRENADE,
@@ -58,6 +63,8 @@ from tacitus.lexicon import (
     LOSS,
     MOB,
     MODALS,
+    MOVEMENT_INTRANSITIVE,
+    MOVEMENT_VERBS,
     NONVIOLENT_TARGETING,
     OUTCOME,
     PAIRS,
@@ -65,6 +72,7 @@ from tacitus.lexicon import (
     PROPAGANDA,
     PROPAGANDA_VERBS,
     PROTEST,
+    PROTEST_VERBS,
     REALIS_CONTROL,
     REFERENCE_FRAMES,
     RIOT,
@@ -112,14 +120,16 @@ from tacitus.senses import (
 
 __all__ = [
     "ABDUCT", "ABSTRACT_OBJECTS", "ACCIDENT_CUES", "AGREE", "AIR", "ANIMALS", "ARMED_TARGETS", "ARREST",
-    "ATTACK", "ActorFinder", "BLAST", "BODY_HARM", "CASUALTY_VERBS", "CELL_WORDS", "CHANGE", "CHEM",
+    "ATTACK", "BASE_NOUNS", "BASE_NOUNS_QUALIFIED", "BASE_QUALIFIERS", "BASE_VERBS", "ActorFinder", "BLAST", "BODY_HARM", "CASUALTY_VERBS", "CELL_WORDS", "CHANGE", "CHEM",
     "CIVILIAN_TARGETS", "CLASH", "COMMERCIAL_WORDS", "CONFLICT_CUES", "CONFLICT_NOUNS", "CROWD_CONTROL",
-    "DIRECTIVE", "DISRUPT", "EVENT_VERBS", "EXECUTE", "EXPLOSIVE_KINDS", "FICTION_NOUNS", "FIRING_CUES", "GAIN",
+    "DIRECTIVE", "DISRUPT", "EVENT_VERBS", "EXECUTE", "EXPLOSIVE_KINDS", "FICTION_NOUNS", "FIRING_CUES",
+    "FORCE_NOUNS", "GAIN",
     "GENERIC_ADVERBS", "GRENADE", "HEDGES", "HQ", "HUMAN_NOUNS", "HYPHEN_PREFIXES", "IED", "INDUSTRIAL",
     "INSTRUMENTS", "INTERVENTION_CUES", "IRREALIS", "JET_CUES", "KILL", "KIND_PRIORITY", "LEGAL_HEADS",
-    "LETHAL_CUES", "LOCATIVE_PREPS", "LOOT", "LOSS", "MARKET_WORDS", "MOB", "MODALS", "NONVIOLENT_CAUSES",
+    "LETHAL_CUES", "LOCATIVE_PREPS", "LOOT", "LOSS", "MARKET_WORDS", "MOB", "MODALS", "MOVEMENT_INTRANSITIVE",
+    "MOVEMENT_VERBS", "NONVIOLENT_CAUSES",
     "NONVIOLENT_MODIFIERS", "NONVIOLENT_TARGETING", "OUTCOME", "PAIRS", "PLACE_WORDS", "PROPAGANDA",
-    "PROPAGANDA_VERBS", "PROTEST", "REALIS_CONTROL", "REFERENCE_FRAMES", "RIOT", "SEIZED_WEAPONS",
+    "PROPAGANDA_VERBS", "PROTEST", "PROTEST_VERBS", "REALIS_CONTROL", "REFERENCE_FRAMES", "RIOT", "SEIZED_WEAPONS",
     "SELF_HARM_HEADS", "SEXUAL", "SHELL", "SINGLE", "SPORT_WORDS", "STATE_WORDS", "STRIKE_LABOUR",
     "STRUCK_PLACES", "SUICIDE", "SUICIDE_HEADS", "TRANSFER", "VIOLENCE_CUES", "VIOLENCE_EVIDENCE",
     "VIOLENT_PROTEST_CUES", "WEAPON_CUES", "WITHDRAWAL", "accident", "armed_target", "classify", "cumulative",
@@ -165,9 +175,111 @@ def find_triggers(sent: SpacySpan) -> Iterable[tuple[Token, str]]:
             kind = SINGLE.get(tok.lower_.rsplit("-", 1)[-1])
             if kind in (KILL, ATTACK) and tok.lower_.endswith(("inspired", "led", "backed", "linked")):
                 kind = None
+        if kind is None and tok.pos_ == "VERB":
+            kind = _verb_object_kind(tok)
         if kind is None or not _sense_ok(tok, kind):
             continue
         yield tok, kind
+
+
+def _verb_object_kind(verb: Token) -> str | None:
+    """Triggers made by a plain verb and what it acts on.
+
+    "set up a new observation post", "established a military base" (a base
+    established); "a cache of arms was discovered", "found explosive devices"
+    (disrupted weapons use). Neither word reports an event by itself.
+    """
+    lemma = verb.lemma_.lower()
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [c for o in objs for c in o.children if c.dep_ == "conj"]
+    if lemma in MOVEMENT_VERBS and (lemma != "pull" or any(
+            c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "out") for c in verb.children)):
+        movers = list(objs)
+        if lemma in MOVEMENT_INTRANSITIVE:
+            movers += [c for c in verb.children if c.dep_ == "nsubj"]
+        if lemma in WITHDRAWAL | {"pull"} and any(
+                (trigger_kind(t) in (GAIN, LOSS) or t.lemma_.lower() == "control" and t.pos_ == "NOUN") and
+                is_asserted(t)
+                for t in verb.sent if t.i != verb.i):
+            # "IS recaptured Palmyra after Syrian forces pulled out": the withdrawal is how the place changed hands
+            return None
+        if any(_armed_force(o) for o in movers) and not any(
+                t.lemma_.lower() in _RELIEF_WORK for t in verb.subtree):
+            return CHANGE
+    if not objs:
+        return None
+    if lemma in BASE_VERBS and (lemma != "set" or any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)):
+        if any(_military_site(o) for o in objs):
+            return HQ
+    if lemma in _FIND_VERBS and any(_haul(o) for o in objs):
+        if any(t.lemma_.lower() in _ATTACK_REMAINS for t in verb.subtree):
+            return None  # "fragments of a grenade were recovered from the scene": the trace of an attack
+        if any(trigger_kind(t) in EXPLOSIVE_KINDS and _in_subclause(t, o) for o in objs for t in o.subtree):
+            return None  # "a cache containing hand grenades was discovered": typed by the grenade's own rule
+        return DISRUPT
+    return None
+
+
+# Troops sent to dig out, rescue or vaccinate: relief work, not a change in a conflict.
+_RELIEF_WORK = {"rescue", "relief", "disaster", "snow", "flood", "dig", "vaccination", "vaccine", "pandemic", "covid",
+                "humanitarian", "wildfire", "fire", "earthquake", "storm", "cleanup", "clean", "parade", "exercise",
+                "drill", "ceremony"}
+
+
+def _in_subclause(tok: Token, top: Token) -> bool:
+    """A verb stands between a word and the phrase it belongs to: "a cache [containing grenades]"."""
+    node = tok
+    for _ in range(12):
+        if node.i == top.i or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i != top.i and node.pos_ == "VERB":
+            return True
+    return False
+
+
+def _armed_force(noun: Token) -> bool:
+    """Troops or forces, by themselves or counted: "troops", "a large number of security forces"."""
+    def force(tok: Token) -> bool:
+        # "Land Forces" is a proper noun the lemmatizer leaves plural
+        return tok.lemma_.lower() in FORCE_NOUNS or tok.lower_.removesuffix("s") in FORCE_NOUNS
+
+    if force(noun):
+        return True
+    return noun.lemma_.lower() in ("number", "hundred", "thousand", "dozen", "contingent", "column", "convoy") and any(
+        force(p) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
+
+
+def _military_site(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    if lemma in BASE_NOUNS:
+        return True
+    return lemma in BASE_NOUNS_QUALIFIED and any(
+        c.dep_ in ("amod", "compound", "nmod") and (c.lemma_.lower() in BASE_QUALIFIERS or c.ent_type_ == "NORP")
+        for c in noun.children)
+
+
+# Verbs that, with weapons as their object, tell weapons found or taken before use.
+_FIND_VERBS = {"find", "discover", "uncover", "unearth", "confiscate", "recover", "retrieve", "impound", "clear"}
+# Containers and amounts whose contents decide: "a cache of arms", "a large amount of ammunition".
+_HAUL_HOLDERS = {"cache", "stash", "depot", "haul", "stockpile", "arsenal", "amount", "quantity", "batch", "number",
+                 "lot", "hideout", "store", "consignment", "cargo", "package", "bag", "kg", "kilogram", "ton", "tonne"}
+_ATTACK_REMAINS = {"scene", "fragment", "casing", "shrapnel", "remnant", "splinter", "debris", "body", "remains"}
+
+
+def _haul(noun: Token, depth: int = 0) -> bool:
+    """Weapons, ammunition or explosives, by themselves or in a cache or amount: "a cache of weapons"."""
+    if noun.lemma_.lower() in SEIZED_WEAPONS or noun.lower_ in SEIZED_WEAPONS:
+        return True
+    if noun.lemma_.lower() not in _HAUL_HOLDERS:
+        return False
+    contents = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "containing", "with")
+                for p in c.children if p.dep_ == "pobj"]
+    contents += [p for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() == "contain"
+                 for p in c.children if p.dep_ == "dobj"]
+    contents += [c for p in contents for c in p.children if c.dep_ == "conj"]
+    # "a depot containing a large amount of weapons"
+    return any(_haul(p, depth + 1) for p in contents) if depth < 2 else False
 
 
 def _industrial(tok: Token) -> bool:
@@ -529,8 +641,15 @@ def classify(kinds: set[str], lemmas: set[str], actor1: Span | None, actor2: Spa
     if kinds & {TRANSFER}:
         return "Strategic developments", "Non-violent transfer of territory"
     if kinds & {CHANGE}:
+        if (lemmas & WITHDRAWAL or {"pull", "out"} <= lemmas) and lemmas & _TAKEOVER:
+            # "forces withdrew from the crossing, allowing IS to seize it": the place changed hands unopposed
+            return "Strategic developments", "Non-violent transfer of territory"
         return "Strategic developments", "Change to group/activity"
     return None, None
+
+
+# Another side moving in where forces withdrew.
+_TAKEOVER = {"seize", "enter", "capture", "occupy", "control", "takeover", "handover", "hand", "recapture", "retake"}
 
 
 def territory_sub(gainer: Span | None, group_spans: ActorFinder | None) -> str | None:
@@ -574,7 +693,7 @@ _HAUL_NOUNS = SEIZED_WEAPONS | {"cache", "haul", "stockpile", "arsenal", "mine",
 def _weapons_disrupted(tokens: set[Token]) -> bool:
     """Weapons found, seized or destroyed: the object (or passive subject) of a finding verb names them."""
     for tok in tokens:
-        if tok.lemma_.lower() not in _DISRUPT_VERBS:
+        if tok.lemma_.lower() not in _DISRUPT_VERBS or any(t.lemma_.lower() in _ATTACK_REMAINS for t in tok.subtree):
             continue
         for c in tok.children:
             if c.dep_ in ("dobj", "nsubjpass") and any(t.lemma_.lower() in _HAUL_NOUNS for t in c.subtree):
@@ -595,7 +714,12 @@ def _weapons_destroyed(tokens: set[Token]) -> bool:
 
 def protest_sub(kinds: set[str], lemmas: set[str]) -> tuple[str, str]:
     """Peaceful, met with intervention, met with lethal force, or violent (CODEBOOK 2)."""
-    if lemmas & LETHAL_CUES and lemmas & {"police", "security", "force", "troop", "soldier", "army", "officer"}:
+    security = lemmas & {"police", "security", "force", "troop", "soldier", "army", "officer", "guard", "policeman",
+                        "authority", "authorities"}
+    if lemmas & LETHAL_CUES and (security or lemmas & {"gunfire", "bullet", "fire", "attack"}):
+        return "Protests", "Excessive force against protesters"
+    if security and lemmas & {"violently", "brutally"} and lemmas & {"suppress", "attack", "crush", "beat"}:
+        # "soldiers violently suppressed a peaceful protest"
         return "Protests", "Excessive force against protesters"
     if kinds & {RIOT, LOOT} or (lemmas & VIOLENT_PROTEST_CUES and "peaceful" not in lemmas):
         return "Riots", "Violent demonstration"
