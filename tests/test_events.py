@@ -7,7 +7,8 @@ from dataclasses import replace
 import pytest
 
 from tacitus.actors import ActorDictionary
-from tacitus.events import detect, merge_mentions
+from tacitus.events import detect
+from tacitus.merge import merge_mentions
 from tacitus.models import Actor, Casualties, Event, EventDate, Place, Span
 
 pytestmark = pytest.mark.model

@@ -22,7 +22,7 @@ from spacy.tokens import Span as SpacySpan
 
 from tacitus import actors as actors_stage
 from tacitus import clean as clean_stage
-from tacitus import dates, events, geo, numbers
+from tacitus import dates, events, geo, merge, numbers
 from tacitus.actors import ActorDictionary
 from tacitus.errors import InputError
 from tacitus.models import (
@@ -177,7 +177,7 @@ class Pipeline:
         coded = [self._code(article, doc, c, places, dateline) for c in candidates]
         coded = self._attribute(article, coded)
         first_line = article.text.find("\n")
-        return events.merge_mentions(coded, headline_end=first_line if first_line > 0 else None)
+        return merge.merge_mentions(coded, headline_end=first_line if first_line > 0 else None)
 
     def _place_names(self, text: str, toponyms: list[Toponym]) -> list[Toponym]:
         """The toponyms that can say where an event was: not those that are an armed group's whole name.
