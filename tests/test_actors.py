@@ -320,3 +320,9 @@ def test_affiliation_word_is_not_the_perpetrator():
     text = "The attack was attributed to al-Qaeda-affiliated al-Shabaab."
     assert not named_as_perpetrator(text, text.index("al-Qaeda"), text.index("-affiliated"))
     assert named_as_perpetrator(text, text.index("al-Shabaab"), len(text) - 1)
+
+
+def test_two_sentences_are_not_one_unlisted_name(actors):
+    text = ("Gunmen killed two farmers in the village of Tungushe on Thursday. Separately, militants attacked "
+            "a police post in Konduga.")
+    assert actors.find_unlisted(text) == []

@@ -367,6 +367,8 @@ class ActorDictionary:
 
     def _unlisted_at(self, text: str, folded: str, start: int, end: int) -> Actor | None:
         name = text[start:end]
+        if _SENTENCE_BREAK.search(name) or name.split()[0].lower().rstrip(".,") in _CALENDAR_WORDS:
+            return None  # "on Thursday. Separately, militants ...": two sentences, no name
         words = re.split(r"[\s]+", folded[start:end])
         single = len(words) == 1
         if single and not (_ACRONYM.fullmatch(name) and name.lower() not in _WORD_ACRONYMS):
@@ -632,6 +634,9 @@ _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}(?:-[A-Z]{1,3})?\b")
 _MEMBERS_OF = re.compile(r"(?:members?|militants?|fighters?|guerrillas?|gunmen|cell|commando|units?|"
                          r"activists|insurgents|rebels|group|organi[sz]ation)\s+(?:of|from)\s+(?:the\s+)?$",
                          re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?;:]\s")
+_CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december today yesterday""".split())
 _SMALL = frozenset({"of", "for", "the", "and", "de", "del", "la", "el", "al", "y", "du", "des", "ul", "e", "i"})
 
 
