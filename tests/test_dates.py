@@ -132,3 +132,15 @@ def test_context_is_read_only_without_an_expression_in_text() -> None:
 def test_unresolvable_expression_does_not_fall_back_to_context_or_later_dates() -> None:
     text = "On Monday, militants attacked a post they had held since June 2007."
     assert event_date(text, published=None, context="In 2014, the town fell.") == EventDate(None, None)
+
+
+def test_dateline_day_is_the_filing_day_not_the_event_day():
+    import datetime as dt
+
+    from tacitus.dates import event_date
+
+    text = "KINSHASA, March 14 (Reuters) - M23 rebels seized the town of Rubaya on Monday."
+    got = event_date(text, published=dt.date(2023, 3, 14))
+    assert (got.date, got.span.text) == (dt.date(2023, 3, 13), "Monday")
+    prose = event_date("On March 14, M23 rebels seized the town.", published=dt.date(2023, 3, 20))
+    assert prose.date == dt.date(2023, 3, 14)

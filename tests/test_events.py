@@ -387,3 +387,15 @@ def test_troops_sent_after_an_attack_are_its_aftermath(nlp, actors):
     after = _detect(nlp, actors, "Gunmen killed five villagers in Borno on Sunday. "
                                  "The army deployed troops to the village.")
     assert [c.sub_event_type for c in after] == ["Attack"]
+
+
+def test_stun_grenades_are_crowd_control_not_an_explosion(nlp, actors):
+    text = "Riot police fired tear gas and stun grenades to disperse demonstrators who set fire to a police station."
+    assert all(c.event_type != "Explosions/Remote violence" for c in _detect(nlp, actors, text))
+    assert _types(_detect(nlp, actors, "Militants hurled a grenade at a police patrol in Srinagar.")) == [
+        ("Explosions/Remote violence", "Grenade")]
+
+
+def test_nationality_names_the_owner_of_the_weapon(nlp, actors):
+    cand = _detect(nlp, actors, "Turkish warplanes struck suspected militant targets in northern Iraq on Sunday.")[0]
+    assert cand.actor1 is not None and cand.actor1.text == "Turkish warplanes"

@@ -149,3 +149,12 @@ def test_place_the_trigger_governs_wins_over_a_nearer_one(pipeline):
     _, span = locate_event(doc, pipeline.toponyms(doc), evidence=Span(0, len(text), text),
                            trigger=Span(start, start + 8, "arrested"))
     assert span is not None and span.text == "Jenin", span
+
+
+def test_place_of_an_earlier_event_recalled_is_not_the_place(pipeline):
+    text = ("Turkish warplanes struck suspected militant targets in northern Syria early Sunday, a week after "
+            "a deadly bombing in Istanbul that Ankara blamed on the PKK.")
+    doc = pipeline.nlp(text)
+    place, _ = locate_event(doc, pipeline.toponyms(doc), evidence=Span(0, len(text), text),
+                            trigger=Span(8, 17, "warplanes"))
+    assert place is not None and place.country == "SYR"

@@ -102,3 +102,19 @@ def test_sentence_bounds_match_doc_sents(nlp):
     doc = nlp("Gunmen attacked a checkpoint in Kirkuk. Two police officers were killed.\n\nThe army said later.")
     assert sentence_bounds(doc) == [(s.start_char, s.end_char) for s in doc.sents]
     assert len(sentence_bounds(doc)) >= 3
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, first", [
+    ("ISTANBUL (AP) — Turkish warplanes struck targets in Syria.", "ISTANBUL (AP) —"),
+    ("KINSHASA, March 14 (Reuters) - M23 rebels seized the town.", "KINSHASA, March 14 (Reuters) -"),
+    ("PESHAWAR: Six policemen were killed.", "PESHAWAR:"),
+    ("KABUL, AFGHANISTAN (AP) — A SUICIDE BOMBER STRUCK A MOSQUE.", "KABUL, AFGHANISTAN (AP) —"),
+])
+def test_a_dateline_is_a_sentence_of_its_own(nlp, text, first):
+    assert next(iter(nlp(text).sents)).text == first
+
+
+@pytest.mark.model
+def test_a_colon_in_prose_is_no_dateline(nlp):
+    assert len(list(nlp("Police said: Six men died in the attack.").sents)) == 1

@@ -259,6 +259,16 @@ def _is_background(found: _Found, text: str, published: dt.date | None) -> bool:
     return resolved is not None and (published - resolved[0]).days > 366
 
 
+# "KINSHASA, March 14 (Reuters) -": the day the story was filed, not the day of what it reports.
+_DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?,\s*$")
+_DATELINE_AFTER = re.compile(r"^[\s,]*(?:\d{4}\s*)?(?:\([^()]{1,30}\)\s*)?[-—–:]")
+
+
+def _in_dateline(found: _Found, text: str, offset: int) -> bool:
+    return offset + found.start < 80 and bool(_DATELINE_BEFORE.match(text[: found.start])) and bool(
+        _DATELINE_AFTER.match(text[found.end : found.end + 40]))
+
+
 _REPORTED_ON = re.compile(
     r"\b(?:said|says|told|announced|reported|claimed|confirmed|stated|added|tweeted|wrote|statement)"
     r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$",
@@ -290,7 +300,7 @@ def event_date(
         there is neither an expression nor a publication date.
     """
     source, base = text, offset
-    found = [f for f in _find(text) if not _is_background(f, text, published)]
+    found = [f for f in _find(text) if not _is_background(f, text, published) and not _in_dateline(f, text, offset)]
     # "said on Sunday that one of its members blew himself up ... on Saturday":
     # the day a statement was made is not the day of the event it reports.
     occurred = [f for f in found if not _REPORTED_ON.search(text[max(0, f.start - 40) : f.start])]

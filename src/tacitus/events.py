@@ -462,8 +462,11 @@ def _roles(g: _Group, trig: Token) -> tuple[Span | None, Span | None]:
         if subj is not None and not _is_inanimate_subject(subj):
             actor1 = actor1 or _np(subj)
         elif subj is not None:
-            # "U.S.-led coalition airstrikes killed ...": the weapon's owner is in its modifiers
+            # "U.S.-led coalition airstrikes killed ...": the weapon's owner is in its modifiers;
+            # "Turkish warplanes struck ...": a nationality alone names the owner with its weapon
             owner = _modifier_actor(subj)
+            if owner is not None and _nationality_word(subj, owner):
+                owner = _np(subj)
             if owner is not None:
                 actor1 = actor1 or owner
         if obj is not None and obj.lemma_.lower() not in ("control", "fire", "responsibility", "attack"):
@@ -608,6 +611,12 @@ def _modifier_actor(tok: Token) -> Span | None:
     if not len(span):
         return None
     return _span_of(tok.doc, span.start_char, span.end_char)
+
+
+def _nationality_word(noun: Token, owner: Span) -> bool:
+    """Whether a noun's owner is one nationality adjective ("Turkish" of "Turkish warplanes")."""
+    mods = [c for c in noun.children if c.idx >= owner.start and c.idx + len(c) <= owner.end]
+    return len(mods) == 1 and len(list(mods[0].subtree)) == 1 and (mods[0].ent_type_ == "NORP" or mods[0].pos_ == "ADJ")
 
 
 def _child(tok: Token, deps: tuple[str, ...]) -> Token | None:

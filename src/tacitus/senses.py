@@ -28,6 +28,7 @@ from tacitus.lexicon import (
     CLASH,
     EXECUTE,
     GAIN,
+    GRENADE,
     KILL,
     LOSS,
     OUTCOME,
@@ -38,6 +39,10 @@ from tacitus.lexicon import (
 )
 
 logger = logging.getLogger(__name__)
+
+# Modifiers that make a grenade a crowd-control munition, not an explosive weapon.
+CROWD_MUNITIONS = {"stun", "tear", "gas", "teargas", "smoke", "flash", "flashbang", "sound", "noise", "rubber", "pepper",
+                   "concussion"}
 
 
 # -- word sense: violence by people, or a sporting, market, figurative or fictional use --------------
@@ -263,6 +268,9 @@ def figurative(tok: Token, kind: str) -> bool:
         return True  # "pathogen-fighting", "well-executed", "stubble-burning"
     if lemma in ("wound", "wind") and prts & {"up", "down"}:
         return True
+    if kind == GRENADE and any(t.lemma_.lower() in CROWD_MUNITIONS or t.lower_ in CROWD_MUNITIONS
+                               for t in tok.doc[tok.left_edge.i : tok.i]):
+        return True  # "stun grenades", "tear gas grenades": crowd control, told by the protest it met
     if lemma == "mine" and not any(c.dep_ in ("det", "amod", "compound", "nummod", "poss") for c in tok.children) \
             and tok.dep_ != "compound" and tok.lower_ == "mine":
         return True  # the pronoun: "I boiled mine"

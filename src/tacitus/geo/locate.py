@@ -507,7 +507,35 @@ def _event_score(doc, text: str, t: Toponym, toponyms: Sequence[Toponym], lo: in
         score -= min(abs(t.span.start - anchor), 300) / 150.0
         if _governed_by(doc, t, anchor):
             score += 1.0
+    if _of_earlier_event(doc, t):
+        score -= 2.0
     return score
+
+
+_EARLIER = frozenset({"after", "since", "following", "before", "like", "than"})
+
+
+def _of_earlier_event(doc, t: Toponym) -> bool:
+    """A place inside a phrase recalling another event: "a week after a deadly bombing in Istanbul".
+
+    The toponym hangs, with no verb between, on a noun governed by "after",
+    "since", "following" ...: that noun's event happened there, not the one
+    the sentence reports. A clause ("after militants attacked a checkpoint in
+    Kabul", the how of the same event) has its verb first and is not such a phrase.
+    """
+    if doc is None or not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    token = span.root
+    for _ in range(8):
+        if token.head.i == token.i or token.pos_ in ("VERB", "AUX"):
+            return False
+        token = token.head
+        if token.dep_ == "prep" and token.lower_ in _EARLIER:
+            return True
+    return False
 
 
 def _best_in(doc, text: str, toponyms: Sequence[Toponym], lo: int, hi: int, anchor: int | None,
