@@ -446,6 +446,14 @@ def _role(doc, text: str, t: Toponym, toponyms: Sequence[Toponym], strong_cue: b
     return _PLACE
 
 
+def _parsed_token(doc, t: Toponym):
+    """The head token of a toponym in a parsed Doc, or None without a parse."""
+    if doc is None or not doc.has_annotation("DEP"):
+        return None
+    span = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
 def _governed_by(doc, t: Toponym, anchor: int) -> bool:
     """Whether the parse hangs a toponym on the trigger at ``anchor`` with no other verb between.
 
@@ -453,12 +461,9 @@ def _governed_by(doc, t: Toponym, anchor: int) -> bool:
     the West Bank of "killed a motorist in the West Bank, and soldiers went"
     hangs on "killed".
     """
-    if doc is None or not doc.has_annotation("DEP"):
+    token = _parsed_token(doc, t)
+    if token is None:
         return False
-    span = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    token = span.root
     # "Israel captured", "captured by Israel": who acted, not where ("Police in Mazatlan shot" still says where).
     if token.dep_ in _SUBJECT_DEPS or token.head.dep_ == "agent":
         return False
@@ -523,12 +528,9 @@ def _of_earlier_event(doc, t: Toponym) -> bool:
     the sentence reports. A clause ("after militants attacked a checkpoint in
     Kabul", the how of the same event) has its verb first and is not such a phrase.
     """
-    if doc is None or not doc.has_annotation("DEP"):
+    token = _parsed_token(doc, t)
+    if token is None:
         return False
-    span = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    token = span.root
     for _ in range(8):
         if token.head.i == token.i or token.pos_ in ("VERB", "AUX"):
             return False
