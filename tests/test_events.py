@@ -399,3 +399,13 @@ def test_stun_grenades_are_crowd_control_not_an_explosion(nlp, actors):
 def test_nationality_names_the_owner_of_the_weapon(nlp, actors):
     cand = _detect(nlp, actors, "Turkish warplanes struck suspected militant targets in northern Iraq on Sunday.")[0]
     assert cand.actor1 is not None and cand.actor1.text == "Turkish warplanes"
+
+
+def test_another_attack_in_the_next_sentence_stays_apart():
+    def ev(start, text):
+        return Event(article_id="a", event_type="Violence against civilians", sub_event_type="Attack",
+                     evidence=Span(start, start + len(text), text), date=EventDate(None, None),
+                     place=None, casualties=Casualties())
+    first = ev(0, "Gunmen shot dead a trader near the market.")
+    assert len(merge_mentions([first, ev(43, "The gunmen fled on motorcycles after the shooting.")])) == 1
+    assert len(merge_mentions([first, ev(43, "In another attack, gunmen shot dead a farmer.")])) == 2

@@ -81,6 +81,10 @@ def _tells_on(prev: Event, ev: Event) -> bool:
 _NEXT_EVENT_GAP = 250
 
 
+_ANOTHER = re.compile(r"\b(?:another|second|third|fourth|separate|separately|elsewhere|meanwhile)\b",
+                      re.IGNORECASE)
+
+
 def _continues(prev: Event, ev: Event) -> bool:
     """The next sentence goes on telling the same occurrence: same type and sub-type, right after it.
 
@@ -94,6 +98,8 @@ def _continues(prev: Event, ev: Event) -> bool:
         return False
     if not 0 <= ev.evidence.start - prev.evidence.end <= _NEXT_EVENT_GAP:
         return False
+    if _ANOTHER.search(ev.evidence.text[:80]):
+        return False  # "In another attack, ...", "Separately, ...", "A second blast ..."
     fa, fb = prev.casualties.fatalities, ev.casualties.fatalities
     if fa is not None and fb is not None and fa != fb:
         return False
