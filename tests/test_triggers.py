@@ -165,7 +165,7 @@ def test_violent_senses_stay_events(nlp, actors, text, expected):
 
 
 def test_sense_needs_evidence_only_when_weak(nlp):
-    from tacitus.triggers import needs_evidence, violence_evidence
+    from tacitus.senses import needs_evidence, violence_evidence
 
     doc = nlp("Police beat protesters with batons. The Bruins beat the Devils.")
     first, second = doc.sents

@@ -32,9 +32,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from tacitus.models import SUB_EVENT_TYPES, EventCandidate, Span
-from tacitus.nlp import doc_text
-from tacitus.triggers import (
+from tacitus.lexicon import (
     ATTACK,
     BLAST,
     CLASH,
@@ -48,16 +46,19 @@ from tacitus.triggers import (
     PROPAGANDA,
     PROTEST,
     PROTEST_VERBS,
+    trigger_kind,
+)
+from tacitus.models import SUB_EVENT_TYPES, EventCandidate, Span
+from tacitus.nlp import doc_text
+from tacitus.senses import needs_evidence, violence_evidence
+from tacitus.triggers import (
     ActorFinder,
     accident,
     classify,
     find_triggers,
     is_asserted,
-    needs_evidence,
     reports_casualties,
     territory_sub,
-    trigger_kind,
-    violence_evidence,
 )
 
 logger = logging.getLogger(__name__)

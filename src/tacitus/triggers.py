@@ -8,9 +8,8 @@ CODEBOOK section 2 type and sub-type of a set of triggers with their clause
 explosions, crashes, volcanoes) from violence. The lexicon (kinds, ``SINGLE``,
 ``PAIRS`` and the shared word sets) lives in ``lexicon.py``; the word-sense
 checks (``figurative``, ``needs_evidence``, ``violence_evidence``,
-``sporting``, ``market``) in ``senses.py``. Both are re-exported here, so
-callers keep importing from ``tacitus.triggers``. Clause grouping and roles
-live in ``events.py``.
+``sporting``, ``market``) in ``senses.py``. Clause grouping and roles live
+in ``events.py``.
 """
 
 from __future__ import annotations
@@ -42,7 +41,6 @@ from tacitus.lexicon import (
     CROWD_CONTROL,
     DIRECTIVE,
     DISRUPT,
-    EVENT_VERBS,
     EXECUTE,
     EXPLOSIVE_KINDS,
     FORCE_NOUNS,
@@ -57,7 +55,6 @@ from tacitus.lexicon import (
     IRREALIS,
     JET_CUES,
     KILL,
-    KIND_PRIORITY,
     LETHAL_CUES,
     LOOT,
     LOSS,
@@ -72,7 +69,6 @@ from tacitus.lexicon import (
     PROPAGANDA,
     PROPAGANDA_VERBS,
     PROTEST,
-    PROTEST_VERBS,
     REALIS_CONTROL,
     REFERENCE_FRAMES,
     RIOT,
@@ -91,51 +87,7 @@ from tacitus.lexicon import (
     trigger_kind,
 )
 from tacitus.models import Span
-from tacitus.senses import (
-    ABSTRACT_OBJECTS,
-    ANIMALS,
-    BODY_HARM,
-    COMMERCIAL_WORDS,
-    CONFLICT_CUES,
-    FICTION_NOUNS,
-    FIRING_CUES,
-    HUMAN_NOUNS,
-    HYPHEN_PREFIXES,
-    INSTRUMENTS,
-    LEGAL_HEADS,
-    MARKET_WORDS,
-    NONVIOLENT_CAUSES,
-    NONVIOLENT_MODIFIERS,
-    SELF_HARM_HEADS,
-    SPORT_WORDS,
-    STRUCK_PLACES,
-    SUICIDE_HEADS,
-    VIOLENCE_EVIDENCE,
-    figurative,
-    market,
-    needs_evidence,
-    sporting,
-    violence_evidence,
-)
-
-__all__ = [
-    "ABDUCT", "ABSTRACT_OBJECTS", "ACCIDENT_CUES", "AGREE", "AIR", "ANIMALS", "ARMED_TARGETS", "ARREST",
-    "ATTACK", "BASE_NOUNS", "BASE_NOUNS_QUALIFIED", "BASE_QUALIFIERS", "BASE_VERBS", "ActorFinder", "BLAST", "BODY_HARM", "CASUALTY_VERBS", "CELL_WORDS", "CHANGE", "CHEM",
-    "CIVILIAN_TARGETS", "CLASH", "COMMERCIAL_WORDS", "CONFLICT_CUES", "CONFLICT_NOUNS", "CROWD_CONTROL",
-    "DIRECTIVE", "DISRUPT", "EVENT_VERBS", "EXECUTE", "EXPLOSIVE_KINDS", "FICTION_NOUNS", "FIRING_CUES",
-    "FORCE_NOUNS", "GAIN",
-    "GENERIC_ADVERBS", "GRENADE", "HEDGES", "HQ", "HUMAN_NOUNS", "HYPHEN_PREFIXES", "IED", "INDUSTRIAL",
-    "INSTRUMENTS", "INTERVENTION_CUES", "IRREALIS", "JET_CUES", "KILL", "KIND_PRIORITY", "LEGAL_HEADS",
-    "LETHAL_CUES", "LOCATIVE_PREPS", "LOOT", "LOSS", "MARKET_WORDS", "MOB", "MODALS", "MOVEMENT_INTRANSITIVE",
-    "MOVEMENT_VERBS", "NONVIOLENT_CAUSES",
-    "NONVIOLENT_MODIFIERS", "NONVIOLENT_TARGETING", "OUTCOME", "PAIRS", "PLACE_WORDS", "PROPAGANDA",
-    "PROPAGANDA_VERBS", "PROTEST", "PROTEST_VERBS", "REALIS_CONTROL", "REFERENCE_FRAMES", "RIOT", "SEIZED_WEAPONS",
-    "SELF_HARM_HEADS", "SEXUAL", "SHELL", "SINGLE", "SPORT_WORDS", "STATE_WORDS", "STRIKE_LABOUR",
-    "STRUCK_PLACES", "SUICIDE", "SUICIDE_HEADS", "TRANSFER", "VIOLENCE_CUES", "VIOLENCE_EVIDENCE",
-    "VIOLENT_PROTEST_CUES", "WEAPON_CUES", "WITHDRAWAL", "accident", "armed_target", "classify", "cumulative",
-    "figurative", "find_triggers", "is_asserted", "market", "needs_evidence", "protest_sub",
-    "reports_casualties", "sporting", "territory_sub", "trigger_kind", "violence_evidence",
-]
+from tacitus.senses import figurative
 
 logger = logging.getLogger(__name__)
 
