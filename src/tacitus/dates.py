@@ -53,6 +53,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from tacitus.models import DatePrecision, EventDate, Span
+from tacitus.pubdate import DATELINE_PREFIX
 
 logger = logging.getLogger(__name__)
 
@@ -259,14 +260,12 @@ def _is_background(found: _Found, text: str, published: dt.date | None) -> bool:
     return resolved is not None and (published - resolved[0]).days > 366
 
 
-# "KINSHASA, March 14 (Reuters) -": the day the story was filed, not the day of what it reports.
-_DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?,\s*$")
-_DATELINE_AFTER = re.compile(r"^[\s,]*(?:\d{4}\s*)?(?:\([^()]{1,30}\)\s*)?[-—–:]")
-
-
 def _in_dateline(found: _Found, text: str, offset: int) -> bool:
-    return offset + found.start < 80 and bool(_DATELINE_BEFORE.match(text[: found.start])) and bool(
-        _DATELINE_AFTER.match(text[found.end : found.end + 40]))
+    """"KINSHASA, March 14 (Reuters) -": the day the story was filed, not the day of what it reports."""
+    if offset + found.start >= 80:
+        return False
+    m = DATELINE_PREFIX.match(text)
+    return m is not None and found.end <= m.end()
 
 
 _REPORTED_ON = re.compile(

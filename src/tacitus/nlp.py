@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import re
 
 import spacy
 from spacy.attrs import DEP, ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, MORPH, POS, SENT_START, TAG
@@ -29,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tacitus.errors import ConfigError
+from tacitus.pubdate import DATELINE_PREFIX
 from tacitus.truecase import TrueCaser, build_truecaser, shouting_ranges, truecase
 
 logger = logging.getLogger(__name__)
@@ -79,24 +79,13 @@ def line_breaks(doc: Doc) -> Doc:
     # "ISTANBUL (AP) — Turkish warplanes struck ...": the dateline is no part of the sentence
     # (the parser would make the city the subject of the strike).
     text = doc.text
-    for m in _DATELINE.finditer(text):
+    for m in DATELINE_PREFIX.finditer(text):
         after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
         if after is not None and len(after) and after[0].i > 0:
             after[0].is_sent_start = True
     return doc
 
 
-_WHERE = r"(?:,[ \t]*[A-Z][A-Za-z.'’ -]{1,30})?"
-_WHEN = r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)"
-_AGENCY = r"(?:\([^()\n]{1,30}\))"
-# A city in capitals ("PESHAWAR:"), or in any case with a date or an agency after it (a true-cased
-# copy of wire text in capitals reads "Kabul, Afghanistan (AP) —"), then a dash or colon.
-_DATELINE = re.compile(
-    rf"^[ \t]*(?:[A-Z][A-Z.'’ -]{{2,40}}{_WHERE}{_WHEN}?[ \t]*{_AGENCY}?"
-    rf"|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){{0,2}}{_WHERE}(?:{_WHEN}[ \t]*{_AGENCY}?|[ \t]*{_AGENCY}))"
-    r"[ \t]*[-—–:][ \t]+(?=[A-Za-z0-9\"'‘“])",
-    re.M,
-)
 
 
 class TrueCase:

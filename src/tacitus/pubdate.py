@@ -45,6 +45,19 @@ _DATELINE = re.compile(
     rf"(?P<date>{_DATE})"
     r"\s*(?:\([^)\n]{1,30}\)\s*)?(?:[—–]|--?|:|/)",
 )
+_WHERE = r"(?:,[ \t]*[A-Z][A-Za-z.'’ -]{1,30})?"
+_WHEN = r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)"
+_AGENCY = r"(?:\([^()\n]{1,30}\))"
+# The dateline opening a line of wire copy, up to the story's first word (the sentence split in
+# ``nlp`` and the filing day in ``dates`` read it): a city in capitals ("PESHAWAR:"), or in any case
+# with a date or an agency after it (a true-cased copy of wire text in capitals reads "Kabul,
+# Afghanistan (AP) —"), then a dash or colon.
+DATELINE_PREFIX = re.compile(
+    rf"^[ \t]*(?:[A-Z][A-Z.'’ -]{{2,40}}{_WHERE}{_WHEN}?[ \t]*{_AGENCY}?"
+    rf"|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){{0,2}}{_WHERE}(?:{_WHEN}[ \t]*{_AGENCY}?|[ \t]*{_AGENCY}))"
+    r"[ \t]*[-—–:][ \t]+(?=[A-Za-z0-9\"'‘“])",
+    re.M,
+)
 _STAMP = re.compile(
     r"(?:^|[|·•]\s*|\s[-–—]\s+|^by\b[^\n]{0,100}?\s)"
     r"(?P<label>first published|originally published|published|posted|last updated|updated|last modified|modified|dated|date)"
