@@ -18,6 +18,7 @@ from pathlib import Path
 from spacy.attrs import IDX, IS_PUNCT, LENGTH, POS
 from spacy.symbols import ADJ, NOUN, PROPN, X
 
+from ..nlp import doc_text
 from .gazetteer import KIND_ADMIN1, KIND_ADMIN2, KIND_PLACE, Q_ALTERNATE, Candidate, Gazetteer
 from .names import COMMON_WORDS, country_of_text, demonym_country, fold
 
@@ -155,13 +156,13 @@ def find_mentions(doc, gazetteer: Gazetteer, *, text: str | None = None) -> tupl
     Args:
         doc: A spaCy Doc with NER and a tagger.
         gazetteer: The open gazetteer.
-        text: ``doc.text`` if the caller has it already (spaCy rebuilds it on every access).
+        text: ``doc.text`` if the caller has it already (else read once through ``nlp.doc_text``).
 
     Returns:
         Mentions sorted by offset, without overlaps, and country cues.
     """
     if text is None:
-        text = doc.text
+        text = doc_text(doc)
     mentions: list[Mention] = []
     cues: list[CountryCue] = []
     taken = [False] * (len(text) + 1)

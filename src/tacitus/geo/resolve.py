@@ -46,7 +46,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from ..models import Place, Span, Toponym
-from ..nlp import sentence_bounds
+from ..nlp import doc_text, sentence_bounds
 from .gazetteer import (
     KIND_ADMIN1, KIND_ADMIN2, KIND_COUNTRY, KIND_PLACE, Q_ALIAS, Q_FUZZY, Q_PRIMARY, Candidate, Gazetteer,
 )
@@ -131,7 +131,7 @@ def find_toponyms(
     Returns:
         Toponyms in text order; spans are character offsets into ``doc.text``.
     """
-    text = doc.text
+    text = doc_text(doc)
     mentions, cues = find_mentions(doc, gazetteer, text=text)
     sentences = sentence_bounds(doc)
     source = source_hint(source_url, gazetteer) if source_url else None
