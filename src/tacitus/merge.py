@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from tacitus.models import Event
+from tacitus.models import Event, Place
 
 logger = logging.getLogger(__name__)
 
@@ -67,15 +67,21 @@ def _tells_on(prev: Event, ev: Event) -> bool:
     fa, fb = prev.casualties.fatalities, ev.casualties.fatalities
     if fb is not None and fa != fb:
         return False
-    pa, pb = prev.place, ev.place
-    if pa and pb:
-        within = pa.admin1 is not None and pa.admin1 == pb.admin1 and pb.precision != "place"
-        if pa.country != pb.country or not (pa.name == pb.name or within):
-            return False
+    if not _place_fits(prev.place, ev.place):
+        return False
     if prev.date.date and ev.date.date and prev.date.date != ev.date.date and ev.date.span is not None:
         return False
     n1, n2 = (prev.actor1.name if prev.actor1 else None), (ev.actor1.name if ev.actor1 else None)
     return not (n1 and n2 and n1 != n2 and prev.actor1.kind != "unidentified")
+
+
+def _place_fits(first: Place | None, then: Place | None) -> bool:
+    """Whether a follow-up sentence's place can be the first event's: unknown, the same, or the
+    division the first event's town is in ("the attack in Nangarhar province" after Jalalabad)."""
+    if first is None or then is None or first.name == then.name and first.country == then.country:
+        return True
+    return first.country == then.country and first.admin1 is not None and first.admin1 == then.admin1 \
+        and then.precision != "place"
 
 
 _NEXT_EVENT_GAP = 250
@@ -103,11 +109,8 @@ def _continues(prev: Event, ev: Event) -> bool:
     fa, fb = prev.casualties.fatalities, ev.casualties.fatalities
     if fa is not None and fb is not None and fa != fb:
         return False
-    pa, pb = prev.place, ev.place
-    if pa and pb and pa.name != pb.name:
-        within = pa.admin1 is not None and pa.admin1 == pb.admin1 and pb.precision != "place"
-        if pa.country != pb.country or not within:
-            return False
+    if not _place_fits(prev.place, ev.place):
+        return False
     if prev.date.date and ev.date.date and prev.date.date != ev.date.date:
         return False
     n1, n2 = (prev.actor1.name if prev.actor1 else None), (ev.actor1.name if ev.actor1 else None)
