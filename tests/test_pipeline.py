@@ -164,3 +164,21 @@ def test_claim_sentence_tells_on_the_attack_before_it(pipeline, upper):
         ("Explosions/Remote violence", 12), ("Battles", 5)]
     assert events[0].actor1 is not None and events[0].actor1.name.startswith("Islamic State")
     assert events[1].actor1 is not None and events[1].actor1.name == "Taliban"
+
+
+@pytest.mark.parametrize("mode", ["run", "geoparse"])
+def test_one_broken_article_never_sinks_the_batch(pipeline, monkeypatch, mode):
+    real = pipeline.toponyms
+
+    def toponyms(doc, **kwargs):
+        if "BROKEN" in doc.text:
+            raise RuntimeError("a stage failed")
+        return real(doc, **kwargs)
+
+    monkeypatch.setattr(pipeline, "toponyms", toponyms)
+    articles = [Article(id=str(i), text=f"Gunmen killed two farmers in Maiduguri. {tag}")
+                for i, tag in enumerate(["", "BROKEN", ""])]
+    results = list(getattr(pipeline, mode)(articles))
+    assert [r.article.id if r.article else None for r in results] == ["0", None, "2"]
+    assert results[1].skipped.code == "E011" and "a stage failed" in results[1].skipped.reason
+    assert all(r.toponyms for r in (results[0], results[2]))

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from functools import partial
 from itertools import islice
 
 from spacy.tokens import Doc
@@ -88,32 +89,8 @@ class Pipeline:
 
     def run(self, items: Iterable[RawDocument | Skipped | Article]) -> Iterator[Result]:
         """Process documents in batches; yields one Result per input, in input order."""
-        it = iter(items)
-        size = self.settings.batch_size
-        while True:
-            chunk = list(islice(it, size))
-            if not chunk:
-                return
-            yield from self._run_chunk(chunk)
-
-    def _run_chunk(self, chunk: list[RawDocument | Skipped | Article]) -> Iterator[Result]:
-        prepared: list[Result | Article] = []
-        for item in chunk:
-            if isinstance(item, Skipped):
-                prepared.append(Result(None, skipped=item))
-            elif isinstance(item, Article):
-                prepared.append(item)
-            else:
-                prepared.append(self._clean(item))
-        articles = [a for a in prepared if isinstance(a, Article)]
-        docs = self.nlp.pipe((a.text for a in articles), batch_size=self.settings.batch_size,
-                             n_process=self.settings.n_process)
-        parsed = dict(zip((id(a) for a in articles), docs, strict=True))
-        for item in prepared:
-            if isinstance(item, Result):
-                yield item
-            else:
-                yield self._extract_safely(item, parsed[id(item)])
+        for item, doc in self._parsed(items):
+            yield item if doc is None else self._safely(self._extract, item, doc)
 
     def geoparse(self, items: Iterable[RawDocument | Skipped | Article], *, demonyms: bool = True) -> Iterator[Result]:
         """Toponyms only, no events: one Result per input, in input order, with ``toponyms`` filled.
@@ -123,21 +100,19 @@ class Pipeline:
             demonyms: also return demonyms ("Iraqi") as toponyms of their country, as geoparsing
                 gold sets count them (``geo.find_toponyms``).
         """
+        for item, doc in self._parsed(items):
+            yield item if doc is None else self._safely(partial(self._geoparse, demonyms=demonyms), item, doc)
+
+    def _parsed(self, items: Iterable[RawDocument | Skipped | Article]) -> Iterator[tuple[Result | Article, Doc | None]]:
+        """Clean and parse in batches: each article with its Doc, each skip as a Result with none, in input order."""
         it = iter(items)
         while chunk := list(islice(it, self.settings.batch_size)):
             prepared = [Result(None, skipped=item) if isinstance(item, Skipped)
                         else item if isinstance(item, Article) else self._clean(item) for item in chunk]
-            articles = [a for a in prepared if isinstance(a, Article)]
-            docs = iter(self.nlp.pipe((a.text for a in articles), batch_size=self.settings.batch_size,
-                                      n_process=self.settings.n_process))
+            docs = iter(self.nlp.pipe((a.text for a in prepared if isinstance(a, Article)),
+                                      batch_size=self.settings.batch_size, n_process=self.settings.n_process))
             for item in prepared:
-                if isinstance(item, Result):
-                    yield item
-                    continue
-                doc = next(docs)
-                toponyms = geo.find_toponyms(doc, self.gazetteer, prefer_countries=self.settings.prefer_countries,
-                                             demonyms=demonyms, source_url=item.url or item.source)
-                yield Result(item, toponyms=tuple(toponyms))
+                yield (item, None) if isinstance(item, Result) else (item, next(docs))
 
     def process(self, item: RawDocument | Article) -> Result:
         """Process one document."""
@@ -152,22 +127,31 @@ class Pipeline:
             logger.warning("skipped %s", exc)
             return Result(None, skipped=Skipped(raw.origin, exc.reason, exc.code, raw.id))
 
-    def _extract_safely(self, article: Article, doc: Doc) -> Result:
+    def _safely(self, work: Callable[[Article, Doc], Result], article: Article, doc: Doc) -> Result:
         try:
-            toponyms = self.toponyms(doc, source_url=article.url or article.source)
-            found = self.extract(article, doc, toponyms)
+            return work(article, doc)
         except Exception as exc:  # one broken article never sinks a batch
             logger.exception("extraction failed for %s", article.origin or article.id)
             err = InputError("E011", path=article.origin or article.id, reason=repr(exc))
             return Result(None, skipped=Skipped(article.origin or article.id, err.reason, err.code, article.id))
-        return Result(article, tuple(found), toponyms=tuple(toponyms))
 
-    def toponyms(self, doc: Doc, *, source_url: str | None = None) -> list[Toponym]:
-        """The article's resolved toponyms; ``source_url`` (the article's URL) is a prior on its home."""
+    def _extract(self, article: Article, doc: Doc) -> Result:
+        toponyms = self.toponyms(doc, source_url=article.url or article.source)
+        return Result(article, tuple(self.extract(article, doc, toponyms)), toponyms=tuple(toponyms))
+
+    def _geoparse(self, article: Article, doc: Doc, *, demonyms: bool) -> Result:
+        toponyms = self.toponyms(doc, source_url=article.url or article.source, demonyms=demonyms)
+        return Result(article, toponyms=tuple(toponyms))
+
+    def toponyms(self, doc: Doc, *, source_url: str | None = None, demonyms: bool = False) -> list[Toponym]:
+        """The article's resolved toponyms; ``source_url`` (the article's URL) is a prior on its home.
+
+        ``demonyms`` adds demonyms as toponyms of their country (for geoparsing; never an event's place).
+        """
         if not self.geocode:
             return []
         return geo.find_toponyms(doc, self.gazetteer, prefer_countries=self.settings.prefer_countries,
-                                 source_url=source_url)
+                                 source_url=source_url, demonyms=demonyms)
 
     def extract(self, article: Article, doc: Doc, toponyms: list[Toponym]) -> list[Event]:
         """Events of one parsed article."""
