@@ -409,3 +409,65 @@ def test_another_attack_in_the_next_sentence_stays_apart():
     first = ev(0, "Gunmen shot dead a trader near the market.")
     assert len(merge_mentions([first, ev(43, "The gunmen fled on motorcycles after the shooting.")])) == 1
     assert len(merge_mentions([first, ev(43, "In another attack, gunmen shot dead a farmer.")])) == 2
+
+
+@pytest.mark.parametrize("text, tail", [
+    ("A rocket was fired at the Sederot settlement. One person sustained slight injuries.",
+     "One person sustained slight injuries."),
+    ("Gunmen fired at two buses in Mandera, killing at least six civilians. No group claimed responsibility. "
+     "Two people are reported to have been injured.", "Two people are reported to have been injured."),
+    ("A suicide bomber detonated his explosives near a petrol pump in Jalalabad. Five other people were taken "
+     "to hospital.", "Five other people were taken to hospital."),
+])
+def test_injuries_told_without_a_trigger_join_the_event(nlp, actors, text, tail):
+    cands = _detect(nlp, actors, text)
+    assert len(cands) == 1 and cands[0].evidence.text.endswith(tail)
+
+
+def test_sentence_naming_the_injured_without_a_count_stays_out(nlp, actors):
+    cands = _detect(nlp, actors, "A rocket was fired at the Sederot settlement. The hospital treated the injured.")
+    assert len(cands) == 1 and cands[0].evidence.text == "A rocket was fired at the Sederot settlement."
+
+
+@pytest.mark.parametrize("text", [
+    # the subject of the casualty verb points back to the bombing
+    "A car bomb claimed by ISIL exploded in the eastern Iraqi city of Baquba. It killed at least 16 civilians "
+    "and wounded 54 others outside of a bakery.",
+    # a relative clause or a by-agent on "the attack" names no other event
+    "A bomb in a pickup truck killed at least 26 people at a market in Landi Kotal. At least 65 others were "
+    "injured in the attack, which apparently targeted a tribal leader allied with the government in Kurram.",
+])
+def test_toll_sentence_pointing_back_joins_the_event(nlp, actors, text):
+    cands = _detect(nlp, actors, text)
+    assert len(cands) == 1
+    assert cands[0].evidence.text.endswith(text.rsplit(". ", 1)[1])
+
+
+def test_toll_participle_without_a_comma_is_the_toll_of_the_deed(nlp, actors):
+    text = ("An improvised explosive device exploded after a bus drove over it in Kuthra village in Borno state "
+            "killing seven people and injuring three others.")
+    cands = _detect(nlp, actors, text)
+    assert _types(cands) == [("Explosions/Remote violence", "Remote explosive/landmine/IED")]
+    assert "killing seven people and injuring three others" in cands[0].context.text
+
+
+@pytest.mark.parametrize("text", [
+    "An explosion on a bus near the defense ministry in Tel Aviv injured 28 people. "
+    "This was the first serious bombing in Tel Aviv since 2006.",
+    "Three people were injured when a small bomb exploded on a bus in Bogota. This is the third such attack "
+    "in forty-five days.",
+    # the attackers named again with a definite article go on with the same deed
+    "Nine Israeli settlers were wounded in a joint attack by Islamic Jihad. The groups ambushed a convoy of "
+    "vehicles along the Kissufim road.",
+])
+def test_sentence_saying_what_the_event_was_joins_it(nlp, actors, text):
+    cands = _detect(nlp, actors, text)
+    assert len(cands) == 1 and cands[0].evidence.text.endswith(text.rsplit(". ", 1)[1])
+
+
+def test_opening_injury_count_joins_the_event_after_it(nlp, actors):
+    text = ("Five people suffered light to moderate injuries in a suicide bombing at a felafel stand in central "
+            "Jerusalem. The bomber, who was killed, apparently exploded prematurely.")
+    cands = _detect(nlp, actors, text)
+    assert len(cands) == 1 and cands[0].evidence.text == text
+    assert cands[0].context.start == 0

@@ -179,7 +179,19 @@ CASES = [
     ("Eight commuters received various degrees of injuries.", None, None, 8),
     ("Two bombs killed two officials. Five other people were taken to hospital.", 2, None, 5),
     ("He stabbed four people, leaving them with light wounds.", None, None, 4),
-    ("Gunmen shot two villagers, leaving one with moderate wounds.", None, None, 1),
+    # both were shot, so both are wounded; the text only grades one of the injuries
+    ("Gunmen shot two villagers, leaving one with moderate wounds.", None, None, 2),
+    ("He stabbed four men, leaving two with moderate wounds and two with minor wounds.", None, None, 4),
+    ("He stabbed 12 people before police shot him. Three civilians were injured severely.", None, None, 12),
+    ("One worker suffered burns and fractures in the blast.", None, None, 1),
+    ("Two children were killed and their parents were injured in a grenade attack.", 2, None, 2),
+    # a breakdown in brackets is part of the count before it; a total in brackets sums the list
+    ("At least three civilians (one Filipino, a Brazilian and a Swede) were wounded.", None, None, 3),
+    ("A lawyer, his daughter, his niece and his wife (four people in total) are injured.", None, None, 4),
+    # no count: "an unknown number", an age after a name
+    ("10 soldiers and an unknown number of civilians were injured.", None, None, 10),
+    ("Ahmed Khan, 34, was killed.", 1, None, None),
+    ("The injured were named as Keise Buka, 14, and Dante Boboy Jr., 16.", None, None, None),
     ("Ten people were killed and two members of parliament injured.", 10, None, 2),
     ("Two security personnel were partially injured.", None, None, 2),
     ("Two of his bodyguards were injured and hospitalized.", None, None, 2),

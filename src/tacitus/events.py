@@ -15,10 +15,12 @@ A casualty clause ("19 people were killed and 13 injured") and the clause
 that says how (after/when/as a bomber attacked ..., in a suicide attack,
 "exploded, killing six") are one event, typed by the means and carrying the
 toll. Sentences that only report casualties ("The gunman was also killed.")
-or refer back to the event ("The attack occurred at ...") join the event
-before them, so a toll given later in an article belongs to the attack it
-counts. Accident and disaster sentences are not events; weak trigger words
-("beat", "hit", "fight") stand only with violence named in their sentence, a
+or refer back to the event ("The attack occurred at ...", "It killed 16"),
+and sentences that count injured people with no trigger word ("One person
+sustained slight injuries") join the event before them, so a toll given later
+in an article belongs to the attack it counts. Accident and disaster
+sentences are not events; weak trigger words ("beat", "hit", "fight") stand
+only with violence named in their sentence, a
 lone casualty sentence only when it counts people or names violence, and a
 video is propaganda only when an armed group releases it.
 """
@@ -26,6 +28,7 @@ video is propaganda only when an armed group releases it.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -50,6 +53,7 @@ from tacitus.lexicon import (
 )
 from tacitus.models import SUB_EVENT_TYPES, EventCandidate, Span
 from tacitus.nlp import doc_text
+from tacitus.numbers import read_casualties
 from tacitus.senses import needs_evidence, violence_evidence
 from tacitus.triggers import (
     ActorFinder,
@@ -96,8 +100,13 @@ def detect(doc: Doc, *, group_spans: ActorFinder | None = None) -> list[EventCan
         event they follow.
     """
     candidates: list[EventCandidate] = []
+    # An opening count of injured people no event precedes ("Five people suffered light injuries in a
+    # suicide bombing ... The bomber, who was killed, exploded prematurely") waits for the event after it.
+    injured: SpacySpan | None = None
     for sent in doc.sents:
         follows = bool(candidates) and _same_paragraph(doc, candidates[-1].evidence.end, sent.start_char)
+        if injured is not None and not _same_paragraph(doc, injured.end_char, sent.start_char):
+            injured = None
         if accident(sent):
             if follows and any(k == OUTCOME or t.lemma_.lower() in ("kill", "burn") for t, k in find_triggers(sent)):
                 # "the only casualty was one of the attackers, who accidentally burned himself to death"
@@ -108,6 +117,12 @@ def detect(doc: Doc, *, group_spans: ActorFinder | None = None) -> list[EventCan
             # "Troops were deployed to the area" after an attack is the response to it, not a development of its own
             found = [c for c in found if not _troop_movement(doc, c)]
         if not found:
+            if follows and _reports_injuries(sent):
+                # "One person sustained slight injuries.", "Two people are reported to have been
+                # injured": the wounded of the event just told, though no trigger word names them
+                candidates[-1] = _extend(candidates[-1], doc, sent)
+            elif not follows and injured is None and _reports_injuries(sent):
+                injured = sent
             continue
         if all(c.event_type == "" for c in found):  # casualty report only
             if follows:
@@ -118,8 +133,20 @@ def detect(doc: Doc, *, group_spans: ActorFinder | None = None) -> list[EventCan
             # "The attack saw at least 25 casualties": the same event told on
             candidates[-1] = _extend(candidates[-1], doc, sent)
             continue
-        candidates.extend(c for c in found if c.event_type)
+        found = [c for c in found if c.event_type]
+        if injured is not None and found:
+            found[0] = _extend_back(found[0], doc, injured)
+        injured = None
+        candidates.extend(found)
     return candidates
+
+
+def _extend_back(c: EventCandidate, doc: Doc, sent: SpacySpan) -> EventCandidate:
+    """Add the injury sentence before an event to it (its evidence and the text numbers are read from)."""
+    evidence = _span_of(doc, sent.start_char, c.evidence.end)
+    context = c.context or c.evidence
+    context = _span_of(doc, sent.start_char, max(context.end, c.evidence.end))
+    return replace(c, evidence=evidence, context=context)
 
 
 def _troop_movement(doc: Doc, c: EventCandidate) -> bool:
@@ -246,12 +273,12 @@ def _merge_groups(groups: list[_Group]) -> list[_Group]:
                     parent[g.head.i] = node.i
                 break
     for g in groups:
-        if g.head.i in parent or g.head.dep_ != "advcl" or g.head.tag_ != "VBG" or g.head.head.i in by_head:
+        if g.head.i in parent or g.head.tag_ != "VBG" or g.head.head.i in by_head:
             continue
         # "Police used live bullets to disperse a protest, killing one protester": the participle
         # tells what the main clause's event did, even when the trigger of that event sits lower
         siblings = [o for o in groups if o is not g and o.head.i not in parent and o.head.i < g.head.i
-                    and g.head.head in o.head.ancestors]
+                    and g.head.head in o.head.ancestors] if g.head.dep_ == "advcl" else []
         if not siblings and _trailing_toll(g):
             # "A bomb destroys an office building housing ..., killing 175 and injuring 80": the
             # parser hangs the participle anywhere; the toll is the toll of the event told before it
@@ -291,9 +318,13 @@ def _same_doer(clause: Token) -> bool:
 
 
 def _trailing_toll(g: _Group) -> bool:
-    """A subjectless participle clause after a comma that only tells casualties: ", killing 5 and injuring 8"."""
+    """A subjectless participle clause that only tells casualties: ", killing 5 and injuring 8"."""
     head = g.head
-    if head.tag_ != "VBG" or head.dep_ not in ("advcl", "conj") or head.i == 0 or _prev(head).text != ",":
+    if head.tag_ != "VBG" or head.dep_ not in ("advcl", "conj") or head.i == 0:
+        return False
+    # Without the comma ("exploded after a bus drove over it in Kuthra killing seven people") the
+    # participle still tells the toll, as long as it stands at the end of the sentence's clauses.
+    if _prev(head).text != "," and any(t.dep_ in ("nsubj", "nsubjpass") and t.i > head.i for t in head.sent):
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
         return False
@@ -813,15 +844,81 @@ def _refers_back(trig: Token) -> bool:
         return False
     if superlative:
         return True
-    return not any(c.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "NORP") for c in tok.subtree)
+    return not any(c.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "NORP") for c in _own_words(tok))
+
+
+def _own_words(tok: Token) -> list[Token]:
+    """A noun's phrase without its relative clauses and by-agent: what can name the event it points to.
+
+    "the attack, which targeted a leader in Benghazi" and "the attack by 'radical Islamists'" still
+    point back; "the attack in Kabul" names a place of its own.
+    """
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in ("relcl", "acl", "advcl", "punct") or (c.dep_ in ("prep", "agent") and c.lower_ == "by"):
+            continue
+        out.extend(c.subtree)
+    return out
 
 
 def _anaphoric(doc: Doc, cand: EventCandidate) -> bool:
-    """A sentence whose event noun refers back: "The attack ...", "the blast ...", "this bombing"."""
+    """A sentence whose event noun refers back: "The attack ...", "the blast ...", "this bombing".
+
+    A casualty verb whose subject refers back tells on the same event: "It killed at least 16
+    civilians", "The attacks killed 10 and wounded 3 others".
+    """
     span = doc.char_span(cand.trigger.start, cand.trigger.end, alignment_mode="expand")
     if span is None:
         return False
-    return _refers_back(span.root)
+    trig = span.root
+    if _refers_back(trig) or _said_of_it(trig):
+        return True
+    if trig.pos_ == "VERB" and cand.sub_event_type in _DEEDS and not _NEW_DEED.search(cand.evidence.text):
+        # "The suicide bomber detonated his bomb when ...", "The groups ambushed a convoy": the
+        # attackers just told, named again with a definite article, go on with the same deed,
+        # unless they hurt people of their own ("the militants killed two farmers")
+        subj = _child(trig, ("nsubj",))
+        if subj is not None and subj.lemma_.lower() in _DOERS and any(
+                c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in subj.children):
+            told = read_casualties(cand.evidence.text)
+            return told.fatalities is None and told.wounded is None
+    if trig.pos_ != "VERB" or trigger_kind(trig) not in (KILL, OUTCOME):
+        return False
+    subj = _child(trig, ("nsubj",))
+    return subj is not None and (subj.lower_ == "it" or _refers_back(subj))
+
+
+# Who carried out an attack, as a later sentence names them again ("the bomber", "the gunmen").
+_DOERS = {"bomber", "attacker", "gunman", "gunmen", "assailant", "shooter", "militant", "terrorist", "group",
+          "insurgent", "rebel", "perpetrator", "assailent"}
+_DEEDS = {"Armed clash", "Attack", "Suicide bomb", "Remote explosive/landmine/IED", "Grenade",
+          "Shelling/artillery/missile attack"}
+_NEW_DEED = re.compile(r"\b(?:another|second|third|separate|separately|elsewhere|later|then|next|also)\b",
+                       re.IGNORECASE)
+
+
+def _said_of_it(trig: Token) -> bool:
+    """An event noun said of "this" or "it": "This was the first serious bombing in Tel Aviv since 2006",
+    "It is the third such attack in forty-five days", "This is another in a series of attacks"."""
+    node = trig
+    for _ in range(5):
+        if node.lemma_ == "be":
+            subj = _child(node, ("nsubj",))
+            return subj is not None and subj.lower_ in ("this", "it") and trig.pos_ in ("NOUN", "PROPN")
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+# Words that tell of the injured where no trigger word does ("sustained slight injuries", "taken to hospital").
+_INJURY_WORDS = re.compile(r"\b(?:injur|wound|hurt|hospital|casualt|burns\b)", re.IGNORECASE)
+
+
+def _reports_injuries(sent: SpacySpan) -> bool:
+    """A sentence with no event trigger that still counts injured people (or says no one was)."""
+    text = sent.text
+    return bool(_INJURY_WORDS.search(text)) and read_casualties(text).wounded is not None
 
 
 def _extend(c: EventCandidate, doc: Doc, sent: SpacySpan) -> EventCandidate:

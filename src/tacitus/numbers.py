@@ -56,7 +56,8 @@ Coding rules (CODEBOOK section 3, "Numbers, coded conservatively"):
   it names stands in ("stabbed four people", "two men were shot", "attacked
   two policemen with knives"), less those the text says died ("stabbed a
   woman and two men. The woman died" = 2); the attackers shot by police are
-  not counted.
+  not counted. Where the injured are told too, the larger count stands
+  ("stabbed 12 people ... Three were injured severely" = 12).
 * Counts relative to one before: "killing one and wounding the other" (1),
   "the other 2", "another one", "as many", "the same number"; a part of a
   group counted before ("One of the soldiers is critically injured") is not
@@ -132,6 +133,13 @@ def _predicate(low: list[str], toks: list[Token], j: int, *, left: bool = False)
         w = low[k]
         if w in lex.SENTENCE_END or (toks[k].newline_before and k > j):
             return None, False
+        if w == "(":
+            # "three civilians (one Filipino, a Brazilian and a Swede) were wounded": a breakdown aside
+            close = next((n for n in range(k + 1, min(k + 16, len(low))) if low[n] == ")"), None)
+            if close is None:
+                return None, False
+            k = close + 1
+            continue
         if w == "," and _in_subset(low, j, k):
             # "27 peasants, including several children, were killed"; "including A, B and C have been killed"
             field, additive = _predicate_at(low, k + 1, bare=True)
@@ -349,7 +357,12 @@ def _is_subset(low: list[str], toks: list[Token], i: int) -> bool:
         w = low[k]
         if w in lex.SUBSET:
             return True
-        if w in lex.SENTENCE_END or w == "," or toks[k + 1].newline_before:
+        if w == "(":
+            # "(one Filipino, a Brazilian and a Swede)": a breakdown of the count before;
+            # "(four people in total)" sums up the list before instead
+            aside = low[k + 1 : next((n for n in range(k + 1, min(k + 16, len(low))) if low[n] == ")"), k + 16)]
+            return not {"total", "all", "altogether", "overall"} & set(aside)
+        if w in lex.SENTENCE_END or w in (",", ")") or toks[k + 1].newline_before:
             return False
         k -= 1
     return False
@@ -509,16 +522,20 @@ def _singular_passives(low: list[str], toks: list[Token], covered: list[tuple[in
         field, additive = _predicate_at(low, k, bare=False)
         if field is None:
             continue
-        subject = low[max(0, k - 3) : k]
+        h = k - 1
+        if k >= 4 and low[k - 1] == "," and NUM_RE.fullmatch(low[k - 2]) and low[k - 3] == "," \
+                and toks[k - 4].text[:1].isupper():
+            h = k - 4  # "Ahmed Khan, 34, was killed": the subject is the name before the age
+        subject = low[max(0, h - 2) : h + 1]
         # "who was also injured" restates someone a list may already hold.
         if {"one", "nobody", "none", "no-one", "else", "no"} & set(subject[-2:]) or subject[-1] in (",", "it", "which", "that", "there", "who"):
             continue
-        if low[k - 1] in lex.NON_PERSON or low[k - 1] in lex.FATAL_NOUNS:
+        if low[h] in lex.NON_PERSON or low[h] in lex.FATAL_NOUNS:
             continue
-        start = toks[k - 1].start
-        found.append(_Mention(field, 1, 1, start, toks[k - 1].end, additive=additive,
-                              heads=(low[k - 1],), victims_low=0 if low[k - 1] in lex.PERPETRATORS else 1,
-                              victims_high=0 if low[k - 1] in lex.PERPETRATORS else 1))
+        start = toks[h].start
+        found.append(_Mention(field, 1, 1, start, toks[h].end, additive=additive,
+                              heads=(low[h],), victims_low=0 if low[h] in lex.PERPETRATORS else 1,
+                              victims_high=0 if low[h] in lex.PERPETRATORS else 1))
     return found
 
 
@@ -677,8 +694,11 @@ def read_casualties(text: str, *, offset: int = 0, perpetrators: bool = False) -
     mentions = _mentions(text)
     fatal = _combine([m for m in mentions if m.field == "fatal"], perpetrators=perpetrators)
     wound = _combine([m for m in mentions if m.field == "wound"], perpetrators=perpetrators)
-    if wound is None:
-        wound = _hurt(mentions, perpetrators=perpetrators)
+    hurt = _hurt(mentions, perpetrators=perpetrators)
+    if hurt is not None and (wound is None or hurt[0] > wound[0]):
+        # "stabbed four people, leaving two with moderate wounds and two with minor wounds":
+        # those the attack hurt are the wounded, though the text grades only some of them
+        wound = hurt
     zero_fatal, zero_wound = _zeros(text)
 
     def span(start: int, end: int) -> Span:

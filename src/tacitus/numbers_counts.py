@@ -313,6 +313,8 @@ def item_at(low: list[str], toks: list[Token], i: int, previous: int | None = No
     family = _family_at(low, i)
     if family is not None:
         return family
+    if w in ("his", "her", "their") and low[i + 1 : i + 2] == ["parents"]:
+        return Item(2, 2, i, i + 2, i + 2, "parents", False, ("parents",))  # "their parents were injured"
     other = _other_at(low, toks, i)
     if other is not None:
         return other
@@ -327,6 +329,9 @@ def item_at(low: list[str], toks: list[Token], i: int, previous: int | None = No
         nxt = low[count.end] if count.end < len(low) else ""
         if count.high is None and is_year(num_tok, prev, nxt):
             return None
+        if prev == "," and not count.hedge and nxt in (",", "and", ")", ".") and count.low < 120 \
+                and _after_name(toks, count.start - 1):
+            return None  # "Dante Boboy Jr., 16, were injured": an age after a name
         if nxt in ("%", "percent", "per") or prev in ("$", "€", "£", "us$", "no", "number", "route", "flight", "no."):
             return None
         if re.fullmatch(r"\d+[:.]\d+", num_tok) or nxt in ("am", "pm", "a.m", "p.m", "o'clock", "gmt", "utc", "hrs"):
@@ -380,6 +385,17 @@ def item_at(low: list[str], toks: list[Token], i: int, previous: int | None = No
             return None
         return Item(1, 1, i, end, end, head, False, words, w == "another" or "other" in words)
     return None
+
+
+def _after_name(toks: list[Token], comma: int) -> bool:
+    """Whether the word before the comma at ``comma`` is a name ("Dante Boboy Jr., 16"), not "In Kabul, 12"."""
+    k = comma - 1
+    if k >= 0 and toks[k].text == ".":
+        k -= 1
+    if k < 1 or not toks[k].text[:1].isupper():
+        return False
+    # A name has two capitalised words; a sentence-opening place phrase ("In Kabul,") does not.
+    return toks[k - 1].text[:1].isupper() and toks[k - 1].low not in ("in", "on", "at", "near", "from")
 
 
 def _other_at(low: list[str], toks: list[Token], i: int) -> Item | None:

@@ -176,6 +176,7 @@ NON_PERSON = {
     "story", "stories", "floor", "floors", "animal", "animals", "cattle", "cows", "goats",
     "sheep", "horses", "dogs", "camels", "video", "videos", "million", "billion", "count",
     "counts", "charges", "charge", "sentence", "sentences", "occasions", "occasion",
+    "number", "numbers",  # "an unknown number of civilians": no count
 }
 
 SENTENCE_END = {".", "!", "?", ";", ":"}
@@ -281,7 +282,8 @@ HURT_PHRASES = (("run", "over"), ("ran", "over"))
 # Verbs after which a list and a bare participle report casualties ("left 3 dead").
 LEFT = {"left", "leaving", "leave", "leaves"}
 
-INJURY_NOUNS = {"injury", "injuries", "wound", "wounds", "injures"}
+INJURY_NOUNS = {"injury", "injuries", "wound", "wounds", "injures", "burns", "fractures", "bruises",
+                "lacerations"}
 
 # Verbs whose object names an injury: "three sustained bullet wounds".
 SUFFER_VERBS = {"sustained", "suffered", "received", "sustain", "suffer", "receive", "sustaining", "suffering"}
