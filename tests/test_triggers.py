@@ -159,9 +159,18 @@ def test_figurative_sporting_and_market_uses_are_not_events(nlp, actors, text):
     ("Ivory Coast President Ouattara said he had reached an agreement with rebellious soldiers to end a mutiny.",
      ("Strategic developments", "Agreement")),
     ("Terrorists launched two suicide vehicles towards army lines.", ("Explosions/Remote violence", "Suicide bomb")),
+    ("An assailant rammed his vehicle into pedestrians, injuring five.", ("Violence against civilians", "Attack")),
 ])
 def test_violent_senses_stay_events(nlp, actors, text, expected):
     assert _types(nlp, actors, text)[:1] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The ruling party rammed the budget bill through parliament on Tuesday.",
+    "The ship rammed a fishing boat off the coast.",
+])
+def test_ramming_needs_harm_named(nlp, actors, text):
+    assert _types(nlp, actors, text) == []
 
 
 def test_sense_needs_evidence_only_when_weak(nlp):

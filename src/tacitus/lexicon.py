@@ -46,7 +46,7 @@ SINGLE: dict[str, str] = {
     "regain": GAIN, "occupy": GAIN, "conquer": GAIN, "reclaim": GAIN,
     # attacks on people
     "attack": ATTACK, "ambush": ATTACK, "assault": ATTACK, "raid": ATTACK, "storm": ATTACK, "strike": ATTACK,
-    "target": ATTACK, "atrocity": ATTACK, "onslaught": ATTACK, "hit": ATTACK,
+    "target": ATTACK, "atrocity": ATTACK, "onslaught": ATTACK, "hit": ATTACK, "ram": ATTACK, "ramming": ATTACK,
     "kill": KILL, "murder": KILL, "shoot": KILL, "gun": KILL, "stab": KILL, "massacre": KILL, "slaughter": KILL,
     "slay": KILL, "assassinate": KILL, "assassination": KILL, "hack": KILL, "lynch": MOB, "burn": KILL,
     "torture": KILL, "beat": KILL, "killing": KILL, "shooting": KILL, "stabbing": KILL,

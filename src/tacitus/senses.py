@@ -368,6 +368,8 @@ def needs_evidence(tok: Token, kind: str) -> bool:
         return not _violent_frame(tok) and not _objects(tok)  # "burned three trucks" is arson
     if lemma == "beat":
         return not _violent_frame(tok)
+    if lemma in ("ram", "ramming"):
+        return True  # "rammed his car into soldiers, wounding three", not "rammed the bill through"
     if lemma in ("fight", "battle", "fighting", "battling") and kind == CLASH:
         if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and \
                 tok.head.head.lemma_.lower() in ("die", "kill", "wound", "injure", "perish"):
