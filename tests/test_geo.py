@@ -281,6 +281,18 @@ def test_continents_have_no_country(gazetteer):
     assert europe.precision is None and km((europe.latitude, europe.longitude), (48.69, 9.14)) < 1
 
 
+@pytest.mark.parametrize(("city", "iso3"), [("Minsk", "BLR"), ("Tbilisi", "GEO"), ("Bratislava", "SVK")])
+def test_places_carry_current_iso_codes(gazetteer, city, iso3):
+    # The divisions source gives withdrawn codes for some countries (BYS, GEL, SKM).
+    assert max(gazetteer.lookup(city), key=lambda p: p.population).country == iso3
+    assert gazetteer.country(iso3) is not None
+
+
+def test_world_regions_are_regions_of_no_country(gazetteer):
+    [sahel] = [p for p in gazetteer.lookup("Sahel") if p.country is None]
+    assert sahel.feature == "L.RGN" and sahel.admin1 is None
+
+
 @pytest.mark.model
 def test_big_city_beats_a_namesake_division_across_a_border(geo_nlp, gazetteer):
     text = "A Palestinian suicide bomber blew himself up in Jerusalem, killing two."

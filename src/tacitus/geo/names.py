@@ -121,6 +121,17 @@ COMMON_WORDS: frozenset[str] = frozenset(
     """.split()
 ) | frozenset({"old city", "new city", "city centre", "city center", "downtown"})
 
+# Peoples, faiths and sects whose names GeoNames also gives to towns or divisions ("Ahmadi",
+# "Moro", "Hazara"): in news they say who, unless the text puts them somewhere ("in Ahmadi").
+PEOPLES: frozenset[str] = frozenset(
+    """
+    ahmadi ahmadis ahmadiyya moro moros hazara hazaras druze alawite alawites yazidi yazidis kurd kurds
+    baloch balochs baluch pashtun pashtuns tamil tamils sikh sikhs shia shias shiite shiites sunni sunnis
+    fulani hausa igbo yoruba tutsi hutu rohingya uighur uyghur uighurs uyghurs maasai mapuche houthi houthis
+    tuareg tuaregs dinka nuer copt copts coptic maronite christian christians muslim muslims jewish catholic
+    """.split()
+)
+
 def country_of_text(name: str) -> str | None:
     """The ISO3 code of a country named, or described by an adjective or demonym.
 

@@ -20,7 +20,7 @@ from spacy.symbols import ADJ, NOUN, PROPN, X
 
 from ..nlp import doc_text
 from .gazetteer import KIND_ADMIN1, KIND_ADMIN2, KIND_PLACE, Q_ALTERNATE, Candidate, Gazetteer
-from .names import COMMON_WORDS, country_of_text, demonym_country, fold
+from .names import COMMON_WORDS, PEOPLES, country_of_text, demonym_country, fold
 
 logger = logging.getLogger(__name__)
 
@@ -37,10 +37,11 @@ _LOCATIVE = frozenset(
 )
 _LOCATIVE_PHRASES = re.compile(
     r"(?:\b(?:battle|fight|fighting|siege|offensive|assault|attack|advance|push|march|road|city|town|village"
-    r"|province|governorate|district|region|area|municipality|department|county|countryside|outskirts|suburbs?"
+    r"|province|governorate|district|region|area|municipality|department|county|island|countryside|outskirts|suburbs?"
     r"|streets|residents?|people)\s+(?:for|of|on|in|to|near)"
     r"|\b(?:in|at|near|outside|from|into|around)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|"
-    r"northeastern|northwestern|southeastern|southwestern|besieged|embattled|rebel-held|[a-z]+-held)\s+)?)\s*$",
+    r"northeastern|northwestern|southeastern|southwestern|besieged|embattled|rebel-held|[a-z]+-held)\s+)?"
+    r"|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s*$",
     re.I,
 )
 _INSTITUTION = frozenset(
@@ -124,7 +125,11 @@ def _is_locative(text: str, start: int) -> bool:
     return bool(_LOCATIVE_PHRASES.search(text[max(0, start - 40) : start]))
 
 
-_PLACE_WORD_OF = re.compile(r"\b(?:city|town|village|district|province|governorate|region|area|municipality)\s+of\s+$", re.I)
+_PLACE_WORD_OF = re.compile(
+    r"\b(?:city|town|village|district|province|governorate|region|area|municipality|island)\s+of\s+$", re.I)
+
+
+_BEARING_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+$", re.I)
 
 
 def _named_as_place(text: str, start: int) -> bool:
@@ -349,8 +354,10 @@ def _suffix_candidates(gazetteer: Gazetteer, name: str) -> tuple[Candidate, ...]
 
 def _of_kind(gazetteer: Gazetteer, base: str, word: str) -> tuple[Candidate, ...]:
     """Candidates of ``base`` fit for the kind word that came with it ("Sukma district", "city of Gao")."""
-    if not base or _DIRECTION.fullmatch(base + " ") or fold(base) in COMMON_WORDS:
-        return ()  # "Southwest Region", "Central district": a part of something unnamed
+    if not base or _DIRECTION.fullmatch(base + " ") or fold(base) in COMMON_WORDS or fold(base) in PEOPLES:
+        # "Southwest Region", "Central district", "the mainly Christian district": a part of
+        # something unnamed.
+        return ()
     cands = gazetteer.candidates(base)
     if len(base.split()) == 1 and _english(base):
         # "the Capital city", "Southwest": an English word is a place only by its own name.
@@ -455,7 +462,10 @@ def _gazetteer_matches(doc, text: str, gazetteer: Gazetteer, ent_of: dict, take)
             cands = gazetteer.candidates(name) if fold(name) in known else ()
             if k - i > 1 and last.text.lower() in _ADMIN_WORDS:
                 # "Bajaur District", "Al Mahfad District": the division word says it is a division,
-                # whether the index has the name with that word (as an alternate name) or without.
+                # whether the index has the name with that word (as an alternate name) or without;
+                # "the mainly Christian district" is no division's name.
+                if fold(name.rpartition(" ")[0]) in PEOPLES:
+                    continue
                 admin = tuple(c for c in cands if c.kind in (KIND_ADMIN1, KIND_ADMIN2))
                 if not admin and not cands:
                     admin = tuple(c for c in _suffix_candidates(gazetteer, name) if c.kind in (KIND_ADMIN1, KIND_ADMIN2))
@@ -505,7 +515,7 @@ def _gazetteer_matches(doc, text: str, gazetteer: Gazetteer, ent_of: dict, take)
             continue
         ent = ent_of.get(i)
         label = ent.label_ if ent is not None else None
-        admin_end = _admin_word_end(text, end, cands)
+        admin_end = _admin_word_end(text, end, cands) if fold(name) not in PEOPLES else end
         if admin_end > end:
             # "the Dantewada district": a division by the word after it, whatever the name's rank.
             take(Mention(start, admin_end, text[start:admin_end], "gazetteer", label, _is_locative(text, start)))
@@ -522,12 +532,22 @@ def _accept(doc, i: int, k: int, name: str, cands: tuple[Candidate, ...], ent_of
     locative = _is_locative(text, doc[i].idx)
     if key in COMMON_WORDS:
         return False
+    if _BEARING_OF.search(text, max(0, doc[i].idx - 20), doc[i].idx) and any(
+            c.place.population >= 10_000 or c.kind != KIND_PLACE for c in cands):
+        # "5 km south of Jowhar": a bearing from a name makes it a place, whatever NER says,
+        # and a town spelled so (here only by an alternate name) is that place.
+        return True
     if not plausible(cands) and not (
         # A name of two words or more that only a town's alternate names spell ("Pol-e Alam")
         # is that town where the text says it is a place.
         len(key.split()) > 1 and (locative or _named_as_place(text, doc[i].idx))
         and any(c.place.population >= 1000 or c.kind != KIND_PLACE for c in cands)
     ):
+        return False
+    if len(key) <= 2 and not name.isupper() and k < len(doc) and doc[k].text[:1].isupper() \
+            and doc[k].idx == doc[k - 1].idx + len(doc[k - 1].text) + 1:
+        # "La" of "the village of La Sonora", "El" of "El Gorah": a particle of a longer
+        # name the index lacks, not the state abbreviated so.
         return False
     if len(key) <= 3 and "." not in name and not name.isupper() and not (locative and strong(cands)):
         # Short names are mostly words or initials, unless a place phrase introduces
@@ -540,6 +560,10 @@ def _accept(doc, i: int, k: int, name: str, cands: tuple[Candidate, ...], ent_of
     if _demonym_use(name, after):
         return False
     qualified = bool(re.match(r",\s+[A-Z]", after)) and _qualifier_known(after, cands)
+    if key in PEOPLES and not locative and not qualified:
+        # "two Ahmadi mosques", "an Ahmadi man", "Moro militants": a people's or faith's name
+        # says who, not the town spelled alike.
+        return False
     ent = ent_of.get(i)
     if ent is not None and ent.start == i and ent.end == k and _named_as_place(text, doc[i].idx):
         return True  # "the town of Baga" whatever the entity label says

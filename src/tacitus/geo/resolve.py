@@ -48,9 +48,10 @@ from collections.abc import Sequence
 from ..models import Place, Span, Toponym
 from ..nlp import doc_text, sentence_bounds
 from .gazetteer import (
-    KIND_ADMIN1, KIND_ADMIN2, KIND_COUNTRY, KIND_PLACE, Q_ALIAS, Q_FUZZY, Q_PRIMARY, Candidate, Gazetteer,
+    KIND_ADMIN1, KIND_ADMIN2, KIND_COUNTRY, KIND_PLACE, Q_ALIAS, Q_ALTERNATE, Q_FUZZY, Q_PRIMARY, Candidate, Gazetteer,
 )
 from .names import country_of_text, demonym_country, fold
+from .recognize import _DIRECTION as _COMPASS
 from .recognize import CountryCue, Mention, _suffix_candidates, find_mentions, variant_candidates
 from .source import SourceHint, source_hint
 
@@ -69,6 +70,10 @@ def _prior(cand: Candidate) -> float:
     score = _QUALITY_PRIOR.get(cand.quality, 0.0) + (0.5 if cand.full_match else 0.0) + _KIND_PRIOR[cand.kind]
     if cand.place.country is None:  # a continent or world region by its own name
         score += 3.0
+    elif cand.place.geonameid is None and cand.kind == KIND_PLACE:
+        # A curated place (data/places_aliases.tsv): there because the name is notable
+        # ("Sinai", "Eastern Ghouta"), so it outranks a hamlet GeoNames spells alike.
+        score += 1.0
     elif cand.kind == KIND_COUNTRY:
         # "China" is far more often the country than a Texas hamlet: bigger countries are named more.
         score += max(0.0, 0.5 * math.log10((cand.place.population + 1) / 1e6))
@@ -77,6 +82,20 @@ def _prior(cand: Candidate) -> float:
         if cand.place.feature == "P.PPLC":
             score += 0.5
     return score
+
+
+def _exonym_floor(cands: Sequence[Candidate]) -> float:
+    """The population from which a place known by a name only as an alternate outranks its bearers.
+
+    A city a name only translates (Makkah for "Mecca") counts as that name's own when it is
+    at least 50,000 people and 20 times bigger than every place bearing the name as its own,
+    and no country or division bears it; GeoNames' many historic and neighbouring names
+    ("Rogers Park" for "Rogersville") do not.
+    """
+    if any(c.kind >= KIND_ADMIN1 and c.quality > Q_ALTERNATE for c in cands):
+        return math.inf  # "Mexico" is the country's own name before it is the capital's
+    own = max((c.place.population for c in cands if c.kind == KIND_PLACE and c.quality > Q_ALTERNATE), default=0)
+    return max(50_000.0, 20.0 * own)
 
 
 def _candidates(gazetteer: Gazetteer, name: str) -> tuple[tuple[Candidate, ...], bool]:
@@ -264,9 +283,15 @@ def resolve_mentions(
             cities = {c.place.country for c in cands if c.kind == KIND_PLACE and c.place.population >= 300_000
                       and c.quality >= Q_ALIAS}
             stated = evidence.of(key)
+            exonym = _exonym_floor(cands)
             for cand in cands:
                 place = cand.place
                 s = _prior(cand) + qualifier_bonus[key].get(place, 0.0)
+                if cand.quality == Q_ALTERNATE and cand.kind == KIND_PLACE and place.population >= exonym:
+                    # "Mecca", "Marseilles", "Derna": the English name of a city is only an
+                    # alternate name in GeoNames, yet it means the city, not the hamlet that
+                    # bears it as its own name.
+                    s += _QUALITY_PRIOR[Q_ALIAS]
                 if (cand.kind == KIND_COUNTRY and key in not_country) or (cand.kind == KIND_ADMIN1 and town_use):
                     s -= 2.0
                 if cand.kind == KIND_ADMIN1 and cities and place.country not in cities:
@@ -329,6 +354,11 @@ def resolve_mentions(
     for key, scored in first.items():
         top = scored[0][1].place
         weight = len(by_name[key]) * (1.0 if _margin(scored) > 1.0 else 0.5)
+        if (scored[0][1].kind == KIND_COUNTRY and key not in not_country
+                and all(_attributive(text, m) for m in by_name[key])):
+            # "the United States embassy in Lima", "U.S. drones": a country as an
+            # adjective says whose, not where: less than a demonym beside a place.
+            weight = 0.25
         # A spelling-variant guess is no evidence of what the article is about.
         if top.country and scored[0][1].quality != Q_FUZZY:
             context[top.country] += weight
@@ -366,6 +396,10 @@ def resolve_mentions(
                 support.reaches(reached, c.place) for c in cands_of[key] if c.kind != KIND_COUNTRY)]
             second.update(score_all(context, admin1s, own, support, home_bonus, keys))
 
+    if logger.isEnabledFor(logging.DEBUG):
+        for key, scored in second.items():
+            logger.debug("%s: %s", key, "; ".join(
+                f"{c.place.name} ({c.place.country}, {c.place.population}) {s:.2f}" for s, c in scored[:3]))
     toponyms = []
     kept: dict[str, bool] = {}
     for m in mentions:
@@ -401,6 +435,7 @@ _WORD = (r"(?:(?!(?:which|who|whom|whose|that|and|or|but|where|when|while|as|is|
          r"|to|from|by|with|for|at|on|after|before|during|near|since|said|says)\b)[a-z][a-z-]+\s+)")
 _STEP = (
     rf"(?:\s*,\s*(?:in\s+)?(?:the\s+)?{_DIRECTION}?"
+    rf"|\s*\(\s*(?:the\s+)?{_DIRECTION}?"  # "Trujillo (Valle)", "Pamplona (northern Santander)"
     rf"|(?:[ \t]+{_PLACE_NOUN})?\s+in\s+(?:the\s+)?{_WORD}{{0,2}}?(?:{_PLACE_NOUN}\s+of\s+(?:the\s+)?)?"
     rf"|[ \t]+{_PLACE_NOUN}\s*(?:,\s*|\s+of\s+)(?:the\s+)?{_WORD}{{0,2}}?)"
 )
@@ -585,7 +620,10 @@ def _level(text: str, item: tuple, cands_of: dict) -> int:
 def _unambiguous_country(key: str, cands: tuple[Candidate, ...]) -> str | None:
     """The country a name names, unless a division shares the name ("Georgia", "Punjab")."""
     iso = next((c.place.country for c in cands if c.kind == KIND_COUNTRY and c.quality >= Q_ALIAS), None)
-    if iso is None or country_of_text(key) != iso:
+    # "Northern Ecuador" names Ecuador's north: still Ecuador (and "South Sudan" is South Sudan).
+    direction = _COMPASS.match(key)
+    if iso is None or (country_of_text(key) != iso
+                       and (direction is None or country_of_text(key[direction.end() :]) != iso)):
         return None
     if any(c.kind == KIND_ADMIN1 and c.quality >= Q_ALIAS for c in cands):
         return None
@@ -618,6 +656,20 @@ def _link(text: str, a: tuple, b: tuple) -> str | None:
     if b_name and (_DEMONYM_LINK.fullmatch(gap) or (gap.strip() == "" and _NOUN_AFTER.match(text, b[1]))):
         return "of"
     return None
+
+
+# A country's name heading a noun of its state or people ("the United States embassy",
+# "U.S. drones", "U.S. military officials"), not a verb ("Mexico should send") nor a name
+# ("Jordan Junior Olympic volleyball").
+_HEADS_NOUN = re.compile(
+    r"[ \t]+(?:(?:embassy|consulate|mission|troops|forces|soldiers|army|military|navy|marines|air|"
+    r"drones?|aircraft|warplanes|jets|ambassador|envoy|diplomats?|officials?|government|president|minister|"
+    r"ministry|department|agency|intelligence|police|citizens?|nationals|company|firms?|media|state)\b)"
+)
+
+
+def _attributive(text: str, m: Mention) -> bool:
+    return not m.locative and _HEADS_NOUN.match(text, m.end) is not None
 
 
 _SAME_DIVISION = 0.75
@@ -690,7 +742,7 @@ def _keep(cand: Candidate, cands: Sequence[Candidate], key: str, context: Counte
             return True
         weight = _others(context, own, key, place.country)
         # A city's variant may stand where the article names no other country ("in Mahmoudiya").
-        return weight > 0 or support.of(key, place) > 0 or (not around and place.population >= 100_000)
+        return weight > 0 or support.of(key, place) > 0 or (not around and place.population >= 1_000_000)
     return True
 
 
