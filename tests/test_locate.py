@@ -97,6 +97,13 @@ def test_country_implied_by_the_paragraph_before(pipeline):
     assert countries and all(c == "NGA" for c in countries)
 
 
+def test_country_implied_by_what_the_story_goes_on_to_say(pipeline):
+    # The bombing's sentence names a village the gazetteer lacks; the next sentence is Iraqi.
+    countries = _countries(pipeline, "Ten people were killed when a convoy of oil tankers was attacked by rockets in "
+                                     "Al-Zurqafiyah. The tankers belonged to the Iraqi Ministry of Oil.")
+    assert countries == ["IRQ"]
+
+
 @pytest.mark.parametrize(("text", "location"), [
     # A direction phrase after a place names a reference point, not where the event was.
     ("A policeman in Amara, south of Baghdad, was killed when assailants stabbed him.", "Amara"),

@@ -280,6 +280,11 @@ class Pipeline:
                 place = self._implied_country(doc, before)
             if place is None:
                 place = geo.mentioned_country(doc, toponyms)
+            if place is None and cand.evidence.end < len(article.text):
+                # Then what the story goes on to say ("... attacked by rockets in Al-Latifiyah.
+                # The tankers belonged to the Iraqi Ministry of Oil.").
+                end = min(len(article.text), cand.evidence.end + _AFTER_CHARS)
+                place = self._implied_country(doc, Span(cand.evidence.end, end, article.text[cand.evidence.end:end]))
             if place is not None:
                 actor1 = self._actor(cand.actor1, place.country)
                 actor2 = self._actor(cand.actor2, place.country)
@@ -334,6 +339,10 @@ class Pipeline:
             return None
         actor = self.actors.canonical(span.text, country=country)
         return replace(actor, span=span) if actor is not None else None
+
+
+# How far past an event's evidence its country may still be implied (two or three sentences).
+_AFTER_CHARS = 400
 
 
 def _country_named(text: str) -> str | None:
