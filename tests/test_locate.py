@@ -114,6 +114,10 @@ def test_country_implied_by_what_the_story_goes_on_to_say(pipeline):
     ("Around 3,000 students at Minya University south of Cairo demonstrated on campus.", "Minya"),
     # With no place before it, the reference point is still the best the text gives.
     ("A roadside bomb exploded in a village north of Baghdad, killing three soldiers.", "Baghdad"),
+    # ... unless the division the event is placed in does not hold it; one that does keeps it.
+    ("Four border police were injured in a car ramming attack outside a military base near Ma'ale Adumim, "
+     "east of Jerusalem, in the West Bank.", "West Bank"),
+    ("A roadside bomb killed three soldiers 20 km west of Ramadi, in Anbar province.", "Ramadi"),
 ])
 def test_reference_point_yields_to_the_place_it_locates(pipeline, text, location):
     _, span = _locate(pipeline, text)

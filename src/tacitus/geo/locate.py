@@ -488,7 +488,7 @@ def _event_score(doc, text: str, t: Toponym, toponyms: Sequence[Toponym], lo: in
     before = text[max(lo, t.span.start - 60) : t.span.start]
     # "Amara, south of Baghdad": a reference point for a place named before it is only a fallback.
     reference = any(o.span.end <= t.span.start and t.span.start - o.span.end <= 60 and _refers_to(text, o, t)
-                    for o in toponyms)
+                    for o in toponyms) or _outside_division(text, t, toponyms, lo, before)
     strong_cue = not reference and bool(_STRONG_CUE.search(before) or _STRONG_CUE.search(_LIST_BEFORE.sub("", before)))
     # "Raqqa, Syria": the country only says where Raqqa is.
     if _role(doc, text, t, toponyms, strong_cue) != role or _qualifies_previous(text, toponyms, t):
@@ -515,6 +515,21 @@ def _event_score(doc, text: str, t: Toponym, toponyms: Sequence[Toponym], lo: in
     if _of_earlier_event(doc, t):
         score -= 2.0
     return score
+
+
+def _outside_division(text: str, t: Toponym, toponyms: Sequence[Toponym], lo: int, before: str) -> bool:
+    """A bearing from a town that lies outside the division the event is placed in.
+
+    "near Ma'ale Adumim, east of Jerusalem, in the West Bank": the place the
+    bearing locates is unknown to the index, and Jerusalem is not in the West
+    Bank, so the division says more than the reference point. "20 km west of
+    Ramadi, in Anbar province" keeps Ramadi, which is in Anbar.
+    """
+    if t.place.precision != "place" or not _REFERENCE.search(before):
+        return False
+    return any(o.place.precision == "admin1" and lo <= o.span.start and o.span.start - t.span.end <= 80
+               and (o.place.country, o.place.admin1) != (t.place.country, t.place.admin1)
+               for o in toponyms if o is not t and o.place is not None)
 
 
 _EARLIER = frozenset({"after", "since", "following", "before", "like", "than"})
