@@ -256,6 +256,9 @@ def _generic_name(label: str, iso3: str | None) -> str:
     return f"{label} ({name})" if name else label
 
 
+_FOUND_CACHE = 4096
+
+
 class ActorDictionary:
     """Alias dictionary plus nationality and generic patterns; see the module docstring."""
 
@@ -267,6 +270,9 @@ class ActorDictionary:
             n = key.count(" ") + 1
             if n > self._max_len.get(first, 0):
                 self._max_len[first] = n
+        # find_all's answers by (text, country, generic): the event stage asks about the same
+        # sentence and window several times. Bounded: cleared when full.
+        self._found: dict[tuple[str, str | None, bool], tuple[tuple[int, int, Actor], ...]] = {}
         self._nationality: dict[str, str] = {}
         self._nationality.update(countries.names())
         self._nationality.update(countries.adjectives())
@@ -341,7 +347,13 @@ class ActorDictionary:
         Returns:
             ``(start, end, actor)`` triples in text order.
         """
-        return [(s, e, a) for s, e, a, _ in self._scan(text, country=country, generic=generic)]
+        key = (text, country, generic)
+        found = self._found.get(key)
+        if found is None:
+            if len(self._found) >= _FOUND_CACHE:
+                self._found.clear()
+            found = self._found[key] = tuple((s, e, a) for s, e, a, _ in self._scan(text, country=country, generic=generic))
+        return list(found)
 
     def find_unlisted(self, text: str) -> list[tuple[int, int, Actor]]:
         """Organisations the dictionary does not know, where the text names them as acting.
