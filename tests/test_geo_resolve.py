@@ -176,3 +176,23 @@ def test_country_name_is_not_its_capitals_alternate_name(gazetteer):
     mentions = [Mention(start, start + 6, "Mexico", "ner", "GPE", False)]
     [top] = resolve_mentions(text, mentions, [], gazetteer, sentences=[(0, len(text))])
     assert top.place.country == "MEX" and top.place.precision == "country"
+
+
+def _resolve_hinted(gazetteer, text: str, name: str, group: str, iso3: str) -> str | None:
+    start = text.index(name)
+    mentions = [Mention(start, start + len(name), name, "ner", "GPE", True)]
+    g = text.index(group)
+    hints = [CountryCue(g, g + len(group), iso3)]
+    toponyms = resolve_mentions(text, mentions, [], gazetteer, sentences=[(0, len(text))], hints=hints)
+    return toponyms[0].place.country if toponyms else None
+
+
+def test_armed_group_points_to_its_country(gazetteer):
+    text = "Gunmen of the Syrian Democratic Forces were shot in Al-Busayrah, killing two."
+    assert _resolve_hinted(gazetteer, text, "Al-Busayrah", "Syrian Democratic Forces", "SYR") == "SYR"
+
+
+def test_stray_alternate_name_abroad_yields_to_the_group_named(gazetteer):
+    # Only Bargarh in India has "Baga" among its alternate names; Nigeria's Baga is not in cities500.
+    text = "Boko Haram attacked a military base in the town of Baga, killing 10 people."
+    assert _resolve_hinted(gazetteer, text, "Baga", "Boko Haram", "NGA") is None

@@ -85,6 +85,10 @@ def test_following_sentence_about_something_else_is_not_the_place(pipeline):
      "Somalia.", "KEN"),
     # A gazetteer name that is an armed group's whole name says who, not where.
     ("More than 130 people died in Séléka attacks on civilians in Basse-Kotto.", "CAF"),
+    # The armed group named decides between namesakes, and rules out a stray alternate name abroad.
+    ("Gunmen believed to be Islamic State members shot at a checkpoint of the Syrian Democratic Forces in "
+     "Al-Busayrah, killing two SDF members.", "SYR"),
+    ("Boko Haram attacked a military base in the town of Baga, killing 10 people.", "NGA"),
 ])
 def test_event_country(pipeline, text, iso3):
     assert _countries(pipeline, text)[0] == iso3

@@ -38,7 +38,7 @@ from tacitus.models import (
     Span,
     Toponym,
 )
-from tacitus.nlp import cased_text, load_nlp
+from tacitus.nlp import cased_text, doc_text, load_nlp
 from tacitus.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -150,8 +150,11 @@ class Pipeline:
         """
         if not self.geocode:
             return []
+        # Armed groups named in the article point to where they fight ("Boko Haram attacked Baga").
+        hints = [geo.CountryCue(start, end, iso3) for start, end, actor in self.actors.find_all(doc_text(doc))
+                 if actor.kind == "rebel" for iso3 in self.actors.home_countries(actor.name)]
         return geo.find_toponyms(doc, self.gazetteer, prefer_countries=self.settings.prefer_countries,
-                                 source_url=source_url, demonyms=demonyms)
+                                 source_url=source_url, demonyms=demonyms, hints=hints)
 
     def extract(self, article: Article, doc: Doc, toponyms: list[Toponym]) -> list[Event]:
         """Events of one parsed article."""

@@ -130,7 +130,7 @@ def _candidates(gazetteer: Gazetteer, name: str) -> tuple[tuple[Candidate, ...],
 
 def find_toponyms(
     doc, gazetteer: Gazetteer, *, prefer_countries: Sequence[str] = (), demonyms: bool = False,
-    source_url: str | None = None,
+    source_url: str | None = None, hints: Sequence[CountryCue] = (),
 ) -> list[Toponym]:
     """Recognise and resolve every toponym of a document, in context.
 
@@ -146,6 +146,10 @@ def find_toponyms(
             source writing about home ("Dublin" in columbuslocalnews.com is
             Dublin, Ohio); a country-code domain nudges ties towards its
             country (:mod:`.source`). None: no such prior.
+        hints: Countries other words of the article point to, such as the
+            home countries of the armed groups it names ("Boko Haram attacked
+            Baga": Nigeria's Baga). Weaker than a demonym: context and a
+            nudge within their sentence, never a qualifier of a name.
 
     Returns:
         Toponyms in text order; spans are character offsets into ``doc.text``.
@@ -155,7 +159,7 @@ def find_toponyms(
     sentences = sentence_bounds(doc)
     source = source_hint(source_url, gazetteer) if source_url else None
     toponyms = resolve_mentions(text, mentions, cues, gazetteer, prefer_countries=prefer_countries,
-                                sentences=sentences, source=source)
+                                sentences=sentences, source=source, hints=hints)
     if demonyms:
         taken = [(t.span.start, t.span.end) for t in toponyms]
         for cue in cues:
@@ -193,11 +197,13 @@ def resolve_mentions(
     prefer_countries: Sequence[str] = (),
     sentences: Sequence[tuple[int, int]] = (),
     source: SourceHint | None = None,
+    hints: Sequence[CountryCue] = (),
 ) -> list[Toponym]:
     """Choose a place for every mention (see the module docstring for the evidence used).
 
     ``source``: what the article's URL says (:func:`.source.source_hint`): its
-    country-code domain and the home places its host names.
+    country-code domain and the home places its host names. ``hints``:
+    countries other words point to (see :func:`find_toponyms`).
     """
     prefer = {c.upper() for c in prefer_countries}
     domain_country = source.country if source is not None else None
@@ -260,6 +266,11 @@ def resolve_mentions(
     cue_countries: dict[int, set[str]] = defaultdict(set)
     for cue in cues:
         cue_countries[sentence_of(cue.start)].add(cue.country)
+    # Armed groups in the same sentence: a nudge for towns only ("Boko Haram ... in southeastern
+    # Niger" is still the country Niger, not Nigeria's Niger State).
+    hint_countries: dict[int, set[str]] = defaultdict(set)
+    for hint in hints:
+        hint_countries[sentence_of(hint.start)].add(hint.country)
 
     def score_all(context: Counter, admin1s: dict, own: dict[str, tuple[str, float]],
                   support: _Support | None, home: dict[str, dict[Place, float]] | None = None,
@@ -267,9 +278,10 @@ def resolve_mentions(
         total = sum(context.values())
         out: dict[str, list[tuple[float, Candidate]]] = {}
         for key in names if keys is None else keys:
-            near_cues = set()
+            near_cues, near_hints = set(), set()
             for m in by_name[key]:
                 near_cues |= cue_countries.get(sentence_of(m.start), set())
+                near_hints |= hint_countries.get(sentence_of(m.start), set())
             # A name's own first-pass guess is no evidence for itself (Paris, France
             # must not vouch for Paris, France in an Illinois story).
             own_country, own_weight = own.get(key, (None, 0.0))
@@ -317,7 +329,7 @@ def resolve_mentions(
                     # The article says which country the name lies in ("Bodo" in "the north
                     # Cameroonian town of Bodo"; "Victoria city, British Columbia province, Canada").
                     s += _STATED if place.country in stated else -_STATED
-                if place.country in near_cues:
+                if place.country in near_cues or (cand.kind == KIND_PLACE and place.country in near_hints):
                     # "Sinjar, a key Iraqi town"; but a people's adjective ("a Palestinian
                     # bomber in Jerusalem") says who, not where: a nudge, not a verdict.
                     s += 1.0
@@ -408,7 +420,9 @@ def resolve_mentions(
         if not scored:
             continue
         if key not in kept:
-            kept[key] = _keep(scored[0][1], cands_of[key], key, context, own, evidence, guessed, support)
+            near = set().union(*(cue_countries.get(sentence_of(m.start), set()) | hint_countries.get(
+                sentence_of(m.start), set()) for m in by_name[key]))
+            kept[key] = _keep(scored[0][1], cands_of[key], key, context, own, evidence, guessed, support, near)
         if not kept[key]:
             continue
         confidence = 1.0 / (1.0 + math.exp(-_margin(scored))) if len(scored) > 1 else 0.9
@@ -713,11 +727,13 @@ def _others(context: Counter, own: dict, key: str, iso: str | None) -> float:
 
 
 def _keep(cand: Candidate, cands: Sequence[Candidate], key: str, context: Counter, own: dict, evidence: _Evidence,
-          guessed: set[str], support: _Support) -> bool:
+          guessed: set[str], support: _Support, near: set[str] = frozenset()) -> bool:
     """Whether a name's best candidate is kept: no pin is better than a pin in the wrong country.
 
     A spelling variant or a name with its last word dropped is a guess, kept
-    only where the article names or points to its country. Any other pick
+    only where the article names or points to its country; so is a small town
+    matched only by an alternate name, when its sentence points to another
+    country (``near``: the countries of its sentence's demonyms and armed groups). Any other pick
     that contradicts the country the article states for the name is dropped
     unless it is notable (a capital, a city of a million, a country); the
     event's place then falls back on the division or country named.
@@ -736,6 +752,12 @@ def _keep(cand: Candidate, cands: Sequence[Candidate], key: str, context: Counte
         if (strong and place.country not in evidence.sentence[key] and _others(context, own, key, place.country) <= 0
                 and support.of(key, place) == 0 and not any(c.place.country in strong for c in cands)):
             return False
+    if (cand.kind == KIND_PLACE and cand.quality < Q_ALIAS and place.population < 100_000 and near
+            and place.country not in near and _others(context, own, key, place.country) <= 0
+            and support.of(key, place) == 0):
+        # Only a stray alternate name of a town abroad, in a sentence whose demonyms or armed
+        # groups point elsewhere ("Boko Haram attacked ... the town of Baga": not Bargarh, India).
+        return False
     if key in guessed:
         around = evidence.around(key)
         if place.country in around:
