@@ -143,3 +143,16 @@ def test_island_of_names_a_place_whatever_ner_says(geo_nlp, gazetteer):
     # The small model tags "Ko Samui" PERSON.
     text = "A car bomb in the tourist island of Ko Samui was detonated in the basement of a local mall."
     assert _places(geo_nlp, gazetteer, text) == {"Ko Samui": "THA"}
+
+
+@pytest.mark.parametrize(("text", "name", "iso3"), [
+    # The small model tags both PERSON; GeoNames spells them only as alternate names.
+    ("A car bomb exploded outside of a hospital in Groznyy, killing one police officer.", "Groznyy", "RUS"),
+    ("A man searched for Arabs near a shop in Kiryat Ata and stabbed a man.", "Kiryat Ata", "ISR"),
+])
+def test_town_after_in_tagged_as_a_person(geo_nlp, gazetteer, text, name, iso3):
+    assert _places(geo_nlp, gazetteer, text).get(name) == iso3
+
+
+def test_persons_possessive_is_no_place(geo_nlp, gazetteer):
+    assert "Ali" not in _places(geo_nlp, gazetteer, "The meeting took place in Ali's house.")

@@ -576,6 +576,10 @@ def _accept(doc, i: int, k: int, name: str, cands: tuple[Candidate, ...], ent_of
         nxt = doc[k] if k < len(doc) else None
         alone = not (prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ == "PERSON")
         alone = alone and not (nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper())
+        if text[doc[k - 1].idx + len(doc[k - 1].text):][:2] in ("'s", "’s") and not _notable(cands, 100_000):
+            return False  # "in Ali's house": a person's
+        if alone and locative and any(c.place.population >= 20_000 for c in cands):
+            return True  # "a hospital in Groznyy", "in Kiryat Ata": a town of some size after "in"
         return alone and strong(cands) and (locative or qualified or _notable(cands, 100_000))
     if ent is not None and ent.label_ in ("ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
         whole = ent.start == i and ent.end == k

@@ -269,8 +269,14 @@ def resolve_mentions(
     # Armed groups in the same sentence: a nudge for towns only ("Boko Haram ... in southeastern
     # Niger" is still the country Niger, not Nigeria's Niger State).
     hint_countries: dict[int, set[str]] = defaultdict(set)
+    # A group with one home country ("Boko Haram") also rules out a stray namesake abroad; one
+    # with several ("Islamic State": Iraq and Syria, and provinces beyond) does not.
+    sole_hints: dict[int, set[str]] = defaultdict(set)
+    homes_at = Counter((hint.start, hint.end) for hint in hints)
     for hint in hints:
         hint_countries[sentence_of(hint.start)].add(hint.country)
+        if homes_at[(hint.start, hint.end)] == 1:
+            sole_hints[sentence_of(hint.start)].add(hint.country)
 
     def score_all(context: Counter, admin1s: dict, own: dict[str, tuple[str, float]],
                   support: _Support | None, home: dict[str, dict[Place, float]] | None = None,
@@ -420,7 +426,7 @@ def resolve_mentions(
         if not scored:
             continue
         if key not in kept:
-            near = set().union(*(cue_countries.get(sentence_of(m.start), set()) | hint_countries.get(
+            near = set().union(*(cue_countries.get(sentence_of(m.start), set()) | sole_hints.get(
                 sentence_of(m.start), set()) for m in by_name[key]))
             kept[key] = _keep(scored[0][1], cands_of[key], key, context, own, evidence, guessed, support, near)
         if not kept[key]:
