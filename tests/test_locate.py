@@ -89,6 +89,8 @@ def test_following_sentence_about_something_else_is_not_the_place(pipeline):
     ("Gunmen believed to be Islamic State members shot at a checkpoint of the Syrian Democratic Forces in "
      "Al-Busayrah, killing two SDF members.", "SYR"),
     ("Boko Haram attacked a military base in the town of Baga, killing 10 people.", "NGA"),
+    # A group that fights in several countries rules out no namesake: Brega is Libya's.
+    ("ISIL fighters attacked an oil plant south of Brega, killing a guard.", "LBY"),
 ])
 def test_event_country(pipeline, text, iso3):
     assert _countries(pipeline, text)[0] == iso3
@@ -99,6 +101,12 @@ def test_country_implied_by_the_paragraph_before(pipeline):
     countries = _countries(pipeline, "A helicopter of the Nigerian army crashed in a forest. Two pilots and three "
                                      "officers died.")
     assert countries and all(c == "NGA" for c in countries)
+
+
+def test_country_of_the_group_blamed_when_nothing_says_where(pipeline):
+    countries = _countries(pipeline, "A car bomb exploding in a crowded market place killed 76 people. No one claimed "
+                                     "responsibility, but the Patriotic Union of Kurdistan was blamed.")
+    assert countries == ["IRQ"]
 
 
 def test_country_implied_by_what_the_story_goes_on_to_say(pipeline):

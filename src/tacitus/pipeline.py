@@ -240,7 +240,12 @@ class Pipeline:
                 actor2 = group
         if (actor1, actor2, confidence) == (ev.actor1, ev.actor2, ev.confidence):
             return ev
-        return replace(ev, actor1=actor1, actor2=actor2, confidence=confidence)
+        place = ev.place
+        if place is None and self.geocode and actor1 is not None and actor1.country:
+            # Nothing said where, but the group blamed fights in one country ("... the Patriotic
+            # Union of Kurdistan was blamed"): that country, as for a group the event names itself.
+            place = self.gazetteer.country(actor1.country)
+        return replace(ev, actor1=actor1, actor2=actor2, confidence=confidence, place=place)
 
     def _unlisted(self, text: str, named: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
         """Groups the dictionary does not know that the text names as acting, apart from known mentions."""
