@@ -326,3 +326,14 @@ def test_two_sentences_are_not_one_unlisted_name(actors):
     text = ("Gunmen killed two farmers in the village of Tungushe on Thursday. Separately, militants attacked "
             "a police post in Konduga.")
     assert actors.find_unlisted(text) == []
+
+
+@pytest.mark.parametrize(("mention", "name"), [
+    ("the Islamic State backed faction of Boko Haram", "Boko Haram"),
+    ("pro-Islamic State militants of Boko Haram", "Boko Haram"),
+    ("al-Qaeda-affiliated al-Shabaab", "Al-Shabaab"),
+    # With no other group named, the one a phrase is linked to is still the actor.
+    ("ISIS-linked militants", "Islamic State"),
+])
+def test_group_backed_or_sworn_to_describes_the_one_named_beside_it(actors, mention, name):
+    assert actors.canonical(mention).name == name

@@ -328,6 +328,12 @@ class ActorDictionary:
         hits = [h for h in self._scan(mention, country=country, generic=True) if not named_as_opponent(mention, h[0])]
         if not hits:
             return None
+        # "the Islamic State backed faction of Boko Haram", "pro-Islamic State militants of Boko
+        # Haram": the group backed or sworn to describes the one named beside it.
+        described = [h for h in hits if _ALLEGIANCE_AFTER.match(mention, h[1]) or _PRO_BEFORE.search(mention, 0, h[0])]
+        others = [h for h in hits if h not in described]
+        if any(h[2].kind in ("rebel", "state") for h in others):
+            hits = others  # but "ISIS-linked militants" with no other group named stay Islamic State
         return min(hits, key=lambda h: (h[3], h[2].kind == "civilians", h[0]))[2]
 
     def find_all(self, text: str, *, country: str | None = None, generic: bool = False) -> list[tuple[int, int, Actor]]:
@@ -630,6 +636,9 @@ _ORG_HEADS = frozenset({
     "movimiento", "organizacion", "brigate", "rote", "armee",
 })
 _UNLISTED = re.compile(rf"\b[A-Z][\w'\u2019.-]*(?:[ \t]+{_NAME_WORD}\b)*")
+_ALLEGIANCE_AFTER = re.compile(
+    r"[\s-]+(?:backed|led|linked|affiliated|aligned|allied|inspired|loyal|sponsored)\b", re.IGNORECASE)
+_PRO_BEFORE = re.compile(r"\bpro-?\s*$", re.IGNORECASE)
 _DESCRIPTIVE = re.compile(r"-(?:backed|led|linked|affiliated|aligned|allied|inspired|based|born|style)\b",
                           re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"[\s,]+(?:group|guerrillas|militants|rebels|fighters|members|organi[sz]ation|commando|"
