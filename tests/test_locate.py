@@ -91,6 +91,11 @@ def test_following_sentence_about_something_else_is_not_the_place(pipeline):
     ("Boko Haram attacked a military base in the town of Baga, killing 10 people.", "NGA"),
     # A group that fights in several countries rules out no namesake: Brega is Libya's.
     ("ISIL fighters attacked an oil plant south of Brega, killing a guard.", "LBY"),
+    # An attacker's nationality rules out no town either.
+    ("Saudi led coalition airstrikes killed 12 people in Saada.", "YEM"),
+    # A patron and a mission abroad are not where: the group's country is.
+    ("Islamic State fighters ambushed US backed SDF fighters and opened fire on them, killing 20.", "SYR"),
+    ("A group of seven Taliban militants attacked the U.S. consulate using truck bombs and rifles.", "AFG"),
 ])
 def test_event_country(pipeline, text, iso3):
     assert _countries(pipeline, text)[0] == iso3

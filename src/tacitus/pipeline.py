@@ -322,6 +322,9 @@ class Pipeline:
         coming from Nigeria") imply nothing.
         Precision is "country", and the place is the country's GeoNames point.
         """
+        # A named group that fights in one country says more than foreign forces it met ("An US
+        # soldier was killed in an attack the Taliban claimed").
+        rebels = [a.country for a in (actor1, actor2) if a is not None and a.kind == "rebel" and a.country]
         states = [a.country for a in (actor2, actor1) if a is not None and a.kind == "state" and a.country]
         chars = doc.char_span(span.start, span.end, alignment_mode="expand")
         text = cased_text(doc)
@@ -330,13 +333,16 @@ class Pipeline:
                 if not geo.names_elsewhere(text, ent.start_char)
                 and not re.match(r"-\w", text[ent.end_char:ent.end_char + 2])
                 and not re.search(r"\w-$", text[max(0, ent.start_char - 2):ent.start_char])]
-        nationals = [_country_named(ent.text) for ent in ents if ent.label_ in ("NORP", "GPE")]
+        # "US backed SDF fighters", "the U.S. consulate", "the American air base in Bagram": a
+        # patron or a mission abroad, not where.
+        nationals = [_country_named(ent.text) for ent in ents if ent.label_ in ("NORP", "GPE")
+                     and not _ABROAD_AFTER.match(text, ent.end_char)]
         groups = [a.country for a in (actor1, actor2) if a is not None and a.country]
         # An organisation named after its country ("Afghan National Security
         # Forces", "Iraqi National Congress") is weaker evidence than a
         # nationality word of its own, so it comes last.
         org_nationals = [geo.country_of_text(_first_word(ent)) for ent in ents if ent.label_ == "ORG" and len(ent) > 1]
-        for iso3 in [*states, *(n for n in nationals if n), *groups, *(n for n in org_nationals if n)]:
+        for iso3 in [*rebels, *states, *(n for n in nationals if n), *groups, *(n for n in org_nationals if n)]:
             place = self.gazetteer.country(iso3)
             if place is not None:
                 return place
@@ -351,6 +357,10 @@ class Pipeline:
 
 # How far past an event's evidence its country may still be implied (two or three sentences).
 _AFTER_CHARS = 400
+_ABROAD_AFTER = re.compile(
+    r"[\s-]*(?:backed|led|funded|supported|trained|allied|sponsored|flagged)\b"
+    r"|\s+(?:(?:air|military|naval|army)\s+)?(?:embassy|consulate|mission|base|airbase|compound)\b",
+    re.IGNORECASE)
 
 
 def _country_named(text: str) -> str | None:

@@ -420,6 +420,9 @@ def _most_specific(doc, text: str, toponyms: Sequence[Toponym], t: Toponym, lo: 
 _PLACE, _NAME_HEAD, _MODIFIER = 0, 1, 2
 
 
+_BACKED = re.compile(r"\s+(?:backed|led|funded|supported|trained|allied|sponsored)\b", re.IGNORECASE)
+
+
 def _role(doc, text: str, t: Toponym, toponyms: Sequence[Toponym], strong_cue: bool) -> int | None:
     """How a toponym can stand for the event's place (``_PLACE``, ``_NAME_HEAD``, ``_MODIFIER``) or None."""
     if t.place is None or t.place.country is None:  # continents and world regions are never the place
@@ -430,6 +433,8 @@ def _role(doc, text: str, t: Toponym, toponyms: Sequence[Toponym], strong_cue: b
     # "U.S.-led coalition", "Iraqi-backed", "the Iran-Iraq border": a modifier, not a location.
     if re.match(r"-\w", text[t.span.end : t.span.end + 3]) or re.search(r"\w-$", text[max(0, t.span.start - 2) : t.span.start]):
         return _MODIFIER
+    if _BACKED.match(text, t.span.end):
+        return _MODIFIER  # "US backed SDF fighters", written without the hyphen
     if _possessive(doc, text, t, toponyms):
         return _MODIFIER
     after = text[t.span.end : t.span.end + 40]

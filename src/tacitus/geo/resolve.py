@@ -426,8 +426,7 @@ def resolve_mentions(
         if not scored:
             continue
         if key not in kept:
-            near = set().union(*(cue_countries.get(sentence_of(m.start), set()) | sole_hints.get(
-                sentence_of(m.start), set()) for m in by_name[key]))
+            near = set().union(*(sole_hints.get(sentence_of(m.start), set()) for m in by_name[key]))
             kept[key] = _keep(scored[0][1], cands_of[key], key, context, own, evidence, guessed, support, near)
         if not kept[key]:
             continue
@@ -739,7 +738,7 @@ def _keep(cand: Candidate, cands: Sequence[Candidate], key: str, context: Counte
     A spelling variant or a name with its last word dropped is a guess, kept
     only where the article names or points to its country; so is a small town
     matched only by an alternate name, when its sentence points to another
-    country (``near``: the countries of its sentence's demonyms and armed groups). Any other pick
+    country (``near``: the countries of its sentence's one-country armed groups). Any other pick
     that contradicts the country the article states for the name is dropped
     unless it is notable (a capital, a city of a million, a country); the
     event's place then falls back on the division or country named.
@@ -761,8 +760,9 @@ def _keep(cand: Candidate, cands: Sequence[Candidate], key: str, context: Counte
     if (cand.kind == KIND_PLACE and cand.quality < Q_ALIAS and place.population < 100_000 and near
             and place.country not in near and _others(context, own, key, place.country) <= 0
             and support.of(key, place) == 0):
-        # Only a stray alternate name of a town abroad, in a sentence whose demonyms or armed
-        # groups point elsewhere ("Boko Haram attacked ... the town of Baga": not Bargarh, India).
+        # Only a stray alternate name of a town abroad, in a sentence whose armed group fights
+        # elsewhere ("Boko Haram attacked ... the town of Baga": not Bargarh, India). Not for a
+        # demonym, which may be the attacker's ("Saudi-led coalition airstrikes ... in Saada").
         return False
     if key in guessed:
         around = evidence.around(key)
