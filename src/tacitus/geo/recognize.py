@@ -35,13 +35,15 @@ _LOCATIVE = frozenset(
     "in at near outside from into across around toward towards through via within inside to of "
     "northern southern eastern western central".split()
 )
+# "5 km south of", "north-east of": a bearing from the name that follows.
+_BEARING = r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of"
 _LOCATIVE_PHRASES = re.compile(
     r"(?:\b(?:battle|fight|fighting|siege|offensive|assault|attack|advance|push|march|road|city|town|village"
     r"|province|governorate|district|region|area|municipality|department|county|island|countryside|outskirts|suburbs?"
     r"|streets|residents?|people)\s+(?:for|of|on|in|to|near)"
     r"|\b(?:in|at|near|outside|from|into|around)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|"
     r"northeastern|northwestern|southeastern|southwestern|besieged|embattled|rebel-held|[a-z]+-held)\s+)?"
-    r"|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s*$",
+    rf"|{_BEARING})\s*$",
     re.I,
 )
 _INSTITUTION = frozenset(
@@ -129,7 +131,7 @@ _PLACE_WORD_OF = re.compile(
     r"\b(?:city|town|village|district|province|governorate|region|area|municipality|island)\s+of\s+$", re.I)
 
 
-_BEARING_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+$", re.I)
+_BEARING_OF = re.compile(rf"{_BEARING}\s+$", re.I)
 
 
 def _named_as_place(text: str, start: int) -> bool:
