@@ -95,6 +95,13 @@ def test_no_actor_in_words_person_names_or_wrong_case(actors: ActorDictionary, m
     assert actors.canonical(mention) is None
 
 
+def test_mixed_case_acronym_is_read_only_as_written(actors: ActorDictionary) -> None:
+    # "LeT" and "JeM" are spelled with an inner capital; "Let us go" is the word.
+    assert actors.find_all("Let us go. LET THEM EAT CAKE. let it be") == []
+    assert [a.name for _, _, a in actors.find_all("LeT and JeM cadres attacked")] == \
+        ["Lashkar-e-Taiba", "Jaish-e-Mohammed"]
+
+
 def test_word_acronym_is_not_read_in_all_caps_text(actors: ActorDictionary) -> None:
     assert actors.find_all("WHAT IS GOING ON IN THE CITY") == []
     assert [a.name for _, _, a in actors.find_all("WHY ISIS IS LOSING")] == [IS]

@@ -776,9 +776,10 @@ def _add(entries: dict[str, list[_Entry]], alias: str, canonical: str, kind: str
     key = _entry_key(alias)
     if not key:
         return
-    # A token written in capitals (IS, ELN, "US forces") must be written so in the text.
+    # A token written in capitals (IS, ELN, "US forces") must be written so in the text, and so must
+    # one with a capital inside it ("LeT", "JeM"): read in any case, those are words ("Let us ...").
     exact = tuple((k, t.surface) for k, t in enumerate(_tokens(alias))
-                  if not _LOWER.search(t.surface) and re.search("[A-Z]", t.surface))
+                  if re.search("[A-Z]", t.surface[1:] if _LOWER.search(t.surface) else t.surface))
     # An actor's country is its one home country; a group at home in several (Islamic State: Iraq
     # and Syria) has none, so no event is placed in Iraq for naming it.
     homes = iso3.split() if iso3 else []
