@@ -156,3 +156,15 @@ def test_town_after_in_tagged_as_a_person(geo_nlp, gazetteer, text, name, iso3):
 
 def test_persons_possessive_is_no_place(geo_nlp, gazetteer):
     assert "Ali" not in _places(geo_nlp, gazetteer, "The meeting took place in Ali's house.")
+
+
+def test_acronym_in_mixed_case_text_is_an_organisation(geo_nlp, gazetteer):
+    text = "Two men died in a shootout when the city's SWAT team stormed an apartment in Oakland."
+    assert "SWAT" not in _places(geo_nlp, gazetteer, text)  # not Swat District, Pakistan
+    assert _places(geo_nlp, gazetteer, "ISLAMABAD, Pakistan — Troops entered SWAT on Monday.").get("SWAT") in (None, "PAK")
+
+
+def test_person_before_administration_and_congress_are_no_places(geo_nlp, gazetteer):
+    text = "The Bush administration said the missiles were there to intercept missiles fired by Iran."
+    assert _places(geo_nlp, gazetteer, text) == {"Iran": "IRN"}  # not Bush, Egypt
+    assert _places(geo_nlp, gazetteer, "The program has strong support in Congress.") == {}  # not Congress, Arizona

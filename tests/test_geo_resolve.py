@@ -196,3 +196,11 @@ def test_stray_alternate_name_abroad_yields_to_the_group_named(gazetteer):
     # Only Bargarh in India has "Baga" among its alternate names; Nigeria's Baga is not in cities500.
     text = "Boko Haram attacked a military base in the town of Baga, killing 10 people."
     assert _resolve_hinted(gazetteer, text, "Baga", "Boko Haram", "NGA") is None
+
+
+def test_lone_village_abroad_in_a_story_about_one_country_is_dropped(gazetteer):
+    text = ("A car bomb exploded near a market in Baghdad, Iraq's capital, on Thursday. Iraqi police said "
+            "the car was parked near a bus terminal in the eastern Shaab district when it blew up.")
+    got = resolve(gazetteer, text, ["Baghdad", "Iraq", "Shaab"])
+    assert got["Baghdad"] == "IRQ"
+    assert got["Shaab"] is None  # not Sha'ab, a village in Israel

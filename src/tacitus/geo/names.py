@@ -110,6 +110,7 @@ COMMON_WORDS: frozenset[str] = frozenset(
     independence republic national international federal royal democratic islamic
     god allah christ jesus may will mark bill grant rich young king queen prince
     police department fire district the a an and or but of in on at by for with from to
+    congress senate parliament
     god bless hill lake river valley park street road avenue bridge island beach bay
     attack war battle blast bomb killed dead deaths army troops forces rebels militants
     isis isil al qaeda hamas hezbollah taliban

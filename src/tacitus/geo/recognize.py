@@ -72,6 +72,8 @@ _FEATURE_WORDS = frozenset(
 )
 # Words naming a part of a town: GeoNames lists many neighbourhoods, so only a name that
 # spells some other place by an alternate name is not that part ("the Khashman neighborhood").
+# Nouns after a person's name that make it the person's ("the Bush administration").
+_PERSON_HEADS = frozenset("administration presidency era doctrine family cabinet".split())
 _PART_WORDS = frozenset("neighborhood neighbourhood quarter suburb".split())
 _DIRECTION = re.compile(
     r"^(?:(?:north|south|east|west|northern|southern|eastern|western|central|north-?east|north-?west|south-?east"
@@ -555,8 +557,11 @@ def _accept(doc, i: int, k: int, name: str, cands: tuple[Candidate, ...], ent_of
         # Short names are mostly words or initials, unless a place phrase introduces
         # a notable one ("in the city of Gao", "in Hit").
         return False
-    if name.isupper() and len(key.replace(" ", "")) <= 4 and not _notable(cands, 100_000) and _cased_around(text, doc[i].idx):
-        # An acronym in mixed-case text ("the DAS headquarters") is an organisation's, not a village's name.
+    if name.isupper() and len(key.replace(" ", "")) <= 4 and _cased_around(text, doc[i].idx) and not any(
+            c.quality > Q_ALTERNATE and (c.kind >= KIND_ADMIN1 or c.place.population >= 100_000 or _curated(c))
+            for c in cands):
+        # An acronym in mixed-case text ("the DAS headquarters", "the city's SWAT team") is an
+        # organisation's, not a village's or a district's name.
         return False
     after = text[doc[k - 1].idx + len(doc[k - 1].text) :][:40]
     if _demonym_use(name, after):
@@ -580,6 +585,8 @@ def _accept(doc, i: int, k: int, name: str, cands: tuple[Candidate, ...], ent_of
         alone = alone and not (nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper())
         if text[doc[k - 1].idx + len(doc[k - 1].text):][:2] in ("'s", "’s") and not _notable(cands, 100_000):
             return False  # "in Ali's house": a person's
+        if nxt is not None and nxt.lower_ in _PERSON_HEADS:
+            return False  # "the Bush administration": a person's
         if alone and locative and any(c.place.population >= 20_000 for c in cands):
             return True  # "a hospital in Groznyy", "in Kiryat Ata": a town of some size after "in"
         return alone and strong(cands) and (locative or qualified or _notable(cands, 100_000))

@@ -725,6 +725,10 @@ def _local_use(text: str, end: int) -> tuple[bool, bool]:
     return bool(_NOT_COUNTRY_AFTER.match(after)), bool(_NOT_STATE_AFTER.match(after))
 
 
+# How much of the rest of an article must point to one country for a lone village abroad to be dropped.
+_DOMINANT = 2.0
+
+
 def _others(context: Counter, own: dict, key: str, iso: str | None) -> float:
     """How much the article's names other than ``key`` (and its demonyms) point to a country."""
     own_country, own_weight = own.get(key, (None, 0.0))
@@ -757,6 +761,15 @@ def _keep(cand: Candidate, cands: Sequence[Candidate], key: str, context: Counte
         if (strong and place.country not in evidence.sentence[key] and _others(context, own, key, place.country) <= 0
                 and support.of(key, place) == 0 and not any(c.place.country in strong for c in cands)):
             return False
+    if (not stated and cand.kind == KIND_PLACE and place.population < 20_000 and place.feature != "P.PPLC"
+            and _others(context, own, key, place.country) <= 0 and support.of(key, place) == 0
+            and not any(c.place.country == iso for c in cands for iso in context
+                        if _others(context, own, key, iso) >= _DOMINANT)
+            and any(_others(context, own, key, iso) >= _DOMINANT for iso in context)):
+        # A village in a country nothing else in the article points to, while the article is
+        # plainly about another ("the eastern Shaab district" of a Baghdad story is not Sha'ab
+        # in Israel): a namesake, most likely of a place the gazetteer lacks.
+        return False
     if (cand.kind == KIND_PLACE and cand.quality < Q_ALIAS and place.population < 100_000 and near
             and place.country not in near and _others(context, own, key, place.country) <= 0
             and support.of(key, place) == 0):
