@@ -168,3 +168,9 @@ def test_person_before_administration_and_congress_are_no_places(geo_nlp, gazett
     text = "The Bush administration said the missiles were there to intercept missiles fired by Iran."
     assert _places(geo_nlp, gazetteer, text) == {"Iran": "IRN"}  # not Bush, Egypt
     assert _places(geo_nlp, gazetteer, "The program has strong support in Congress.") == {}  # not Congress, Arizona
+
+
+def test_surname_of_a_person_named_in_full_is_no_place(geo_nlp, gazetteer):
+    text = "President Hugo Chávez died in 2013. The result was Chávez, who used the oil wealth to launch social programs."
+    assert _places(geo_nlp, gazetteer, text) == {}  # not Francisco I. Madero, Mexico
+    assert _places(geo_nlp, gazetteer, "Jack London wrote it. London police said two died.").get("London") == "GBR"

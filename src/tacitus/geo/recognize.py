@@ -19,7 +19,7 @@ from spacy.attrs import IDX, IS_PUNCT, LENGTH, POS
 from spacy.symbols import ADJ, NOUN, PROPN, X
 
 from ..nlp import doc_text
-from .gazetteer import KIND_ADMIN1, KIND_ADMIN2, KIND_PLACE, Q_ALTERNATE, Candidate, Gazetteer
+from .gazetteer import KIND_ADMIN1, KIND_ADMIN2, KIND_COUNTRY, KIND_PLACE, Q_ALTERNATE, Candidate, Gazetteer
 from .names import COMMON_WORDS, PEOPLES, country_of_text, demonym_country, fold
 
 logger = logging.getLogger(__name__)
@@ -191,6 +191,9 @@ def find_mentions(doc, gazetteer: Gazetteer, *, text: str | None = None) -> tupl
             if fold(name) not in COMMON_WORDS:
                 take(Mention(start, start + len(name), name, "dateline", None, True))
 
+    # Surnames of the people the article names in full ("Hugo Chávez"): elsewhere in the
+    # article the bare surname is the person, even where NER calls it a place.
+    surnames = frozenset(fold(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and _full_name(ent))
     ent_of = {}
     for ent in doc.ents:
         for i in range(ent.start, ent.end):
@@ -225,12 +228,14 @@ def find_mentions(doc, gazetteer: Gazetteer, *, text: str | None = None) -> tupl
             continue
         if ent.label_ == "FAC" and not strong(cands):
             continue
+        if _surname_use(name, cands, surnames, text, start):
+            continue
         if _names_feature(name, text, end, cands) or _heads_unknown_name(doc, ent.end, text, cands):
             continue
         end = _admin_word_end(text, end, cands)
         take(Mention(start, end, text[start:end], "ner", ent.label_, _is_locative(text, start)))
 
-    _gazetteer_matches(doc, text, gazetteer, ent_of, take)
+    _gazetteer_matches(doc, text, gazetteer, ent_of, take, surnames)
     mentions.sort(key=lambda m: m.start)
     return mentions, cues
 
@@ -419,7 +424,8 @@ class _Tokens:
         return tok
 
 
-def _gazetteer_matches(doc, text: str, gazetteer: Gazetteer, ent_of: dict, take) -> None:
+def _gazetteer_matches(doc, text: str, gazetteer: Gazetteer, ent_of: dict, take,
+                       surnames: frozenset[str] = frozenset()) -> None:
     # The scan reads plain arrays; Token objects are built only where a name may start.
     rows = doc.to_array([IDX, LENGTH, POS, IS_PUNCT]).tolist() if len(doc) else []
     doc = _Tokens(doc)
@@ -523,6 +529,8 @@ def _gazetteer_matches(doc, text: str, gazetteer: Gazetteer, ent_of: dict, take)
         if admin_end > end:
             # "the Dantewada district": a division by the word after it, whatever the name's rank.
             take(Mention(start, admin_end, text[start:admin_end], "gazetteer", label, _is_locative(text, start)))
+        elif k - i == 1 and _surname_use(name, cands, surnames, text, start):
+            pass
         elif (not _names_feature(name, text, end, cands) and not _heads_unknown_name(doc, k, text, cands)
               and _accept(doc, i, k, name, cands, ent_of, text, known)):
             take(Mention(start, end, name, "gazetteer", label, _is_locative(text, start)))
@@ -623,6 +631,22 @@ def _accept(doc, i: int, k: int, name: str, cands: tuple[Candidate, ...], ent_of
         # "Superior", "Ridge", "Leader": English words that are also small towns.
         return _notable(cands, 200_000)
     return locative or qualified or _notable(cands, 5000)
+
+
+def _full_name(ent) -> bool:
+    """Whether a PERSON entity reads as a person's full name ("Hugo Chávez"), not a headline or an address."""
+    return 2 <= len(ent) <= 3 and all(t.text[:1].isupper() and t.text[1:].islower() and t.is_alpha for t in ent)
+
+
+def _surname_use(name: str, cands: tuple[Candidate, ...], surnames: frozenset[str], text: str, start: int) -> bool:
+    """Whether a one-word name is the surname of a person the article names in full.
+
+    "Chávez's 1999 constitution" after "Hugo Chávez" is the man, not the Mexican town that
+    bears the name as an alternate; "in Chávez", a country or a city of 100,000 still is a place.
+    """
+    return (fold(name) in surnames and " " not in name.strip() and not _is_locative(text, start)
+            and not any(c.kind == KIND_COUNTRY or c.place.population >= 100_000
+                        for c in cands if c.quality > Q_ALTERNATE))
 
 
 def _cased_around(text: str, start: int) -> bool:
