@@ -155,3 +155,148 @@ def test_attackers_fate_keeps_the_type_of_the_attack():
     merged = merge_mentions([attack, fate])
     assert len(merged) == 1
     assert (merged[0].event_type, merged[0].casualties.fatalities) == ("Violence against civilians", 4)
+
+
+# -- references to an event told elsewhere in the article ----------------------------------------
+
+MANCHESTER = Place("Manchester", 53.5, -2.2, "GBR", "England", 2643123, "P.PPLA2", "place")
+LONDON = Place("London", 51.5, -0.1, "GBR", "England", 2643743, "P.PPLC", "place")
+UK = Place("United Kingdom", 54.0, -2.0, "GBR", None, 2635167, "A.PCLI", "country")
+USA = Place("United States", 39.8, -98.6, "USA", None, 6252001, "A.PCLI", "country")
+PAKISTAN = Place("Pakistan", 30.0, 70.0, "PAK", None, 1168579, "A.PCLI", "country")
+BAGRAM = Place("Bagram", 34.97, 69.29, "AFG", "Parwan", 1147290, "P.PPL", "place")
+OKLAHOMA_CITY = Place("Oklahoma City", 35.5, -97.5, "USA", "Oklahoma", 4544349, "P.PPLA", "place")
+JUNCTION_CITY = Place("Junction City", 39.0, -96.8, "USA", "Kansas", 4273299, "P.PPL", "place")
+
+
+def _mention(text, start, trigger, *, etype="Explosions/Remote violence", sub="Remote explosive/landmine/IED",
+             place=None, loc=None, date=None, date_at=None, fatalities=None, actor1=None, background=False):
+    """An event told by ``text`` at ``start``; ``loc`` names where its place was read (a word of the
+    text, or an offset outside it), ``date_at`` where its date was read (an offset, default: nowhere)."""
+    def at(word):
+        if word is None:
+            return None
+        i = text.index(word)
+        return Span(start + i, start + i + len(word), word)
+
+    location = at(loc) if isinstance(loc, str) else (Span(loc, loc + 5, "xxxxx") if loc is not None else None)
+    when = EventDate(date, "day", Span(date_at, date_at + 10, "xxxxxxxxxx") if date_at is not None else None) \
+        if date else EventDate(None, None)
+    return Event(article_id="a", event_type=etype, sub_event_type=sub, evidence=Span(start, start + len(text), text),
+                 trigger=at(trigger), place=place, location_span=location, date=when, background=background,
+                 actor1=Actor(actor1, Span(0, 5, "xxxxx"), "rebel") if actor1 else None,
+                 casualties=Casualties(fatalities=fatalities,
+                                       fatalities_span=at(str(fatalities)) if fatalities else None))
+
+
+MAY22 = dt.date(2017, 5, 22)
+
+
+def test_the_named_bombing_later_in_the_article_is_the_bombing_told_before():
+    told = _mention("A suicide bomber killed 22 people at a concert in Manchester.", 0, "suicide", sub="Suicide bomb",
+                    place=MANCHESTER, loc="Manchester", date=MAY22, date_at=0, fatalities=22)
+    # The caption date ("photo released May 27") is read around the mention, not from it.
+    again = _mention("Abedi, the bomber behind the Manchester bombing, is seen in this photo released May 27, 2017.",
+                     900, "bombing", place=MANCHESTER, loc="Manchester", date=dt.date(2017, 5, 27), date_at=970)
+    merged = merge_mentions([told, again])
+    assert len(merged) == 1
+    ev = merged[0]
+    assert (ev.sub_event_type, ev.date.date, ev.casualties.fatalities, ev.place) == \
+        ("Suicide bomb", MAY22, 22, MANCHESTER)
+
+
+def test_two_attacks_named_by_their_towns_stay_two():
+    london = _mention("Saturday's terror attack in the heart of London killed 8.", 0, "attack",
+                      etype="Violence against civilians", sub="Attack", place=LONDON, loc="London", fatalities=8)
+    manchester = _mention("Abedi carried out the May 22 concert bombing in Manchester.", 400, "bombing",
+                          place=MANCHESTER, loc="Manchester")
+    again = _mention("Questions are asked again in the wake of the van-and-knife attack in the London Bridge district "
+                     "of Britain's capital.", 900, "attack", etype="Violence against civilians", sub="Attack",
+                     place=UK, loc="Britain", background=True)
+    merged = merge_mentions([london, manchester, again])
+    assert [ev.place for ev in merged] == [LONDON, MANCHESTER]
+    assert merged[0].sub_event_type == "Attack" and merged[1].sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_day_named_in_the_description_finds_its_attack_despite_a_place_read_around_it():
+    london = _mention("Saturday's terror attack in the heart of London killed 8.", 0, "attack",
+                      etype="Violence against civilians", sub="Attack", place=LONDON, loc="London", fatalities=8,
+                      actor1="Islamic State")
+    parents = _mention("The parents of the ringleader of Saturday's attack were asylum seekers from Pakistan.", 500,
+                       "attack", etype="Violence against civilians", sub="Attack", place=PAKISTAN, loc="Pakistan")
+    raids = _mention("Police launched further raids early Monday in east London.", 900, "raids",
+                     etype="Violence against civilians", sub="Attack", place=LONDON, loc="London", actor1="Police")
+    merged = merge_mentions([london, parents, raids])
+    assert len(merged) == 2
+    assert merged[0].place == LONDON and merged[0].casualties.fatalities == 8
+    assert merged[1].evidence == raids.evidence  # another deed, days later
+
+
+def test_a_reaction_to_this_attack_adds_nothing_and_makes_no_event():
+    bomb = _mention("On December 21, 2015 in Bagram, a suicide bomber blew himself up, killing 6 NATO soldiers.", 0,
+                    "suicide", sub="Suicide bomb", place=BAGRAM, loc="Bagram", date=dt.date(2015, 12, 21), date_at=3,
+                    fatalities=6)
+    reaction = _mention("The United States condemns this cowardly attack on members of the U.S. and Afghan forces.",
+                        1500, "attack", etype="Battles", sub="Armed clash", place=USA, loc="United States",
+                        background=True)
+    stray = _mention("killed", 1200, "killed", etype="Violence against civilians", sub="Attack", place=BAGRAM)
+    merged = merge_mentions([bomb, stray, reaction])
+    assert len(merged) == 1
+    assert (merged[0].event_type, merged[0].sub_event_type, merged[0].place) == \
+        ("Explosions/Remote violence", "Suicide bomb", BAGRAM)
+
+
+def test_a_bombing_of_another_year_is_another_bombing():
+    bomb = _mention("On December 21, 2015 in Bagram, a suicide bomber blew himself up.", 0, "suicide",
+                    sub="Suicide bomb", place=BAGRAM, loc="Bagram", date=dt.date(2015, 12, 21), date_at=3)
+    other = _mention("See also: the 2007 Bagram Airfield bombing.", 800, "bombing", background=True)
+    assert len(merge_mentions([bomb, other])) == 2
+
+
+def test_an_opening_reference_is_the_event_told_below_it():
+    opening = _mention("The owner of a body shop in Junction City identified the man who rented the truck used in "
+                       "the bombing of the Oklahoma City federal building.", 0, "bombing", place=JUNCTION_CITY,
+                       loc="Junction City")
+    told = _mention("The Murrah Federal Building in Oklahoma City was shattered by an explosion on April 19, 1995, "
+                    "killing 168 people.", 1500, "explosion", place=OKLAHOMA_CITY, loc="Oklahoma City",
+                    date=dt.date(1995, 4, 19), date_at=1580, fatalities=168)
+    device = _mention("Prosecutors say he drove the truck to Geary Lake in Kansas, and that it was driven to Oklahoma "
+                      "City and detonated.", 2100, "detonated",
+                      place=Place("Kansas", 38.5, -98.0, "USA", "Kansas", 4273857, "A.ADM1", "admin1"), loc="Kansas")
+    merged = merge_mentions([opening, told, device])
+    assert len(merged) == 1
+    ev = merged[0]
+    assert (ev.place, ev.date.date, ev.casualties.fatalities) == (OKLAHOMA_CITY, dt.date(1995, 4, 19), 168)
+
+
+def test_separate_incidents_of_one_report_stay_apart():
+    kabul = _mention("A bomb exploded at a market in Kabul, killing 5.", 0, "bomb", place=KABUL, loc="Kabul",
+                     fatalities=5)
+    herat = _mention("The attack on a checkpoint in Herat killed 3.", 50, "attack", etype="Violence against civilians",
+                     sub="Attack", place=HERAT, loc="Herat", fatalities=3)
+    second = _mention("A second blast killed 2 people nearby.", 100, "blast", fatalities=2)
+    similar = _mention("It was similar to a February 19 explosion at the same stop.", 600, "explosion")
+    assert len(merge_mentions([kabul, herat, second, similar])) == 4
+
+
+def test_the_blast_just_told_of_is_that_blast_and_its_toll_may_be_an_update():
+    blast = _mention("A car bomb exploded outside a police station in Kabul, killing 5.", 0, "bomb", place=KABUL,
+                     loc="Kabul", fatalities=5)
+    clash = _mention("Gunmen then stormed a checkpoint near the ministry.", 70, "stormed", etype="Battles",
+                     sub="Armed clash", place=KABUL, loc="checkpoint")
+    later = _mention("Officials said the blast at the police station killed 9 people.", 500, "blast", place=KABUL,
+                     fatalities=9)
+    merged = merge_mentions([blast, clash, later])
+    assert len(merged) == 3  # the blast's own sentence gives another toll, and nothing names it
+    update = _mention("The toll of the blast rose on Sunday, officials said.", 500, "blast")
+    merged = merge_mentions([blast, clash, update])
+    assert len(merged) == 2 and merged[0].casualties.fatalities == 5
+
+
+def test_a_mention_read_twice_from_nested_stretches_is_one():
+    headline = _mention("killed in blasts in Afghanistan", 12, "blasts", place=None, loc=None)
+    lead = _mention("7 militants killed in blasts in Afghanistan. Seven Taliban militants were killed in two "
+                    "accidental explosions in Kandahar province", 0, "explosions", place=KABUL, loc="Kandahar",
+                    fatalities=7)
+    merged = merge_mentions([headline, lead])
+    assert len(merged) == 1 and merged[0].casualties.fatalities == 7 and merged[0].evidence == lead.evidence

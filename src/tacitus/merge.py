@@ -7,8 +7,12 @@ and the body's account of the bombing, a passing re-mention, a sentence going
 on about the event just told ("The attack was claimed by …"), a sentence that
 gives its toll under a type of its own ("At least 65 others were injured in the
 attack"), or tells how it ended for the attackers ("The gunman was shot dead by
-police"). The merged event keeps the more specific values and the highest
-confirmed toll (CODEBOOK 3).
+police"); and, anywhere in the article, a mention that refers back (or, in
+a headline or lead, forward) to an event told elsewhere by a definite
+description ("the bombing", "Saturday's attack", "the Manchester suicide
+bombing"), a demonstrative ("The United States condemns this cowardly
+attack") or no words of its own. The merged event keeps the more specific
+values and the highest confirmed toll (CODEBOOK 3).
 Merging reports of one occurrence across articles is ``dedup``'s job.
 """
 
@@ -17,9 +21,9 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from tacitus.models import Event, Place
+from tacitus.models import Event, EventDate, Place, Span
 
 logger = logging.getLogger(__name__)
 
@@ -34,28 +38,44 @@ def merge_mentions(coded: Sequence[Event], *, headline_end: int | None = None) -
     ``_continues``), counts on from its toll (``_adds_toll``) or tells the
     attackers' fate (``_ends_attack``). A casualty-only attack
     that repeats the toll of an event of another type (the headline's "…; 129
-    dead") is that event. The merged event keeps the more specific values and
-    the highest confirmed toll (CODEBOOK 3).
+    dead") is that event. Then each mention that refers to an event told
+    elsewhere in the article ("the bombing of the Oklahoma City federal
+    building", "this cowardly attack", "last year's deadly blast") joins it
+    (``_resolve_references``); two attacks that the article names apart
+    ("the Manchester bombing", "the London attack"), a "second blast" or
+    "another attack" stay two. The merged event keeps the more specific
+    values and the highest confirmed toll (CODEBOOK 3); a reference adds only
+    what its own words say (a place or date read from around a reaction is
+    not the event's).
 
     Args:
         coded: the article's coded events, in text order.
         headline_end: where the article's first line (its headline) ends, if known.
     """
+    return _resolve_references(_adjacent(coded, headline_end))
+
+
+def _adjacent(coded: Sequence[Event], headline_end: int | None) -> list[tuple[Event, list[str]]]:
+    """Merge the passing re-mentions and follow-up sentences of one telling, with the texts of each."""
     out: list[Event] = []
+    texts: list[list[str]] = []
     for ev in coded:
         for i, kept in enumerate(out):
             last = i == len(out) - 1
             if last and _ends_attack(kept, ev):
                 # The attackers' fate never retypes the attack ("... were shot dead in a gunfight").
                 out[i] = _merge_pair(kept, ev, keep_type=True)
+                texts[i].append(ev.evidence.text)
                 break
             if _same_occurrence(kept, ev) or _repeats_toll(kept, ev, headline_end) or \
                     (last and (_tells_on(kept, ev) or _continues(kept, ev) or _adds_toll(kept, ev))):
                 out[i] = _merge_pair(kept, ev)
+                texts[i].append(ev.evidence.text)
                 break
         else:
             out.append(ev)
-    return out
+            texts.append([ev.evidence.text])
+    return list(zip(out, texts))
 
 
 _TELLS_ON = re.compile(
@@ -327,3 +347,385 @@ def _merge_pair(a: Event, b: Event, *, keep_type: bool = False) -> Event:
 
 def _rank(precision: str | None) -> int:
     return {"place": 3, "admin1": 2, "country": 1}.get(precision or "", 0)
+
+
+# A mention that points back at an event already told (or, in a headline or lead, at one told
+# below): "the bombing", "this cowardly attack", "Saturday's attack", "the Boston Marathon bombing",
+# "it was driven to Oklahoma City and detonated", or a bare word that says nothing of its own.
+
+_DETERMINERS = r"the|this|that|these|those|its|their"
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+# Words that make a noun phrase another event ("the second blast", "the latest attack") or show
+# the words before the noun are no modifiers of it ("the police said a bomb").
+_NOT_MODIFIER = (
+    r"a|an|the|this|that|these|those|its|their|another|other|second|third|fourth|fifth|first|latest|new|next|"
+    r"previous|earlier|last|similar|separate|and|or|but|of|in|on|at|by|for|with|from|to|as|after|before|since|"
+    r"is|are|was|were|be|been|has|have|had|said|says|say|who|which|when|where|not|no")
+_MODIFIER = rf"(?:(?!(?:{_NOT_MODIFIER})\b)[\w.’'-]+\s+)"
+_DEFINITE = re.compile(rf"(?<![\w’'-])(?P<det>{_DETERMINERS}|[a-z]+['’]s)\s+{_MODIFIER}{{0,4}}$", re.IGNORECASE)
+# An event named by where or what it hit, after a preposition or opening the evidence (a headline):
+# "a friend of Boston Marathon bombing suspect", "Kabul attack kills 5".
+_NAMED = re.compile(r"\b(?:of|in|for|since|after|before|over|about|on|at|to|from|following|behind|into)\s+"
+                    r"(?P<det>)(?:[A-Z][\w.’'-]*\s+){1,3}$")
+_NAMED_HEADLINE = re.compile(
+    r"^(?P<det>)(?:(?!(?:A|An|The|This|That|These|Those|Its|Their)\s)[A-Z\d][\w.’'-]*\s+){1,3}$")
+# A noun phrase that brings in an event of its own: "a February 19 explosion", "two blasts".
+_INDEFINITE = re.compile(
+    rf"(?<![\w’'-])(?:a|an|another|one|two|three|four|five|several|some|many|numerous|multiple|more|further|"
+    rf"\d+)\s+{_MODIFIER}{{0,3}}$", re.IGNORECASE)
+_AGAIN = re.compile(r"\b(?:also|further|more|fresh|renewed|additional|similar|new)\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_BARE_CHARS = 150
+# "Moro is found murdered after 55 days of captivity": a later deed.
+_AFTER_A_WHILE = re.compile(r"\b(?:after|within|for)\s+(?:[\w-]+\s+){0,2}(?:hours|days|weeks|months|years)\b",
+                            re.IGNORECASE)
+# A device already told of going off: "... and that it was driven to Oklahoma City and detonated".
+_PRONOUN = re.compile(r"(?<![\w’'-])(?P<det>it)\s+(?:(?!(?:a|an|another|said|says)\b)[\w’'-]+\s+){0,6}$",
+                      re.IGNORECASE)
+_EVENT_NOUN = re.compile(
+    r"^(?:attack|bombing|blast|explosion|assault|ambush|raid|shooting|strike|airstrike|massacre|killing|murder|"
+    r"assassination|siege|incident|violence|atrocit(?:y|ie)|rampage|suicide|car|truck|roadside|bomb|ied|clash|"
+    r"fighting|battle|gunfight|firefight|shelling|protest|demonstration|riot|kidnapping|abduction|stabbing|"
+    r"arson|uprising|offensive|rally|march)(?:e?s)?$", re.IGNORECASE)
+_DEVICE_VERB = re.compile(r"^(?:explod|detonat|blew|went\s+off)", re.IGNORECASE)
+# The words after the event noun describe it when they open with a preposition ("the attack on a
+# market in Kabul"), not with a verb ("the blast rose on Sunday").
+_TAIL_START = re.compile(r"\s+(?:in|at|on|near|of|outside|inside|against|by|targeting|into|across|along|behind)\b",
+                         re.IGNORECASE)
+# Where the words after the event noun stop describing it.
+_TAIL_END = re.compile(r"[.](?=\s|$|[A-Z][a-z])|[;:!?,\"“”(]|\b(?:which|that|who|was|were|is|are|has|have|had|"
+                       r"said|says|and|killing|wounding|injuring|leaving|left|when|as|after|before)\b")
+_NAME = re.compile(r"[A-Z][\w.’'-]*")
+_NOT_NAME = frozenset({"The", "This", "That", "These", "Those", "Its", "Their", "A", "An", "In", "On", "At", "Of",
+                       "And", "For", "With", "From", "By", "To", "It", "Mr", "Mrs", "Ms", "Dr"})
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_EXPLOSIVE_NOUN = re.compile(r"^(?:bomb|blast|explo|ied|suicide|car|truck|roadside|detonat|blew|went|strike|"
+                             r"airstrike|shelling)", re.IGNORECASE)
+# Words that can name any violent event ("the attack", a stray "killed").
+_GENERIC_NOUN = re.compile(r"^(?:attack|assault|incident|violence|atrocit|rampage|kill|massacre|murder|dead|death|"
+                           r"die|injur|wound|hurt|shot|shoot|slay|slain|terror)", re.IGNORECASE)
+_EXPLOSIVE_WORDS = re.compile(r"\b(?:bomb|blast|explo|ied|detonat|suicide|grenade|rocket|shell|strike|missile|mine)",
+                              re.IGNORECASE)
+_FIGHT_WORDS = re.compile(r"\b(?:shoot|shot|gun|fire|fired|clash|fight|battle|ambush)", re.IGNORECASE)
+_FIGHT_NOUN = re.compile(r"^(?:shooting|gunfight|firefight|clash|battle|fighting|ambush)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Reference:
+    """How a mention refers: ``kind`` "demonstrative" ("this attack"), "definite" ("the bombing",
+    "Saturday's attack"), "named" ("Boston Marathon bombing"), "pronoun" ("it ... detonated") or
+    "bare" (a mention that states nothing of its own); ``start``/``end`` the stretch of text that
+    describes the event (determiner to the end of the phrase after the noun)."""
+
+    kind: str
+    start: int
+    end: int
+    noun: str
+    names: tuple[str, ...] = ()
+    year: int | None = None
+    sentence: tuple[int, int] = (0, 0)  # the sentence the mention's noun is in
+
+    def owns(self, span: Span | None) -> bool:
+        """Whether a value was read from the description itself, not from the sentence around it."""
+        return span is not None and self.start <= span.start and span.end <= self.end
+
+    def counts(self, span: Span | None) -> bool:
+        """Whether a toll was read from the mention's own sentence ("it exploded, killing two soldiers")."""
+        return span is not None and self.sentence[0] <= span.start and span.end <= self.sentence[1]
+
+
+@dataclass(slots=True)
+class _Chain:
+    event: Event
+    texts: list[str]
+    end: int
+    pending: tuple[Event, _Reference] | None = None  # an opening reference still waiting for its telling
+
+
+def _reference(ev: Event) -> _Reference | None:
+    """How ``ev``'s evidence refers to its event, or None when it tells a new one ("a bomb exploded")."""
+    trigger, evidence = ev.trigger, ev.evidence
+    if ev.event_type not in _VIOLENT or trigger is None or \
+            not evidence.start <= trigger.start < trigger.end <= evidence.end:
+        return None
+    at, till = trigger.start - evidence.start, trigger.end - evidence.start
+    before = evidence.text[max(0, at - 80):at]
+    noun = (trigger.text.split() or [""])[-1]
+    kind, match = None, None
+    if _EVENT_NOUN.match(noun):
+        match = _DEFINITE.search(before)
+        if match is not None:
+            kind = "demonstrative" if match.group("det").lower() in _DEMONSTRATIVES else "definite"
+        elif (match := _NAMED.search(before)) is not None or \
+                (evidence.start == 0 and (match := _NAMED_HEADLINE.search(before)) is not None):
+            kind = "named"  # a headline opens the article: "Kabul attack kills 5"
+    elif _DEVICE_VERB.match(trigger.text) and (match := _PRONOUN.search(before)) is not None:
+        kind = "pronoun"
+    sentence = _sentence(ev)
+    if kind is None:
+        if _says_nothing(ev) and evidence.end - evidence.start <= _BARE_CHARS and not _INDEFINITE.search(before) \
+                and not any(p.search(evidence.text) for p in (_AGAIN, _ANOTHER, _LATER, _AFTER_A_WHILE)):
+            return _Reference("bare", evidence.start, evidence.end, noun, sentence=sentence)
+        return None
+    start = trigger.start - (len(before) - match.start())
+    after = evidence.text[till:till + 80] if _TAIL_START.match(evidence.text[till:]) else ""
+    stop = _TAIL_END.search(after)
+    end = trigger.end + (stop.start() if stop else len(after))
+    words = evidence.text[start - evidence.start:end - evidence.start]
+    names = tuple(dict.fromkeys(
+        n for n in (w.removesuffix("’s").removesuffix("'s").rstrip(".") for w in _NAME.findall(words))
+        if n and n not in _NOT_NAME and n.lower() != noun.lower()))
+    year = _YEAR.search(words)
+    return _Reference(kind, start, end, noun, names, int(year.group()) if year else None, sentence)
+
+
+def _sentence(ev: Event) -> tuple[int, int]:
+    """Where the sentence of ``ev``'s trigger starts and ends, within its evidence."""
+    text, at = ev.evidence.text, ev.trigger.start - ev.evidence.start
+    start = max((m.end() for m in re.finditer(r"[.!?](?=\s*[A-Z\"“])", text[:at])), default=0)
+    stop = re.search(r"[.!?](?=\s*[A-Z\"“]|\s*$)", text[at:])
+    return ev.evidence.start + start, ev.evidence.start + (at + stop.end() if stop else len(text))
+
+
+def _says_nothing(ev: Event) -> bool:
+    """A violent mention whose own words give no place, date, toll or actor (a stray "killed")."""
+    if ev.event_type not in _VIOLENT:
+        return False
+    c = ev.casualties
+    spans = (ev.location_span, ev.date.span, c.fatalities_span, c.wounded_span,
+             ev.actor1.span if ev.actor1 else None, ev.actor2.span if ev.actor2 else None)
+    return not any(sp is not None and ev.evidence.start <= sp.start < ev.evidence.end for sp in spans)
+
+
+def _resolve_references(told: list[tuple[Event, list[str]]]) -> list[Event]:
+    """Join each mention that refers to an event told elsewhere in the article to that event.
+
+    A mention with a definite description ("the bombing", "Saturday's
+    attack", "the Manchester suicide bombing"), a demonstrative ("this
+    cowardly attack"), a named event ("Boston Marathon bombing") or nothing of
+    its own is the event its words name (a place, day or name of the event's
+    telling), or else, when it names nothing, the nearest event it can be.
+    An opening reference that finds no event before it ("the bombing of the
+    Oklahoma City federal building") is the event told below that it names.
+    What the mention's sentence says around the description (a place or date
+    read from elsewhere, a reaction's speaker) does not count against it
+    when its words name the event or point at it; what the description
+    itself says (another place, year, initiator) keeps it apart.
+    """
+    chains: list[_Chain] = []
+    for ev, texts in told:
+        ref = _reference(ev)
+        if ref is not None and _resolve(chains, ev, ref, texts):
+            continue
+        if ref is None and (_fold_nested(chains, ev, texts) or _tells_pending(chains, ev, texts)):
+            continue
+        pending = (ev, ref) if ref is not None and ref.names else None
+        chains.append(_Chain(ev, list(texts), ev.evidence.end, pending))
+    return [c.event for c in chains]
+
+
+def _resolve(chains: list[_Chain], ev: Event, ref: _Reference, texts: list[str]) -> bool:
+    """Join ``ev`` to the event it refers to, if any; True when joined."""
+    nearest = sorted(range(len(chains)), key=lambda i: chains[i].end, reverse=True)
+    named = [(score, i) for i in nearest if (score := _names(ref, chains[i])) and
+             _refers(chains[i].event, ev, ref, sure=True)]
+    if named:
+        top = max(score for score, _ in named)
+        group = [i for score, i in named if score == top]
+        # Tellings whose place the description names alike are one event ("the Manchester suicide
+        # bombing" after two tellings of it): fold them together before joining the reference.
+        group = [group[0]] + [i for i in group[1:] if top == 2 and _agree(chains[group[0]].event, chains[i].event)]
+        base = min(group)
+        for i in sorted(group, reverse=True):
+            if i != base:
+                other = chains.pop(i)
+                chains[base].event = _merge_pair(chains[base].event, other.event)
+                chains[base].texts.extend(other.texts)
+                chains[base].end = max(chains[base].end, other.end)
+        target = chains[base]
+    elif ref.names and ref.kind != "demonstrative":
+        return False  # it names something no event told here has: another event
+    else:
+        target = next((chains[i] for i in nearest if _family_fits(chains[i].event, ev, ref.noun)), None)
+        if target is None or not _refers(target.event, ev, ref, sure=ref.kind == "demonstrative"):
+            return False
+    logger.debug("%s reference %r joins the event told by %r", ref.kind, ev.evidence.text[:60],
+                 target.event.evidence.text[:60])
+    target.event = _join(target.event, ev, ref)
+    target.texts.extend(texts)
+    target.end = max(target.end, ev.evidence.end)
+    return True
+
+
+def _tells_pending(chains: list[_Chain], ev: Event, texts: list[str]) -> bool:
+    """Join a telling to the opening reference that names it ("the bombing of the Oklahoma City federal
+    building", then "The Murrah Federal Building in Oklahoma City was shattered by an explosion")."""
+    if ev.event_type not in _VIOLENT:
+        return False
+    if ev.trigger is not None and ev.evidence.start <= ev.trigger.start <= ev.evidence.end:
+        at = ev.trigger.start - ev.evidence.start
+        before = ev.evidence.text[max(0, at - 40):at]
+        if _AGAIN.search(before) or _ANOTHER.search(before):
+            return False  # "Police launched further raids": another deed
+    pool = _Chain(ev, list(texts), ev.evidence.end)
+    for chain in chains:
+        if chain.pending is None:
+            continue
+        anaphor, ref = chain.pending
+        if _names(ref, pool) and _refers(ev, anaphor, ref, sure=True):
+            logger.debug("opening reference %r is told by %r", anaphor.evidence.text[:60], ev.evidence.text[:60])
+            chain.event = _join(ev, chain.event, ref)
+            chain.texts.extend(texts)
+            chain.end = max(chain.end, ev.evidence.end)
+            chain.pending = None
+            return True
+    return False
+
+
+def _fold_nested(chains: list[_Chain], ev: Event, texts: list[str]) -> bool:
+    """A mention read twice, once from a stretch inside the other's evidence ("killed in blasts in
+    Afghanistan" within the headline and lead that tell it), is one event."""
+    for chain in reversed(chains):
+        kept = chain.event
+        a, b = kept.evidence, ev.evidence
+        nested = (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+        if not nested or (a.start, a.end) == (b.start, b.end) or kept.event_type != ev.event_type or \
+                None not in (kept.sub_event_type, ev.sub_event_type) and kept.sub_event_type != ev.sub_event_type:
+            continue  # a clause of another kind inside the sentence ("... as militants fired rockets") tells more
+        outer, inner = (kept, ev) if a.end - a.start > b.end - b.start else (ev, kept)
+        if _ANOTHER.search(outer.evidence.text) or not _agree(kept, ev):
+            continue
+        chain.event = _merge_pair(outer, inner, keep_type=True)
+        chain.texts.extend(texts)
+        chain.end = max(chain.end, ev.evidence.end)
+        return True
+    return False
+
+
+def _names(ref: _Reference, chain: _Chain) -> int:
+    """How well the reference's words name the chain's event: 2 its place, 1 words of its telling
+    or its year, 0 nothing."""
+    ev = chain.event
+    place_words = " ".join(x for x in (ev.place.name if ev.place else None, ev.place.admin1 if ev.place else None,
+                                       ev.location_span.text if ev.location_span else None) if x)
+    if any(_has_word(place_words, n) for n in ref.names):
+        return 2
+    pool = "\n".join([*chain.texts, *(a.name for a in (ev.actor1, ev.actor2) if a is not None)])
+    if any(_has_word(pool, n) for n in ref.names):
+        return 1
+    return 1 if ref.year is not None and ev.date.date is not None and ev.date.date.year == ref.year else 0
+
+
+def _has_word(text: str, word: str) -> bool:
+    return re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", text) is not None
+
+
+def _refers(target: Event, anaphor: Event, ref: _Reference, *, sure: bool) -> bool:
+    """Whether ``anaphor`` can be a mention of ``target``: nothing its description states conflicts.
+
+    With ``sure`` (its words name the target, or point at it: "this
+    attack") a place or date its sentence gave it from elsewhere does not
+    count; without, any conflicting place or date keeps the two apart. A toll
+    read around the description may be an update; one inside it must match
+    unless the description names the target.
+    """
+    if not _family_fits(target, anaphor, ref.noun):
+        return False
+    if ref.year is not None and target.date.date is not None and target.date.date.year != ref.year:
+        return False  # "the 2007 Bagram Airfield bombing" is not the 2015 one
+    if not _places_agree(target.place, anaphor.place) and (ref.owns(anaphor.location_span) or not sure):
+        return False
+    if not _dates_agree(target.date, anaphor.date) and (ref.owns(anaphor.date.span) or not sure):
+        return False
+    ft, fa = target.casualties.fatalities, anaphor.casualties.fatalities
+    if ft is not None and fa is not None and ft != fa and ref.counts(anaphor.casualties.fatalities_span) \
+            and not _names_place(ref, target):
+        return False
+    days = {n for n in ref.names if _WEEKDAY.fullmatch(n)}
+    told = set(_WEEKDAY.findall(target.evidence.text))
+    if days and told and not days & told:
+        return False  # "Saturday's attack" is not what happened on Monday
+    a, b = target.actor1, anaphor.actor1
+    return not (a is not None and b is not None and a.name != b.name and ref.owns(b.span)
+                and "unidentified" not in (a.kind, b.kind))
+
+
+def _names_place(ref: _Reference, target: Event) -> bool:
+    place = target.place
+    return place is not None and any(_has_word(place.name, n) for n in ref.names)
+
+
+def _agree(a: Event, b: Event) -> bool:
+    """Whether two tellings can be one event: kin types, fitting places and dates, no rival toll or initiator."""
+    if a.event_type != b.event_type and not (
+            a.event_type in _VIOLENT and b.event_type in _VIOLENT
+            and _GENERIC in ((a.event_type, a.sub_event_type), (b.event_type, b.sub_event_type))):
+        return False
+    if not _places_agree(a.place, b.place) or not _dates_agree(a.date, b.date):
+        return False
+    fa, fb = a.casualties.fatalities, b.casualties.fatalities
+    if fa is not None and fb is not None and fa != fb:
+        return False
+    n1, n2 = a.actor1, b.actor1
+    return not (n1 and n2 and n1.name != n2.name and "unidentified" not in (n1.kind, n2.kind))
+
+
+def _places_agree(a: Place | None, b: Place | None) -> bool:
+    """The same place, one inside the other, or one unknown."""
+    return _narrows(a, b) or _narrows(b, a)
+
+
+def _dates_agree(a: EventDate, b: EventDate) -> bool:
+    """The same date at the coarser of the two precisions, or one unknown."""
+    if a.date is None or b.date is None:
+        return True
+    coarse = {"year": 0, "month": 1, "week": 2, "day": 3}
+    precision = min((a.precision or "day", b.precision or "day"), key=lambda p: coarse.get(p, 3))
+    if precision == "year":
+        return a.date.year == b.date.year
+    if precision == "month":
+        return (a.date.year, a.date.month) == (b.date.year, b.date.month)
+    if precision == "week":
+        return abs((a.date - b.date).days) <= 7
+    return a.date == b.date
+
+
+def _family_fits(target: Event, anaphor: Event, noun: str) -> bool:
+    """Whether the mention's kind of event can be the target's: the same type, a generic attack on
+    either side, or a noun of the target's family ("the blast" for an explosion)."""
+    if target.event_type == anaphor.event_type:
+        return True
+    if target.event_type not in _VIOLENT or anaphor.event_type not in _VIOLENT:
+        return False
+    if (target.event_type, target.sub_event_type) == _GENERIC:
+        # A generic attack is "the bombing" only if its telling speaks of a bomb ("the June bombings"
+        # are not the men who shot policemen from motorcycles).
+        words = _EXPLOSIVE_WORDS if _EXPLOSIVE_NOUN.match(noun) else _FIGHT_WORDS if _FIGHT_NOUN.match(noun) else None
+        return words is None or words.search(target.evidence.text) is not None
+    if (anaphor.event_type, anaphor.sub_event_type) == _GENERIC:
+        return True
+    if _EXPLOSIVE_NOUN.match(noun):
+        return target.event_type == "Explosions/Remote violence"
+    if _FIGHT_NOUN.match(noun):
+        return target.event_type in ("Battles", "Violence against civilians")
+    return bool(_GENERIC_NOUN.match(noun))
+
+
+def _join(target: Event, anaphor: Event, ref: _Reference) -> Event:
+    """``target`` with what the reference adds: only values read from its own words count where
+    the target has them (the sentence around "this attack" may give another place or date)."""
+    a, c = anaphor, anaphor.casualties
+    if not ref.owns(a.location_span):
+        a = replace(a, place=None, location_span=None)
+    if not ref.owns(a.date.span):
+        a = replace(a, date=EventDate(None, None))
+    if not ref.counts(c.fatalities_span):
+        c = replace(c, fatalities=None, fatalities_high=None, fatalities_span=None)
+    if not ref.counts(c.wounded_span):
+        c = replace(c, wounded=None, wounded_span=None)
+    if target.actor1 is not None and not (a.actor1 is not None and ref.owns(a.actor1.span)):
+        a = replace(a, actor1=None)
+    if target.actor2 is not None and not (a.actor2 is not None and ref.owns(a.actor2.span)):
+        a = replace(a, actor2=None)
+    # A generic word ("this cowardly attack", a stray "killed") never retypes the event it points at.
+    return _merge_pair(target, replace(a, casualties=c), keep_type=bool(_GENERIC_NOUN.match(ref.noun)))
