@@ -256,3 +256,12 @@ def test_zero_has_a_span() -> None:
 
 def test_empty_text() -> None:
     assert read_casualties("") == Casualties()
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    ("Major General Vyacheslav Gladkikh died after a roadside IED detonated under a convoy.", 1),
+    ("Police said Ahmed Khan died in hospital.", 1),
+    ("In the blast, Hundreds died.", 100),  # the codebook's "hundreds", not a name
+])
+def test_a_named_person_who_died_is_one_death(text, dead):
+    assert read_casualties(text, offset=0).fatalities == dead

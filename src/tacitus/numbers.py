@@ -511,13 +511,21 @@ def _singular_passives(low: list[str], toks: list[Token], covered: list[tuple[in
     """One victim for each "<someone> was killed" whose subject no list has counted.
 
     A singular "was" before a casualty predicate counts exactly one person,
-    whoever the subject is ("Col. Yuri Budanov was shot dead", "he was wounded").
+    whoever the subject is ("Col. Yuri Budanov was shot dead", "he was wounded"),
+    and so does a person's name before "died" ("Major General Vyacheslav Gladkikh died").
     """
     found: list[_Mention] = []
     for k, w in enumerate(low):
-        if w != "was" or k == 0:
+        if k == 0 or any(a <= k <= b for a, b in covered):
             continue
-        if any(a <= k <= b for a, b in covered):
+        if w in ("died", "succumbed") and toks[k - 1].text[:1].isupper() and toks[k - 1].text[1:].islower() \
+                and toks[k - 1].text.isalpha() and k >= 2 and toks[k - 2].text[:1].isupper() \
+                and low[k - 1] not in lex.NON_PERSON and low[k - 1] not in lex.PERPETRATORS:
+            # A first name and a surname (or a title and a name) before "died": one person.
+            found.append(_Mention("fatal", 1, 1, toks[k - 1].start, toks[k - 1].end, heads=(low[k - 1],),
+                                  victims_low=1, victims_high=1))
+            continue
+        if w != "was":
             continue
         field, additive = _predicate_at(low, k, bare=False)
         if field is None:
