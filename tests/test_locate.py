@@ -114,6 +114,14 @@ def test_country_of_the_group_blamed_when_nothing_says_where(pipeline):
     assert countries == ["IRQ"]
 
 
+def test_generic_target_takes_the_country_of_the_group_blamed(pipeline):
+    result = pipeline.process(Article(id="t", text="A car bomb killed seven civilians at a market. The Patriotic "
+                                                   "Union of Kurdistan was blamed."))
+    ev, = result.events
+    assert ev.place is not None and ev.place.country == "IRQ"
+    assert ev.actor2 is not None and ev.actor2.name == "Civilians (Iraq)"
+
+
 def test_country_implied_by_what_the_story_goes_on_to_say(pipeline):
     # The bombing's sentence names a village the gazetteer lacks; the next sentence is Iraqi.
     countries = _countries(pipeline, "Ten people were killed when a convoy of oil tankers was attacked by rockets in "

@@ -245,7 +245,16 @@ class Pipeline:
             # Nothing said where, but the group blamed fights in one country ("... the Patriotic
             # Union of Kurdistan was blamed"): that country, as for a group the event names itself.
             place = self.gazetteer.country(actor1.country)
+            if place is not None:
+                # Generic sides take it, as after a country the event's words imply ("Civilians (Iraq)").
+                actor2 = self._in_country(actor2, place.country)
         return replace(ev, actor1=actor1, actor2=actor2, confidence=confidence, place=place)
+
+    def _in_country(self, actor: Actor | None, country: str) -> Actor | None:
+        """A generic actor read again once the event's country is known; a named one as it is."""
+        if actor is None or actor.span is None or actor.country:
+            return actor
+        return self._actor(actor.span, country) or actor
 
     def _unlisted(self, text: str, named: list[tuple[int, int, Actor]]) -> list[tuple[int, int, Actor]]:
         """Groups the dictionary does not know that the text names as acting, apart from known mentions."""
