@@ -204,3 +204,11 @@ def test_lone_village_abroad_in_a_story_about_one_country_is_dropped(gazetteer):
     got = resolve(gazetteer, text, ["Baghdad", "Iraq", "Shaab"])
     assert got["Baghdad"] == "IRQ"
     assert got["Shaab"] is None  # not Sha'ab, a village in Israel
+
+
+def test_town_named_as_a_district_of_a_story_elsewhere_is_dropped(gazetteer):
+    text = ("A truck bomb killed 276 people in Mogadishu, Somalia's capital, on Saturday. Somali police said "
+            "a second, smaller car bomb went off in the Madina district hours later.")
+    got = resolve(gazetteer, text, ["Mogadishu", "Somalia", "Madina"])
+    assert got["Mogadishu"] == "SOM"
+    assert got["Madina"] is None  # not Medina, Saudi Arabia

@@ -427,7 +427,10 @@ def resolve_mentions(
             continue
         if key not in kept:
             near = set().union(*(sole_hints.get(sentence_of(m.start), set()) for m in by_name[key]))
-            kept[key] = _keep(scored[0][1], cands_of[key], key, context, own, evidence, guessed, support, near)
+            # "the Madina district" of a Mogadishu story: a part of a town, whatever city it spells.
+            part = all(_CITY_PART.match(text, n.end) for n in by_name[key])
+            kept[key] = _keep(scored[0][1], cands_of[key], key, context, own, evidence, guessed, support, near,
+                              part=part)
         if not kept[key]:
             continue
         confidence = 1.0 / (1.0 + math.exp(-_margin(scored))) if len(scored) > 1 else 0.9
@@ -725,6 +728,8 @@ def _local_use(text: str, end: int) -> tuple[bool, bool]:
     return bool(_NOT_COUNTRY_AFTER.match(after)), bool(_NOT_STATE_AFTER.match(after))
 
 
+# A name followed by a word for a part of a town.
+_CITY_PART = re.compile(r"[ \t]+(?:district|neighbou?rhood|quarter|suburb|area)\b")
 # How much of the rest of an article must point to one country for a lone village abroad to be dropped.
 _DOMINANT = 2.0
 
@@ -736,7 +741,7 @@ def _others(context: Counter, own: dict, key: str, iso: str | None) -> float:
 
 
 def _keep(cand: Candidate, cands: Sequence[Candidate], key: str, context: Counter, own: dict, evidence: _Evidence,
-          guessed: set[str], support: _Support, near: set[str] = frozenset()) -> bool:
+          guessed: set[str], support: _Support, near: set[str] = frozenset(), *, part: bool = False) -> bool:
     """Whether a name's best candidate is kept: no pin is better than a pin in the wrong country.
 
     A spelling variant or a name with its last word dropped is a guess, kept
@@ -761,14 +766,15 @@ def _keep(cand: Candidate, cands: Sequence[Candidate], key: str, context: Counte
         if (strong and place.country not in evidence.sentence[key] and _others(context, own, key, place.country) <= 0
                 and support.of(key, place) == 0 and not any(c.place.country in strong for c in cands)):
             return False
-    if (not stated and cand.kind == KIND_PLACE and place.population < 20_000 and place.feature != "P.PPLC"
+    if (not stated and cand.kind == KIND_PLACE and (place.population < 20_000 or part) and place.feature != "P.PPLC"
             and _others(context, own, key, place.country) <= 0 and support.of(key, place) == 0
             and not any(c.place.country == iso for c in cands for iso in context
                         if _others(context, own, key, iso) >= _DOMINANT)
             and any(_others(context, own, key, iso) >= _DOMINANT for iso in context)):
         # A village in a country nothing else in the article points to, while the article is
         # plainly about another ("the eastern Shaab district" of a Baghdad story is not Sha'ab
-        # in Israel): a namesake, most likely of a place the gazetteer lacks.
+        # in Israel): a namesake, most likely of a place the gazetteer lacks. So is a town of
+        # any size named as a town's part ("the Madina district" of Mogadishu is not Medina).
         return False
     if (cand.kind == KIND_PLACE and cand.quality < Q_ALIAS and place.population < 100_000 and near
             and place.country not in near and _others(context, own, key, place.country) <= 0
