@@ -225,3 +225,83 @@ def test_strategic_developments_and_protests_by_verb_and_object(nlp, actors, tex
 ])
 def test_finding_building_and_relief_work_are_not_events(nlp, actors, text):
     assert _types(nlp, actors, text) == []
+
+
+# -- words used in another sense: criticism, launches, mining, hardware, filming, illness, business ------------
+
+@pytest.mark.parametrize("text", [
+    "Republicans blast the governor's new television ads.",
+    "The coach blasted the referee's decision as a disgrace after the game on Sunday.",
+    "A Soyuz rocket carrying three astronauts blasted off for the space station on Thursday.",
+    "It was a two-run blast in the ninth that sealed the win for the Yankees.",
+    "The company is closing its last underground coal mine in Kentucky.",
+    "Complaints about the service have rocketed since January.",
+    "Officials said a falling booster rocket from the satellite launch caused the noise.",
+    "The interceptor missiles of the defence shield were moved to Poland.",
+    "The minister shot down rumours of a cabinet reshuffle.",
+    "The crew spent two weeks shooting footage in the desert.",
+    "Banks across the region are on alert against malware attacks.",
+    "The exchange was hacked last month and lost millions in digital coins.",
+    "The county fell to 20th in the state rankings for income growth.",
+    "Unemployment fell to 4 percent in March.",
+    "She took over from her father as chief executive in 2010.",
+    "The senator opened his campaign headquarters downtown on Saturday.",
+    "The firm signed an agreement with two insurers to transfer its pension obligations.",
+    "Prosecutors offered the defendant a plea agreement on Monday.",
+    "The mayor has repeatedly clashed with the city council's budget chief Maria Lopez.",
+    "The new stadium plan clashes with the city's heritage rules.",
+    "At least six people have died of the disease in the camp since January.",
+    "Twelve patients died while waiting for a liver transplant last year.",
+    "The former mayor dies at 84.",
+    "Two dogs were injured when the barn caught fire.",
+    "Two pedestrians were struck by a car on Main Street.",
+    "A house fire killed an elderly man in Dayton early Sunday.",
+    "Bomb squad called to a storage unit on the east side.",
+    "Engineers say the project was executed ahead of schedule.",
+    "The cost overrun forced the council to delay the work.",
+    "Officers seized a mobile meth lab near the highway.",
+    "The parade was a demonstration of military power.",
+    "A suspect charged with murder was captured by police after a manhunt.",
+    "The parasite survives normal levels of chlorine in swimming pools for days.",
+])
+def test_other_senses_of_conflict_words_make_no_conflict_event(nlp, actors, text):
+    types = _types(nlp, actors, text)
+    assert all(t[0] in ("Strategic developments",) and t[1] == "Arrests" for t in types), types
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A bomb blast killed five people at a market in Kabul.",
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ("Militants blasted the checkpoint with rockets near Kandahar.",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    ("Three soldiers were killed when their vehicle hit a landmine in Kunar.",
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ("A police car was blown up by a mine near the village of Dvani.",
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ("Rockets fired at the town of Sderot from Gaza damaged two houses.",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    ("Protesters clashed with police in central Santiago on Friday.", ("Riots", "Violent demonstration")),
+    ("The town fell to the Taliban on Sunday after days of fighting.", ("Battles", None)),
+    ("The army said it had regained control of Palmyra from Islamic State.", ("Battles", None)),
+    ("Gunmen hacked five villagers to death with machetes in Beni.", ("Violence against civilians", "Attack")),
+    ("Israeli troops demolished the home of a Palestinian attacker in Hebron.",
+     ("Strategic developments", "Looting/property destruction")),
+    ("Taliban fighters captured two soldiers after overrunning a checkpoint in Ghazni.", ("Battles", None)),
+    ("The militants shelled government troops with improvised mortars filled with Chlorine gas.",
+     ("Explosions/Remote violence", "Chemical weapon")),
+])
+def test_conflict_senses_of_the_same_words_stay_events(nlp, actors, text, expected):
+    types = _types(nlp, actors, text)
+    assert types, text
+    assert types[0][0] == expected[0]
+    if expected[1] is not None:
+        assert types[0][1] == expected[1]
+
+
+def test_a_person_captured_is_taken_not_territory(nlp, actors):
+    assert _types(nlp, actors, "Three escaped inmates were captured by sheriff's deputies in Nebraska.") == [
+        ("Strategic developments", "Arrests")]
+    types = _types(nlp, actors, "Rebels captured the town of Kidal on Sunday.")
+    assert types and types[0][0] == "Battles" and "territory" in types[0][1]
+    assert _types(nlp, actors, "Boko Haram fighters captured 20 girls from a school in Dapchi.") == [
+        ("Violence against civilians", "Abduction/forced disappearance")]

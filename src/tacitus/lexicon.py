@@ -154,7 +154,8 @@ ACCIDENT_CUES = {"accident", "accidental", "accidentally", "cylinder", "boiler",
                  "tsunami", "disaster", "mudslide", "avalanche", "blizzard", "bushfire", "firefighter",
                  "firefighters", "collision", "collide", "poison", "poisoning", "overdose", "capsize", "leakage",
                  "monsoon", "downpour", "torrential", "famine", "propane", "fertilizer", "refinery", "furnace",
-                 "plunge", "icy", "skid", "overturn", "drown", "shipwreck"}
+                 "plunge", "icy", "skid", "overturn", "drown", "shipwreck", "drowning", "wreck", "rollover",
+                 "climber", "mountaineer", "crush", "hiker"}
 JET_CUES = {"fire", "strike", "missile", "bomb", "attack", "raid", "pound", "target", "hit", "drop", "shoot",
             "warplane", "military", "air", "force", "sortie", "rocket"}
 # Words that make a sentence with an accident cue still a report of violence.
@@ -189,6 +190,12 @@ SEIZED_WEAPONS = {"weapon", "arm", "arms", "ammunition", "ammunitions", "explosi
                   "pistol", "rifle", "gun", "grenade", "landmine", "mine", "ied", "device", "detonator", "round",
                   "cartridge", "bomb", "rocket", "missile", "mortar", "munition", "cache", "kalashnikov", "tnt",
                   "dynamite", "magazine", "shell", "drone"}
+# Who a place falls to or who surrenders: armed sides, not a rank or a level ("fell to the Taliban", not
+# "fell to 18th").
+TAKERS = {"rebel", "militant", "jihadist", "insurgent", "fighter", "militia", "army", "troop", "force", "taliban",
+          "terrorist", "separatist", "government", "regime", "coalition", "enemy", "islamist", "extremist",
+          "guerrilla", "guerilla", "invader", "occupier", "soldier", "mujahideen", "gunman", "gunmen", "forces",
+          "militiaman", "paramilitary", "junta", "loyalist", "opposition"}
 WITHDRAWAL = {"withdraw", "withdrawal", "vacate", "evacuate", "abandon", "retreat", "pullout", "pull-out",
               "handover", "unopposed", "peacefully"}
 # Frames that name an event without reporting it: accusations, denials, answers to it.
@@ -223,6 +230,92 @@ LETHAL_CUES = {"kill", "shoot", "dead", "die", "live", "bullet", "gunfire", "dea
 VIOLENT_PROTEST_CUES = {"stone", "rock", "molotov", "torch", "burn", "loot", "vandalize", "smash", "clash",
                         "throw", "pelt", "hurl", "riot", "violent", "violence", "set", "storm", "breach",
                         "attack", "fight", "damage", "destroy", "aggressive"}
+
+
+# -- words that give a conflict word another sense (senses.py) ----------------------------------------
+
+# Illness and its care told anywhere around a death: "after a long battle with lung cancer", "while on the
+# waiting list for a kidney".
+MEDICAL = {"cancer", "disease", "illness", "ailment", "emphysema", "kidney", "transplant", "dialysis", "donor",
+           "tumor", "tumour", "leukemia", "diabetes", "alzheimer", "dementia", "hospice", "covid", "coronavirus",
+           "pneumonia", "flu", "influenza", "infection", "outbreak", "epidemic", "pandemic", "virus",
+           "overdose", "transplantation"}
+# Where a death is the end of a life, not a killing: obituaries and jokes.
+AFTERLIFE = {"heaven", "afterlife", "pearly", "purgatory", "resurrection", "crucifixion", "tomb"}
+# Things that kill, hit or burn with nobody's violence behind them: "hit by a car", "fire kills man",
+# "winds, hail, fires hit Manhattan".
+MECHANICAL_AGENTS = {"car", "vehicle", "truck", "bus", "train", "motorcycle", "van", "suv", "pickup", "tractor",
+                     "trailer", "rollover", "wreck", "crash", "collision", "accident", "fire", "blaze", "flame",
+                     "wildfire", "wind", "hail", "storm", "tornado", "hurricane", "rain", "snow", "flood",
+                     "lightning", "avalanche", "quake", "earthquake", "landslide", "mudslide", "cyclone", "typhoon",
+                     "heatwave", "heat", "tree", "motorbike",
+                     "bicycle", "scooter", "lorry", "taxi", "cab", "jeep", "sedan", "tanker"}
+# What makes a vehicle that hits people a weapon: "rammed into the crowd", "deliberately".
+RAMMING = {"ram", "plough", "plow", "mow", "deliberately", "intentionally", "attacker", "assailant", "terrorist",
+           "terror", "attack", "militant", "gunman", "gunmen", "jihadist", "bomb", "explosive"}
+# A rocket or missile as hardware or policy, not fired: "interceptor missiles", "a booster rocket".
+HARDWARE_MODIFIERS = {"interceptor", "booster", "space", "carrier", "abm", "anti-ballistic", "antiballistic", "defense",
+                      "defence", "toy", "model", "water", "bottle", "sounding", "hobby", "saturn", "falcon", "soyuz"}
+HARDWARE_HEADS = {"test", "testing", "defense", "defence", "shield", "program", "programme", "system", "technology",
+                  "production", "factory", "deal", "sale", "contract", "development", "maker", "manufacturer",
+                  "scientist", "engineer", "industry", "launch", "stage", "engine", "capability", "arsenal", "treaty"}
+LAUNCH_WORDS = {"orbit", "satellite", "spacecraft", "capsule", "astronaut", "cosmonaut", "nasa", "launchpad",
+                "cosmodrome", "spaceport", "payload", "soyuz", "shuttle", "spacex", "roscosmos", "lunar", "mars"}
+# A mine dug, not laid: "a coal mine", "a deep mine accumulating water".
+MINING = {"coal", "gold", "copper", "diamond", "silver", "iron", "salt", "uranium", "zinc", "tin", "lithium", "cobalt",
+          "nickel", "opencast", "open-pit", "strip", "underground", "deep", "abandoned", "miner", "mining", "ore",
+          "shaft", "quarry", "colliery", "mineral", "pit", "excavation", "emerald", "jade", "bauxite", "phosphate"}
+MINING_CONTEXT = {"coal", "miner", "mining", "ore", "shaft", "quarry", "colliery", "mineral", "gold", "excavation"}
+# What a laid mine does or has done to it: without one of these a bare "mine" is not an explosive.
+MINE_CUES = {"explode", "explosion", "blast", "detonate", "step", "plant", "lay", "clear", "defuse", "demine",
+             "demining", "anti-personnel", "antipersonnel", "anti-tank", "antitank", "field", "minefield", "hit",
+             "strike", "trigger", "blow", "kill", "wound", "injure", "casualty", "victim", "sweep", "ied",
+             "unexploded", "ordnance", "militant", "army", "soldier", "troop", "landmine", "clearance", "remove",
+             "naval", "find", "discover", "seize", "recover", "destroy", "neutralize", "dead", "die", "death",
+             "injury", "rebel", "insurgent", "booby", "explosive", "bomb", "device", "detonation", "go"}
+# Heads for which "bomb" names no explosion: "bomb squad called", "a bomb threat".
+BOMB_NON_EVENTS = {"squad", "threat", "scare", "hoax", "disposal", "technician", "expert", "shelter", "detector",
+                   "dog", "sniffer", "maker", "making", "unit", "team", "robot", "suit", "proof", "cyclone", "jacket"}
+EXPLOSIVE_HEADS = {"device", "material", "charge", "belt", "vest", "package", "substance", "ordnance", "remnant",
+                   "item", "object", "mixture", "cargo", "barrel", "detonator", "projectile", "round", "shell", "drone",
+                   "boat", "car", "vehicle", "truck", "motorcycle", "bag", "parcel", "envelope", "letter", "trap",
+                   "jacket", "compound", "powder", "cache", "chemical", "agent", "precursor", "residue", "trace",
+                   "ied", "mine", "bomb", "weapon", "munition", "ammunition", "rocket", "missile", "grenade",
+                   "detonation", "explosion", "blast", "body", "attack", "ordnance", "remnants"}
+# Things whose sudden growth is an "explosion": "an explosion of plankton", "popularity has exploded".
+GROWTH = {"popularity", "number", "sale", "demand", "interest", "population", "growth", "price", "cost", "plankton",
+          "algae", "bloom", "debate", "controversy", "scandal", "anger", "outrage", "frustration", "traffic", "use",
+          "usage", "membership", "enrollment", "enrolment", "audience", "follower", "viewership", "industry",
+          "business", "economy", "market", "color", "colour", "flavor", "flavour", "creativity", "energy", "joy",
+          "emotion", "laughter", "sound", "music", "talent", "content", "data", "information", "startup", "app"}
+# What a camera shoots: "shooting footage", "the movie was shot in 18 days".
+FILMING = {"footage", "film", "movie", "video", "scene", "episode", "photo", "photograph", "picture", "commercial",
+           "documentary", "pilot", "clip", "segment", "advert", "ad", "sequence", "series", "show", "portrait",
+           "selfie", "image", "music", "hoop", "basket", "pool", "par", "birdie", "eagle", "jumper"}
+# What is hacked without a blade: "Coincheck was hacked", "hacked the accounts".
+COMPUTING = {"account", "computer", "system", "server", "email", "e-mail", "phone", "website", "site", "network",
+             "database", "exchange", "platform", "device", "wallet", "camera", "grid", "company", "firm", "bank",
+             "network", "software", "app", "data", "password", "election", "campaign", "committee"}
+# What an incident is captured on: "captured on video".
+RECORDINGS = {"video", "camera", "film", "tape", "cctv", "footage", "photo", "photograph", "image", "recording",
+              "picture", "canvas", "cellphone", "phone", "smartphone", "dashcam", "bodycam", "webcam", "lens"}
+# Law enforcement whose raid is a search, not an attack: "an immigration raid", "a police raid on their home".
+LAW_ENFORCEMENT = {"police", "policeman", "policemen", "officer", "cop", "sheriff", "deputy", "agent", "detective",
+                   "swat", "fbi", "dea", "immigration", "drug", "narcotic", "narcotics", "customs", "tax", "vice",
+                   "anti-drug", "garda", "gardai", "ice", "investigator", "trooper", "marshal", "atf", "gbi",
+                   "task", "force", "squad", "team", "authority", "authorities"}
+# Agreements of business, courts and politics, not between armed sides: "a plea agreement", "a licensing deal".
+CIVIL_AGREEMENTS = {"plea", "trade", "business", "licensing", "loan", "merger", "purchase", "sale", "settlement",
+                    "free-trade", "tax", "pension", "insurance", "lease", "sponsorship", "distribution", "partnership",
+                    "prenuptial", "custody", "confidentiality", "non-disclosure", "nondisclosure", "franchise",
+                    "supply", "labor", "labour", "budget", "coalition", "power-sharing", "collective", "bargaining",
+                    "lending", "credit", "marketing", "broadcast", "broadcasting", "transfer", "contract"}
+# Talks about an agreement rather than one made: "the prisoner exchange negotiations".
+AGREEMENT_TALKS = {"negotiation", "talk", "proposal", "plan", "offer", "draft", "deadline", "discussion", "bid",
+                   "effort", "framework", "initiative", "deal"}
+# A court's or a firm's parties to an agreement: "the parties had reached an agreement", said the judge.
+COURT_WORDS = {"court", "judge", "lawsuit", "plaintiff", "defendant", "attorney", "lawyer", "prosecutor", "plea",
+               "jury", "litigation", "counsel", "insurer", "pension", "settlement", "venture", "shareholder"}
 
 
 KIND_PRIORITY = [CHEM, AIR, SUICIDE, SHELL, GRENADE, IED, BLAST, GAIN, LOSS, EXECUTE, SEXUAL, ABDUCT, RIOT, MOB,

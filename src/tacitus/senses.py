@@ -2,7 +2,8 @@
 
 Takes tokens and sentences of a spaCy parse and returns booleans.
 ``figurative`` rejects a trigger word used in another sense (sport, markets,
-politics, fiction, disease, animals); ``needs_evidence`` and
+politics, fiction, disease, animals, accidents, launches, mining, filming,
+business and court agreements); ``needs_evidence`` and
 ``violence_evidence`` keep a weak use ("beat", "hit", "fight", "attack on
 Trump") only where arms, armed men or harm are named in its sentence;
 ``sporting`` and ``market`` tell sentences about games and prices.
@@ -20,21 +21,47 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from tacitus.lexicon import (
+    AFTERLIFE,
     AGREE,
+    AGREEMENT_TALKS,
+    AIR,
     ARMED_TARGETS,
     ARREST,
     ATTACK,
+    BLAST,
+    BOMB_NON_EVENTS,
     CIVILIAN_TARGETS,
+    CIVIL_AGREEMENTS,
     CLASH,
+    COMPUTING,
+    COURT_WORDS,
     EXECUTE,
+    EXPLOSIVE_HEADS,
+    FILMING,
     GAIN,
     GRENADE,
+    GROWTH,
+    HARDWARE_HEADS,
+    HARDWARE_MODIFIERS,
+    IED,
     KILL,
+    LAUNCH_WORDS,
+    LAW_ENFORCEMENT,
     LOSS,
+    MECHANICAL_AGENTS,
+    MEDICAL,
+    MINE_CUES,
+    MINING,
+    MINING_CONTEXT,
+    MOB,
     OUTCOME,
     PLACE_WORDS,
     PROTEST,
+    RAMMING,
+    RECORDINGS,
     RIOT,
+    SHELL,
+    TAKERS,
     trigger_kind,
 )
 
@@ -63,7 +90,7 @@ VIOLENCE_EVIDENCE = {
     "guerrilla", "guerilla", "extremist", "attacker", "assailant", "separatist", "bandit", "police",
     "policeman", "policemen", "officer", "force", "paramilitary", "commando", "sniper", "mob", "rioter",
     "protester", "protestor", "demonstrator", "thug", "kill", "murder", "stab", "dead", "wound", "injure",
-    "bleed", "clash", "riot", "violence", "violent", "attack", "ambush", "raid", "assault", "bombing",
+    "bleed", "clash", "riot", "violence", "violent", "attack", "ambush", "raid", "assault", "bombing", "killing",
     "explosion", "blast", "shelling", "shooting", "massacre", "war", "combat", "hostage", "kidnap", "abduct",
     "bomber", "device", "canister", "landmine", "gunfight", "firefight", "crossfire", "death", "injury", "casualty",
 }
@@ -79,6 +106,10 @@ ABSTRACT_OBJECTS = {
     "cancer", "fuel", "fire", "coal", "wood", "calorie", "fat", "candle", "incense", "trash", "waste", "stubble",
     "cash", "money", "warrant", "order", "contract", "will", "trade", "move", "strategy", "search", "transaction",
     "script", "prices", "charge", "conviction", "ruling", "lawsuit",
+    "rumor", "rumour", "speculation", "notion", "suggestion", "theory", "gear", "flame", "blaze", "wildfire",
+    "inferno", "investigation", "ad", "advert", "advertisement", "campaign", "handling", "response", "program",
+    "programme", "project", "scheme", "footage", "film", "movie", "video", "scene", "episode", "photo", "picture",
+    "problem", "issue", "question",
 }
 # Causes of death that are nobody's violence.
 NONVIOLENT_CAUSES = {
@@ -86,18 +117,29 @@ NONVIOLENT_CAUSES = {
     "infection", "malaria", "cholera", "ebola", "measles", "tuberculosis", "pneumonia", "virus", "covid",
     "tariff", "tariffs", "heat", "cold", "hunger", "starvation", "overdose", "complication", "cause", "age",
     "death", "recession", "inflation", "crisis", "storm", "lightning", "flood", "earthquake", "tragedy",
+    "ailment", "condition", "emphysema", "stroke", "diabetes", "hiv", "aids", "dengue", "diarrhoea",
+    "diarrhea", "typhoid", "meningitis", "hepatitis", "sepsis", "asthma", "drowning", "drown", "exposure",
+    "hypothermia", "dehydration", "malnutrition", "accident", "crash", "wreck", "collision",
+    "avalanche", "stampede", "crush", "electrocution", "tumor", "tumour", "leukemia", "dementia",
 }
 ANIMALS = {"rabbit", "dog", "cat", "animal", "bird", "deer", "wolf", "bear", "lion", "tiger", "elephant", "rhino",
            "horse", "fish", "shark", "snake", "rat", "mouse", "insect", "mosquito", "whale", "dolphin", "monkey",
-           "bat", "fox", "boar", "pigeon", "squirrel", "crocodile", "alligator", "hippo", "leopard", "wildlife"}
+           "bat", "fox", "boar", "pigeon", "squirrel", "crocodile", "alligator", "hippo", "leopard", "wildlife",
+           "bulldog", "poodle", "terrier", "retriever", "puppy", "kitten", "pet", "livestock", "cattle", "cow",
+           "sheep", "goat", "pig", "chicken", "poultry", "bee", "wasp", "hornet", "spider", "cougar", "coyote",
+           "egg", "calf", "lamb", "bull", "dogs", "cats"}
 # Modifiers of "attack" and "explosion" that name no violence: "heart attack", "supernova explosions".
 NONVIOLENT_MODIFIERS = ANIMALS | {"heart", "panic", "anxiety", "asthma", "cyber", "ransomware", "phishing", "hacker",
+                                  "malware", "ddos", "denial-of-service", "spam", "computer", "network", "virus",
+                                  "hacking", "cyberattack", "internet", "online", "email",
                                   "supernova", "star", "stellar", "population", "growth", "popularity", "demand",
                                   "data", "sonic", "solar", "price", "cost"}
 SPORT_WORDS = {"game", "match", "season", "league", "team", "coach", "player", "score", "goal", "tournament",
                "championship", "playoff", "quarterback", "touchdown", "inning", "nfl", "nba", "nhl", "mlb", "fifa",
                "uefa", "assist", "rookie", "semifinal", "medal", "midfielder", "backstroke", "doubles", "singles",
-               "qualifier", "rebound", "teammate", "scorer", "penalty", "referee"}
+               "qualifier", "rebound", "teammate", "scorer", "penalty", "referee", "homer", "pitcher", "batter",
+               "streak", "hitter", "wrestler", "wrestling", "boxing", "knockout", "fielder", "scholarship",
+               "basketball", "football", "baseball", "soccer", "hockey", "cricket", "rugby", "tennis", "golf"}
 MARKET_WORDS = {"stock", "share", "index", "price", "bond", "yield", "currency", "dollar", "rupee",
                 "euro", "yen", "equity", "trend", "investor", "trader", "sensex", "nifty", "dow", "nasdaq", "s&p",
                 "ftse", "nikkei", "benchmark", "percent", "%", "earnings", "revenue", "profit", "sale", "forecast"}
@@ -115,7 +157,11 @@ COMMERCIAL_WORDS = {"trade", "tariff", "company", "business", "commercial", "pur
 HUMAN_NOUNS = CIVILIAN_TARGETS | ARMED_TARGETS | {"member", "activist", "spy", "informant", "collaborator",
                                                   "suspect", "convict", "inmate", "detainee", "dissident",
                                                   "opponent", "leader", "ruler", "king", "president", "minister",
-                                                  "people", "individual", "captive", "deserter", "traitor"}
+                                                  "people", "individual", "captive", "deserter", "traitor",
+                                                  "youth", "teenager", "teen", "fugitive", "escapee", "criminal",
+                                                  "murderer", "killer", "robber", "thief", "gunman", "gunmen",
+                                                  "smuggler", "trafficker", "dealer", "presenter", "host",
+                                                  "official", "mayor", "governor", "senator", "candidate"}
 # "6-0", "6-7 (4)", "Blue Jackets 5, Canadiens 2:"; not "2010-2015", "AK-47", "M-19".
 _SCORE = re.compile(r"(?<![\w-])\d{1,2}[-–]\d{1,2}(?![\w-])|\b[A-Z]\w+ \d{1,2}, [A-Z][\w ]+ \d{1,2}:")
 _RESULT_VERBS = {"beat", "defeat", "win", "draw", "lose", "edge", "rout", "thrash", "tie"}
@@ -200,6 +246,19 @@ def _abstract(tok: Token) -> bool:
     return tok.ent_type_ in ("PERCENT", "MONEY", "QUANTITY") or tok.lemma_.lower() in ABSTRACT_OBJECTS
 
 
+def is_human(tok: Token, *, by_word: bool = False) -> bool:
+    """A person or people: a name, a personal pronoun or a noun for people ("villagers", "inmates", "him").
+
+    Args:
+        tok: the word.
+        by_word: judge by the word alone, not by the entity tagger (which calls "a meth lab" a person).
+    """
+    if by_word:
+        return tok.lower_ in _PERSONAL_PRONOUNS or tok.lemma_.lower() in HUMAN_NOUNS or \
+            tok.lemma_.lower().rstrip("s") in HUMAN_NOUNS
+    return _human(tok)
+
+
 def _human(tok: Token) -> bool:
     return tok.ent_type_ in ("PERSON", "NORP") or tok.lower_ in _PERSONAL_PRONOUNS or \
         tok.lemma_.lower() in HUMAN_NOUNS or tok.lemma_.lower().rstrip("s") in HUMAN_NOUNS
@@ -229,7 +288,7 @@ def _state_adjective(tok: Token) -> bool:
     """
     if tok.i > 0 and tok.nbor(-1).dep_ == "cc":
         return False  # "attacked ... and captured parts of the city", misparsed as an adjective
-    return tok.dep_ == "amod" and tok.tag_ in ("VBN", "JJ") and tok.head.i > tok.i and \
+    return tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBD", "JJ") and tok.head.i > tok.i and \
         _hyphen_prefix(tok) is None and not any(c.lower_ in ("newly", "recently", "just") for c in tok.children)
 
 
@@ -253,12 +312,20 @@ def figurative(tok: Token, kind: str) -> bool:
     non-human killers ("the plague has killed millions"), figurative frames
     ("struck me as", "under attack as a new leader", "fought to get the script",
     "wound up", "a heart attack", "supernova explosions"), stories told in a
-    film, a novel or a game, and generic "you".
+    film, a novel or a game, and generic "you"; weapon words in another
+    sense (``_other_sense``: launches, mines dug, hardware, filming,
+    criticism, police raids), deaths by illness, age or accident and of
+    animals (``_natural_death``), harm by cars, fire and weather
+    (``_mechanical_harm``), and business, court and talks "agreements".
     """
     lemma = tok.lemma_.lower()
     sent = tok.sent
     prts = {c.lower_ for c in tok.children if c.dep_ == "prt"}
     if _fiction(tok):
+        return True
+    if kind not in (PROTEST, ARREST) and sporting(sent) and not violence_evidence(sent, exclude=(tok,)):
+        return True  # "The 'Adamek Bomb' ignited an eight match winning streak", "injuries" of a team
+    if _other_sense(tok, kind) or _natural_death(tok, kind) or _mechanical_harm(tok, kind):
         return True
     if any(c.lower_ == "you" and c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children):
         return True  # "you'll be attacked by three enemy factions": a game's player, anyone's experience
@@ -277,7 +344,7 @@ def figurative(tok: Token, kind: str) -> bool:
     if lemma == "offensive" and tok.dep_ == "amod":
         return True  # "offensive players"
     if lemma in ("attack", "explosion", "explode") and any(
-            c.lemma_.lower() in NONVIOLENT_MODIFIERS and c.dep_ in ("compound", "amod", "nmod", "nsubj")
+            c.lemma_.lower() in NONVIOLENT_MODIFIERS and c.dep_ in ("compound", "amod", "nmod", "nsubj", "poss")
             for c in tok.children):
         return True
     if lemma == "explode" and any(trigger_kind(s) in (PROTEST, RIOT) for s in _agents(tok)):
@@ -285,7 +352,8 @@ def figurative(tok: Token, kind: str) -> bool:
     if lemma in ("beat", "hit", "strike", "fight", "battle", "rally", "attack") and (
             sporting(sent) or market(sent) and lemma in ("hit", "beat", "rally")):
         return True
-    if lemma in ("beat", "hit", "strike", "attack", "fight", "battle", "hurt", "burn") and tok.pos_ in ("VERB", "NOUN"):
+    if lemma in ("beat", "hit", "strike", "attack", "fight", "battle", "hurt", "burn", "shoot", "blast", "target",
+                 "hack") and tok.pos_ in ("VERB", "NOUN"):
         if prts & {"out", "on"} or lemma == "strike" and any(c.dep_ == "prep" and c.lower_ == "as"
                                                             for c in tok.children):
             return True  # "beaten out by", "hit on a product", "struck me as political"
@@ -308,9 +376,15 @@ def figurative(tok: Token, kind: str) -> bool:
         return True  # "I am very hurt that she ignored me", "Warren, who hurt herself by stumbling through questions"
     if lemma == "strike" and tok.pos_ == "ADJ":
         return True
-    if lemma == "suicide" and (tok.head.lemma_.lower() in SELF_HARM_HEADS if tok.dep_ in ("compound", "amod", "nmod")
+    if lemma == "suicide" and (tok.head.lemma_.lower() in SELF_HARM_HEADS or
+                               tok.head.lemma_.lower() not in SUICIDE_HEADS | MECHANICAL_AGENTS and
+                               not _words(sent) & SUICIDE_HEADS
+                               if tok.dep_ in ("compound", "amod", "nmod")
                                else tok.head.lemma_.lower() == "commit" or not _words(sent) & SUICIDE_HEADS):
-        return True  # "Epstein's suicide", "suicide watch"; not "suicide bomber", "suicide vehicles"
+        return True  # "Epstein's suicide", "suicide watch", "an assisted suicide network"; not "suicide bomber"
+    if lemma == "suicide" and any(c.lemma_.lower() in ("assist", "assisted", "physician-assisted") or
+                                  c.lower_.endswith("assisted") for c in tok.children):
+        return True
     if tok.dep_ == "compound" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in LEGAL_HEADS:
         return True  # "the rape charge", "drops rape investigation", "pipeline protest laws"
     if kind == OUTCOME and tok.pos_ == "PROPN":
@@ -348,10 +422,264 @@ def figurative(tok: Token, kind: str) -> bool:
                                                     c.dep_ == "prep" and c.lower_ != "as" for c in tok.children) \
             and not (tok.dep_ == "acl" and tok.tag_ == "VBN"):
         return True  # "it was Morrison who took over"
-    if kind == AGREE and lemma in ("agreement", "accord", "deal") and not _words(sent) & CONFLICT_CUES and (
-            _words(sent) & COMMERCIAL_WORDS or not any(t.ent_type_ in ("GPE", "NORP") for t in sent)):
-        return True  # trade, business and publishing agreements
+    if kind == AGREE and lemma in ("agreement", "accord", "deal", "pact", "exchange", "swap", "prisoner") and (
+            not _words(sent) & CONFLICT_CUES and (_words(sent) & COMMERCIAL_WORDS or not any(
+                t.ent_type_ in ("GPE", "NORP") for t in sent)) or _civil_agreement(tok)):
+        return True  # trade, business, court and publishing agreements; a plea deal; talks on a swap
+    if kind == AGREE and lemma == "surrender" and not _armed_party(tok):
+        return True  # "anticipated them surrendering to authorities": a suspect, not a fighter
     return False
+
+
+def _civil_agreement(tok: Token) -> bool:
+    """A plea, trade or settlement agreement, a car model, or talks about an agreement rather than one made."""
+    if tok.lemma_.lower() == "accord" and tok.is_title and tok.i > tok.sent.start:
+        return True  # "a 2003 Honda Accord"
+    if any(c.lemma_.lower() in CIVIL_AGREEMENTS for c in tok.children if c.dep_ in ("compound", "amod", "nmod")):
+        return True  # "a new plea agreement", "a licensing deal"
+    node = tok
+    for _ in range(3):
+        if node.dep_ != "compound" or node.head is node:
+            break
+        node = node.head
+        if node.lemma_.lower() in AGREEMENT_TALKS:
+            return True  # "the prisoner exchange negotiations"
+    return bool(_words(tok.sent) & COURT_WORDS) and not _words(tok.sent) & CONFLICT_CUES
+
+
+def _armed_party(tok: Token) -> bool:
+    """Fighters, soldiers or an armed group among those who surrender, or a war told around them."""
+    who = _agents(tok) or ([tok.head] if tok.dep_ in ("acl", "relcl") else [])
+    who = [w for a in who for w in a.subtree]  # "an entire company of the Tarhuna Brigade"
+    # the side given up to: "surrendered to security forces" (not "to police", "to authorities")
+    who += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for p in _args(c, ("pobj",))
+            if p.lemma_.lower() in TAKERS and not any(m.lemma_.lower() in ("police", "task") for m in p.children)]
+    if any(w.lemma_.lower() in ARMED_TARGETS or w.lemma_.lower() in TAKERS or w.ent_type_ in ("ORG", "NORP")
+           for w in who):
+        return True
+    return bool(_words(tok.sent) & (CONFLICT_CUES - {"crisis", "opposition"}))
+
+
+# -- weapon and war words in another sense: launches, mines, hardware, filming, criticism ------------------
+
+
+def _sport_unit(tok: Token) -> bool:
+    """A play counted in runs, points or yards: "a three-run blast", "a two-point shot"."""
+    return any(c.lower_.endswith(("-run", "-pointer", "-point", "-yard", "-yarder", "-goal")) or
+               c.lemma_.lower() in ("homer", "solo", "grand-slam") or
+               c.lemma_.lower() in ("run", "pointer", "point", "yard", "yarder", "goal") and
+               any(n.dep_ == "nummod" for n in c.children)
+               for c in tok.children if c.dep_ in ("amod", "compound", "nummod", "nmod"))
+
+
+def _physical_target(tok: Token) -> bool:
+    """A place, a building, a vehicle or armed men: what can be blasted, rocketed or raided."""
+    lemma = tok.lemma_.lower()
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") or lemma in PLACE_WORDS or lemma in ARMED_TARGETS or \
+        lemma in CIVILIAN_TARGETS and not _human(tok) or lemma in MECHANICAL_AGENTS or lemma in ("position", "home")
+
+
+def _other_sense(tok: Token, kind: str) -> bool:
+    """Weapon and war words in another sense: a launch, a mine dug, hardware, a film shoot, a storm of criticism.
+
+    "Crew blasts off to space station", "Democrats blast ads", "a coal mine",
+    "interceptor missiles", "complaints have rocketed", "shooting footage",
+    "shot down rumors", "Coincheck was hacked", "bomb squad called",
+    "an explosive piece of evidence", "an explosion of plankton", "a cost
+    overrun", "a heart defect", "a demonstration of military power", "the
+    Boston toll increase", "clashed with Jared Kushner" (no arms named),
+    "captured on video".
+    """
+    lemma = tok.lemma_.lower()
+    sent = tok.sent
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    words = _words(t for t in sent if t.i != tok.i)
+    if tok.pos_ == "NOUN" and kind in (BLAST, ATTACK, KILL, SHELL) and _sport_unit(tok):
+        return True  # "a three-run blast"
+    if lemma == "blast":
+        if nxt is not None and nxt.lower_ == "off" or any(c.lower_ == "off" for c in tok.children):
+            return True  # "blasted off for the international space station"
+        if tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ in ("as", "for", "over") for c in tok.children):
+            return True  # "blasted it as insincere", "blasted the president for his handling"
+    if lemma in ("bomb", "explosive") and tok.dep_ == "compound" and tok.head.lemma_.lower() in BOMB_NON_EVENTS:
+        return True  # "Bomb squad called to Richmond's east side"
+    if lemma == "explosive" and tok.pos_ == "ADJ" and (tok.dep_ in ("acomp", "attr", "conj") or tok.dep_ == "amod" and
+                                                       not {tok.head.lemma_.lower(), *(
+                                                           c.lemma_.lower() for c in tok.head.children
+                                                           if c.dep_ == "compound")} & EXPLOSIVE_HEADS):
+        return True  # "a potentially explosive piece of evidence", "the situation is explosive"
+    if lemma in ("explosion", "blast", "explode"):
+        of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in") for p in _args(c, ("pobj",))]
+        if tok.pos_ == "NOUN" and of and all(p.lemma_.lower() in GROWTH for p in of):
+            return True  # "an explosion of plankton", "an explosion in popularity"
+        if lemma == "explode" and any(a.lemma_.lower() in GROWTH for a in _agents(tok) + of):
+            return True  # "popularity of the app has exploded", "exploded in popularity"
+    if lemma == "mine" and tok.pos_ == "NOUN" and kind == IED:
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        if mods & MINING or words & MINING_CONTEXT or not (words & MINE_CUES or mods & MINE_CUES):
+            return True  # "Peabody closing eastern Illinois coal mine", "a deep mine accumulating water"
+    if lemma == "roadside" and kind == IED and not any(
+            t.lemma_.lower() in EXPLOSIVE_HEADS | {"explosion", "blast", "attack", "ambush"}
+            for t in doc[tok.i + 1 : min(tok.i + 5, sent.end)]):
+        return True  # "a baby born on the roadside"
+    if lemma in ("rocket", "missile") and kind == SHELL:
+        if tok.pos_ == "VERB":
+            objs = _args(tok, ("dobj", "nsubjpass"))
+            return not objs or all(_abstract(o) or not _physical_target(o) and not _human(o) for o in objs)
+        if any(c.lemma_.lower() in HARDWARE_MODIFIERS or c.lower_ in HARDWARE_MODIFIERS
+               for c in tok.children if c.dep_ in ("compound", "amod", "nmod")):
+            return True  # "the interceptor missiles", "a falling Russian booster rocket"
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in HARDWARE_HEADS:
+            return True  # "a missile test", "the missile defence shield"
+        if words & LAUNCH_WORDS:
+            return True  # a rocket that carries a satellite into orbit
+    if lemma == "shoot" and kind == KILL:
+        if tok.pos_ == "NOUN":
+            return True  # "the first green shoots", "a photo shoot"
+        if any(a.lemma_.lower() in FILMING for a in _args(tok, ("dobj", "nsubjpass", "nsubj"))):
+            return True  # "shooting footage", "the movie was shot in 18 days", "shot a three"
+        if not _args(tok, ("dobj", "nsubjpass")) and any(
+                c.dep_ == "prep" and c.lower_ == "for" and any(p.ent_type_ in ("DATE", "TIME") or _abstract(p)
+                                                               for p in _args(c, ("pobj",))) for c in tok.children):
+            return True  # "we are still shooting for early June"
+    if lemma == "hack" and kind == KILL and not _violent_frame(tok):
+        objs = _args(tok, ("dobj", "nsubjpass"))
+        if "into" in {c.lower_ for c in tok.children} or objs and all(
+                o.ent_type_ in ("ORG", "PRODUCT") or o.lemma_.lower() in COMPUTING for o in objs):
+            return True  # "Coincheck was hacked", "hacked into the accounts"
+    if lemma in ("capture", "seize") and kind == GAIN and any(
+            c.dep_ in ("prep", "agent") and any(p.lemma_.lower() in RECORDINGS for p in _args(c, ("pobj",)))
+            for c in tok.children):
+        return True  # "the incident that was captured on video"
+    if kind in (AIR, SHELL) and _hyphen_prefix(tok) in ("anti", "counter"):
+        return True  # "anti-drone UAVs", "an anti-missile system": defences, not a strike
+    if kind == ARREST and lemma == "detain" and any(
+            c.dep_ == "prep" and c.lower_ == "in" and any(p.lemma_.lower() in ("hospital", "clinic", "ward")
+                                                          for p in _args(c, ("pobj",))) for c in tok.children):
+        return True  # "Ninety six people were detained in hospital": admitted for treatment
+    if lemma in ("defect", "overrun", "merge") and tok.pos_ != "VERB":
+        return True  # "a heart defect", "the cost overrun", "the merge lane"
+    if lemma in ("demonstration", "demonstrate") and kind == PROTEST and any(
+            c.dep_ == "prep" and c.lower_ == "of" and not any(_human(p) for p in _args(c, ("pobj",)))
+            for c in tok.children):
+        return True  # "a demonstration of military power"
+    if lemma == "toll" and kind == OUTCOME and not any(
+            c.lemma_.lower() in ("death", "casualty", "human", "injury", "fatality")
+            for c in tok.children) and not words & TOLL_CUES:
+        return True  # "the Boston toll increase", "eliminated tolls for passenger vehicles"
+    if kind == CLASH and lemma == "clash":
+        sides = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in _args(c, ("pobj",))]
+        sides += _agents(tok) if tok.pos_ == "VERB" else []
+        if sides and not any(_side(x) for x in sides):
+            return True  # "New Gainesville prison clashes with revitalization"
+    if kind == ATTACK and lemma == "raid" and _police_raid(tok):
+        return True  # "an immigration raid", "a Thursday police raid on their home": a search
+    return False
+
+
+def _side(tok: Token) -> bool:
+    """Who can fight: people, a named group or state, armed men, a crowd, or any plural of them."""
+    lemma = tok.lemma_.lower()
+    return _human(tok) or tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") or \
+        lemma in ARMED_TARGETS | TAKERS | VIOLENCE_EVIDENCE | _SIDES or trigger_kind(tok) in (PROTEST, RIOT, MOB)
+
+
+_SIDES = {"group", "faction", "side", "gang", "clan", "tribe", "fan", "supporter", "crowd", "mob", "youth", "local",
+          "neighbor", "neighbour", "rival", "miner", "herdsman", "herdsmen", "settler", "hooligan", "migrant",
+          "vendor", "hawker", "community", "villager", "tribesman", "tribesmen", "militiamen", "worker", "party",
+          "camp", "family", "families", "member", "follower", "partisan", "loyalist", "activist", "student"}
+
+
+TOLL_CUES = {"death", "dead", "die", "kill", "casualty", "fatality", "injure", "wound", "victim", "life", "live",
+             "bodies", "body", "killed", "people", "civilian", "soldier"}
+
+
+def _police_raid(tok: Token) -> bool:
+    """A raid by police or immigration agents with no harm told: a search or an arrest, not an attack."""
+    doers = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")] + _agents(tok)
+    doers += [m for d in doers for m in d.children if m.dep_ in ("compound", "amod")]
+    if not any(d.lemma_.lower() in LAW_ENFORCEMENT or d.lower_ in LAW_ENFORCEMENT for d in doers):
+        return False
+    quiet = [t for t in tok.sent if t.lemma_.lower() in LAW_ENFORCEMENT or t.lower_ in LAW_ENFORCEMENT]
+    return not violence_evidence(tok.sent, exclude=[tok, *quiet])
+
+
+def _natural_death(tok: Token, kind: str) -> bool:
+    """A death by illness, age or accident, of an animal, or in a joke: nobody's violence.
+
+    "four people have died of the ailment", "37 Ontarians died while on the
+    waiting list for a kidney", "dies at 79", "died Wednesday after a long
+    battle with lung cancer", "a French bulldog died", "two dogs injured",
+    "A man dies, and goes to heaven", "died in a sailing accident".
+    """
+    lemma = tok.lemma_.lower()
+    if kind not in (OUTCOME, KILL) or lemma not in ("die", "death", "dead", "injure", "wound", "hurt", "injury",
+                                                     "kill", "killing"):
+        return False
+    if kind == KILL and lemma not in ("kill", "killing"):
+        return False
+    sufferers = _args(tok, ("nsubj", "nsubjpass")) if tok.pos_ in ("VERB", "AUX") else \
+        [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in _args(c, ("pobj",))] + \
+        [c for c in tok.children if c.dep_ == "poss"]
+    if tok.dep_ in ("amod", "acl") and tok.head.pos_ == "NOUN":
+        sufferers.append(tok.head)  # "two dogs injured"
+    if lemma == "kill":
+        sufferers = _args(tok, ("dobj", "nsubjpass")) or ([tok.head] if tok.dep_ == "acl" else [])
+    if sufferers and all(s.lemma_.lower() in ANIMALS or any(c.lemma_.lower() in ANIMALS and c.dep_ == "compound"
+                                                            for c in s.children) for s in sufferers):
+        return True  # "a French bulldog died", "the mosquito eggs die"
+    if kind == KILL:
+        return False
+    causes = _causes(tok) + [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                             for p in _args(c, ("pobj",))]
+    if any(_illness(c) for c in causes):
+        return True  # "died in a sailing accident", "died of an apparent heart attack", "died in the crush"
+    if lemma in ("die", "death") and any(
+            c.dep_ == "prep" and c.lower_ == "at" and any(p.like_num or p.lemma_.lower() == "age"
+                                                          for p in _args(c, ("pobj",)))
+            for c in tok.children) and not violence_evidence(tok.sent, exclude=(tok,)):
+        return True  # "dies at 79", "died at the age of 91"
+    if violence_evidence(tok.sent, exclude=(tok,)):
+        return False
+    # what is told after the death in its clause: "after a long battle with lung cancer", "and goes to heaven"
+    clause = [t for t in tok.subtree if t.i > tok.i]
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        clause += [t for t in tok.head.subtree if t.i > tok.i]  # "deaths ... might have been complications from"
+    clause += [t for c in tok.conjuncts for t in c.subtree]
+    return any(t.lemma_.lower() in MEDICAL | AFTERLIFE or t.lower_ in AFTERLIFE for t in clause)
+
+
+def _illness(tok: Token) -> bool:
+    """A cause of death that is nobody's violence: "the ailment", "a heart attack", "a sailing accident"."""
+    lemma = tok.lemma_.lower()
+    if lemma in NONVIOLENT_CAUSES or lemma in MEDICAL:
+        return True
+    return lemma in ("attack", "failure", "arrest", "disease", "condition") and any(
+        c.lemma_.lower() in NONVIOLENT_MODIFIERS | {"cardiac", "respiratory", "kidney", "liver", "renal"}
+        for c in tok.children if c.dep_ in ("compound", "amod"))
+
+
+def _mechanical_harm(tok: Token, kind: str) -> bool:
+    """Hit, struck, killed or burned by a car, a fire or the weather, with no attacker told.
+
+    "Two women hit by car when crossing road", "Man, 34, struck, killed by car",
+    "Basement fire kills man", "Furious winds, hail, fires hit Manhattan area";
+    not "a car bomb killed five" (the bomb is the agent) nor a ramming attack.
+    """
+    lemma = tok.lemma_.lower()
+    if lemma not in ("kill", "hit", "strike", "injure", "hurt", "burn", "wound", "destroy") or \
+            kind not in (KILL, ATTACK, OUTCOME):
+        return False
+    # a passive's "by" names the doer even where a headline's verb is parsed active: "Man, 34, struck, killed by car"
+    verbs = [tok, *tok.conjuncts, *(c for c in tok.children if c.dep_ in ("advcl", "conj") and c.tag_ == "VBN")]
+    doers = [p for v in verbs for c in v.children if c.dep_ == "agent" for p in _args(c, ("pobj",))]
+    doers = doers or [a for v in verbs for a in _agents(v)]
+    if not doers or not all(d.lemma_.lower() in MECHANICAL_AGENTS and not any(
+            m.lemma_.lower() in VIOLENCE_EVIDENCE | {"army", "tank", "live", "sniper", "enemy", "police"}
+            for m in d.subtree if m.i != d.i) for d in doers):
+        return False
+    return not any(t.lemma_.lower() in RAMMING or t.lower_ in RAMMING for t in tok.sent)
 
 
 def needs_evidence(tok: Token, kind: str) -> bool:
@@ -364,6 +692,21 @@ def needs_evidence(tok: Token, kind: str) -> bool:
     lemma = tok.lemma_.lower()
     if kind == OUTCOME:
         return False
+    if lemma == "blast" and tok.pos_ == "VERB":
+        # "militants blasted the checkpoint"; "the senator blasted the president" only with arms named
+        return not any(_physical_target(o) and not _human(o) for o in _objects(tok))
+    if lemma == "clash" and kind == CLASH:
+        sides = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in _args(c, ("pobj",))]
+        # "clashed with Trump's adviser Jared Kushner", "clashed over the budget": words, unless arms are named
+        return any(c.dep_ == "prep" and c.lower_ == "over" and any(p.ent_type_ not in ("DATE", "TIME") and _abstract(p)
+                                                                   for p in _args(c, ("pobj",)))
+                   for c in tok.children) or bool(sides) and all(x.ent_type_ == "PERSON" for x in sides)
+    if lemma in ("target", "demolish", "raze"):
+        return True  # "targets a heartbeat problem", "the plant has been demolished"
+    if lemma == "hack":
+        return not _violent_frame(tok)
+    if lemma == "raid" and kind == ATTACK:
+        return not _agents(tok) and not any(c.dep_ in ("compound", "amod", "poss") for c in tok.children)
     if lemma == "burn":
         return not _violent_frame(tok) and not _objects(tok)  # "burned three trucks" is arson
     if lemma == "beat":
@@ -393,7 +736,9 @@ SELF_HARM_HEADS = {"watch", "prevention", "rate", "note", "attempt", "hotline", 
                    "cluster", "death", "investigation", "inquiry"}
 SUICIDE_HEADS = {"bomber", "bombing", "bomb", "attack", "attacker", "vest", "belt", "car", "truck", "mission", "squad",
                  "operation", "blast", "explosion", "assault", "raid", "commando", "cell", "team", "unit", "strike",
-                 "drone", "boat", "explosive", "detonate", "jacket", "bombers", "attacks", "bombings", "brigade"}
+                 "drone", "boat", "explosive", "detonate", "jacket", "bombers", "attacks", "bombings", "brigade",
+                 "vbied", "ied", "motorbike", "bike", "tanker", "bulldozer", "fighter", "vehicle", "belts", "vests",
+                 "device", "killer", "assailant", "militant", "terrorist", "jihadist"}
 LEGAL_HEADS = {"charge", "case", "investigation", "trial", "allegation", "accusation", "conviction", "lawsuit", "law",
                "legislation", "probe", "inquiry", "suit", "claim", "complaint", "accuser", "hearing", "statute"}
 FIRING_CUES = {"fire", "strike", "bomb", "attack", "raid", "pound", "target", "hit", "drop", "shoot", "launch", "kill",
@@ -402,6 +747,7 @@ FIRING_CUES = {"fire", "strike", "bomb", "attack", "raid", "pound", "target", "h
 BODY_HARM = {"kill", "murder", "shoot", "shot", "stab", "bullet", "gunshot", "dump", "mutilate", "behead", "torture",
              "bomb", "blast", "explosion", "militant", "gunman", "gunmen", "abduct", "kidnap", "execute", "decapitate"}
 INSTRUMENTS = {"baton", "stick", "rod", "club", "pipe", "bat", "rifle", "butt", "whip", "stone", "brick", "belt",
+               "machete", "axe", "knife", "sword", "hatchet", "cutlass", "panga", "sickle", "hoe",
                "cable", "chain", "hammer", "iron", "fist", "lathi", "cane", "truncheon", "hose"}
 _VIOLENT_COORDINATES = {"stab", "shoot", "kill", "torture", "axe", "hack", "whip", "rob", "rape", "kidnap", "abduct",
                         "loot", "lynch", "mutilate", "murder", "strip", "tie", "burn", "behead"}

@@ -55,6 +55,7 @@ from tacitus.lexicon import (
     IRREALIS,
     JET_CUES,
     KILL,
+    LAW_ENFORCEMENT,
     LETHAL_CUES,
     LOOT,
     LOSS,
@@ -79,6 +80,7 @@ from tacitus.lexicon import (
     STATE_WORDS,
     STRIKE_LABOUR,
     SUICIDE,
+    TAKERS,
     TRANSFER,
     VIOLENCE_CUES,
     VIOLENT_PROTEST_CUES,
@@ -87,7 +89,7 @@ from tacitus.lexicon import (
     trigger_kind,
 )
 from tacitus.models import Span
-from tacitus.senses import figurative
+from tacitus.senses import figurative, is_human, violence_evidence
 
 logger = logging.getLogger(__name__)
 
@@ -122,6 +124,17 @@ def find_triggers(sent: SpacySpan) -> Iterable[tuple[Token, str]]:
         if kind == GAIN and tok.pos_ == "VERB" and lemma in ("seize", "capture") and \
                 _seized_object(tok) == "weapons":
             kind = DISRUPT
+        if kind == GAIN and tok.pos_ == "VERB" and lemma in ("capture", "recapture", "seize") and \
+                _seized_object(tok) == "people":
+            # "a man charged with murder has been captured by Middletown police": taken, not territory;
+            # people an armed group takes are abducted
+            takers = [c for c in tok.children if c.dep_ == "nsubj"]
+            takers += [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            words = [w for t in takers for w in t.subtree]
+            armed = any(w.lemma_.lower() in TAKERS or w.ent_type_ in ("ORG", "NORP") for w in words)
+            state = any(w.lemma_.lower() in STATE_WORDS | LAW_ENFORCEMENT or w.lower_ in LAW_ENFORCEMENT
+                        for w in words)
+            kind = ABDUCT if armed and not state else ARREST
         if kind is None and "-" in tok.lower_:
             # "ISIS-inspired", "car-bomb", "air-strike": the last part decides
             kind = SINGLE.get(tok.lower_.rsplit("-", 1)[-1])
@@ -193,6 +206,11 @@ def _in_subclause(tok: Token, top: Token) -> bool:
 def _armed_force(noun: Token) -> bool:
     """Troops or forces, by themselves or counted: "troops", "a large number of security forces"."""
     def force(tok: Token) -> bool:
+        if tok.lemma_.lower() == "force" and any(c.lower_ in ("task", "work", "labor", "labour", "sales", "police")
+                                                 for c in tok.children if c.dep_ in ("compound", "amod")) and \
+                not any(c.lower_ in ("joint", "military", "naval", "multinational") or c.ent_type_ == "NORP"
+                        for c in tok.subtree):
+            return False  # "the task force was formed following allegations": a committee
         # "Land Forces" is a proper noun the lemmatizer leaves plural
         return tok.lemma_.lower() in FORCE_NOUNS or tok.lower_.removesuffix("s") in FORCE_NOUNS
 
@@ -203,12 +221,26 @@ def _armed_force(noun: Token) -> bool:
 
 
 def _military_site(noun: Token) -> bool:
+    """A base, outpost or checkpoint; a headquarters or base only of armed men ("campaign headquarters" is not)."""
     lemma = noun.lemma_.lower()
+    qualified = any(c.dep_ in ("amod", "compound", "nmod") and
+                    (c.lemma_.lower() in BASE_QUALIFIERS or c.ent_type_ == "NORP") for c in noun.children)
+    if lemma in BASE_NOUNS_CIVIL_TOO:
+        if any(c.lemma_.lower() in CIVIL_SITES for c in noun.children if c.dep_ in ("amod", "compound", "nmod")):
+            return False  # "his campaign headquarters", "the company's regional base"
+        sent = {t.lemma_.lower() for t in noun.sent}
+        return qualified or bool(sent & _MILITARY_WORDS)
     if lemma in BASE_NOUNS:
         return True
-    return lemma in BASE_NOUNS_QUALIFIED and any(
-        c.dep_ in ("amod", "compound", "nmod") and (c.lemma_.lower() in BASE_QUALIFIERS or c.ent_type_ == "NORP")
-        for c in noun.children)
+    return lemma in BASE_NOUNS_QUALIFIED and qualified
+
+
+# Sites that are as often a party's, a firm's or a team's: military only with armed men around them.
+BASE_NOUNS_CIVIL_TOO = {"base", "headquarters"}
+CIVIL_SITES = {"campaign", "corporate", "company", "party", "election", "regional", "european", "global", "world",
+               "national", "customer", "fan", "home", "data", "operating", "operations", "tax", "sales", "police"}
+_MILITARY_WORDS = FORCE_NOUNS | {"military", "rebel", "militant", "insurgent", "jihadist", "naval", "navy",
+                                 "taliban", "militia", "armed", "forces", "troops", "soldiers", "fighters"}
 
 
 # Verbs that, with weapons as their object, tell weapons found or taken before use.
@@ -264,6 +296,13 @@ def _seized_object(verb: Token) -> str | None:
         # a misparsed object hangs on an odd preposition: "seized [counterfeit] cosmetics"
         objs = [p for c in verb.children if c.dep_ == "prep" and c.lower_ not in LOCATIVE_PREPS
                 for p in c.children if p.dep_ == "pobj"]
+    if not objs:
+        # a shared object: "capturing and preserving the world's wildlife"
+        objs = [o for c in verb.conjuncts if c.i > verb.i for o in c.children if o.dep_ == "dobj"]
+    if not objs and verb.tag_ in ("VBD", "VBN"):
+        # a headline's passive without its auxiliary, parsed active: "after mobile meth lab seized"
+        objs = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and not is_human(c) and
+                c.lemma_.lower() not in PLACE_WORDS and not any(o.dep_ == "dobj" for o in verb.children)]
     # "took over the base", "lost control of Sinjar"
     holders = [verb, *(c for c in objs if c.lemma_.lower() == "control")]
     objs += [p for h in holders for c in h.children if c.dep_ in ("prep", "prt") and c.lower_ in ("of", "over")
@@ -271,24 +310,61 @@ def _seized_object(verb: Token) -> str | None:
     if not objs:
         return None
     words: set[str] = set()
+    people = pronouns = 0
     for obj in objs:
         if obj.lemma_.lower() == "control":
             # "lost control of Sinjar" names the place; "the driver lost control" does not
             words.add("control")
             continue
         if obj.pos_ == "PRON":
+            pronouns += 1
             continue
-        # the object, its modifiers and what a quantity noun counts: "a number of towns"
+        if any(t.lemma_.lower() in _NOT_PLACES for t in obj.subtree):
+            return "other"  # "capturing the Best in Show award"
+        if _person_taken(obj):
+            people += 1  # "a man charged with murder has been captured", "escaped inmates captured"
+            continue
+        # the object, its modifiers and what a quantity or part noun counts: "a number of towns", "parts of Aleppo"
         near = [obj, *(c for c in obj.children if c.dep_ in ("compound", "amod", "appos", "nmod"))]
         near += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
-        if any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC") for t in near):
+        # a one-word name that is no one taken is a place the tagger took for a person: "control of Palmyra"
+        if any(t.pos_ == "PROPN" and (t.ent_type_ not in _NOT_PLACE_ENTS or t.ent_type_ == "PERSON") or
+               t.ent_type_ in ("GPE", "LOC", "FAC") for t in near):
             return "place"
         words |= {t.lemma_.lower() for t in near}
     if words & PLACE_WORDS:
         return "place"
     if words & SEIZED_WEAPONS:
         return "weapons"
-    return "other" if words else None
+    if words:
+        return "other"
+    if people:
+        return "people"
+    return "pronoun" if pronouns else None
+
+
+def _person_taken(obj: Token) -> bool:
+    """People, not a place, as what was captured or seized.
+
+    The tagger often calls a lone town a person ("regained control of
+    Palmyra"): a one-word name is a person only where custody is told.
+    """
+    if obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.lemma_.lower() in PLACE_WORDS or not is_human(obj):
+        return False
+    if obj.pos_ == "NOUN":
+        # a noun the tagger calls a person ("a mobile meth lab") is people only by its word
+        return is_human(obj, by_word=True)
+    if obj.pos_ != "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in obj.children):
+        return obj.head.lemma_.lower() != "control" or obj.dep_ != "pobj"
+    return bool({t.lemma_.lower() for t in obj.sent} & _CUSTODY)
+
+
+_CUSTODY = {"police", "manhunt", "jail", "custody", "prison", "inmate", "arrest", "warrant", "fugitive", "escape",
+            "sheriff", "deputy", "charge", "murder", "suspect", "court", "extradite", "extradition", "detective"}
+_NOT_PLACES = {"award", "title", "prize", "trophy", "cup", "medal", "championship", "crown", "vote", "imagination",
+               "attention", "moment", "spirit", "essence", "nomination", "victory", "pole", "lead", "market", "share"}
+_NOT_PLACE_ENTS = {"PERSON", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "NORP", "DATE", "TIME", "MONEY", "PERCENT",
+                   "CARDINAL", "ORDINAL", "QUANTITY", "LANGUAGE"}
 
 
 def _sense_ok(tok: Token, kind: str) -> bool:
@@ -308,8 +384,14 @@ def _sense_ok(tok: Token, kind: str) -> bool:
         return False
     if lemma == "target" and sent_lemmas & NONVIOLENT_TARGETING:
         return False
-    if kind in (GAIN, LOSS) and tok.pos_ == "VERB" and _seized_object(tok) in ("weapons", "other"):
-        return False
+    if kind in (GAIN, LOSS) and tok.pos_ == "VERB":
+        seized = _seized_object(tok)
+        if seized in ("weapons", "other", "people"):
+            return False
+        if seized == "pronoun" and not violence_evidence(tok.sent, exclude=(tok,)):
+            return False  # "he won the clerk's seat and has occupied it ever since"
+    if kind == LOSS and lemma == "fall" and not _falls_to_a_side(tok):
+        return False  # "fell to 18th in population growth", "did fall to the ground"
     if lemma == "strike":
         words = {t.lower_ for t in tok.sent}
         if words & STRIKE_LABOUR or tok.head.lemma_ in ("go", "call", "stage", "end"):
@@ -358,8 +440,11 @@ def _sense_ok(tok: Token, kind: str) -> bool:
         return False
     if kind == ARREST and tok.lemma_ == "detention" and tok.head.lemma_ in ("center", "centre", "camp", "facility"):
         return False
-    if kind == CHEM and lemma in ("chemical", "toxic") and not any(
-            t.lemma_ in ("weapon", "attack", "gas", "agent", "munition", "strike") for t in tok.sent):
+    if kind == CHEM and lemma in ("chemical", "toxic", "chlorine", "mustard", "poison", "poisonous") and not any(
+            t.lemma_.lower() in ("weapon", "attack", "gas", "agent", "munition", "strike", "bomb", "barrel", "shell",
+                                 "rocket", "missile", "canister", "chemical", "mortar", "artillery")
+            and t.lemma_.lower() != lemma for t in tok.sent):
+        # "resistance to normal levels of chlorine" in drinking water, "mustard" on a menu, "SEO CHEMICAL" a firm
         return False
     if kind == PROPAGANDA:
         return tok.head.lemma_ in PROPAGANDA_VERBS or any(c.lemma_ in PROPAGANDA_VERBS for c in tok.children) or \
@@ -369,10 +454,28 @@ def _sense_ok(tok: Token, kind: str) -> bool:
     return True
 
 
+def _falls_to_a_side(tok: Token) -> bool:
+    """A place that falls to someone: "Mosul fell to Islamic State", "the town fell to the rebels"."""
+    to = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"]
+    if not to and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
+        to = [tok.nbor()]
+    for prep in to:
+        for side in (p for p in prep.children if p.dep_ == "pobj"):
+            if side.ent_type_ in ("ORG", "NORP", "GPE", "PERSON"):
+                return True
+            if side.pos_ == "PROPN" and side.ent_type_ not in _NOT_PLACE_ENTS:
+                return True
+            lemma = side.lemma_.lower()
+            if lemma in TAKERS or lemma in ARMED_TARGETS or lemma in STATE_WORDS:
+                return True
+    return False
+
+
 def accident(sent: SpacySpan) -> bool:
     """A sentence about an accident or a disaster (and no sign of violence)."""
     # "the Taliban stormed a checkpoint" is no storm, "crashed into the crowd" no accident
-    low = {w for t in sent if not (t.pos_ == "VERB" and t.lemma_.lower() in ("storm", "crash", "collapse", "flood"))
+    low = {w for t in sent if not (t.pos_ == "VERB" and t.lemma_.lower() in ("storm", "crash", "collapse", "flood",
+                                                                           "crush", "wreck"))
            for w in (t.lemma_.lower(), t.lower_)}
     if low & VIOLENCE_CUES:
         return False
