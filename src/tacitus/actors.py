@@ -636,6 +636,9 @@ _ORG_HEADS = frozenset({
     "movimiento", "organizacion", "brigate", "rote", "armee",
 })
 _UNLISTED = re.compile(rf"\b[A-Z][\w'\u2019.-]*(?:[ \t]+{_NAME_WORD}\b)*")
+# Ties between armed groups ("the Islamic State backed faction of Boko Haram", "ISIS-linked militants"):
+# besides patrons' words (countries.PATRON_WORDS, which say where an event was not) they include
+# allegiance and inspiration, which only say which group a faction is.
 _ALLEGIANCE_AFTER = re.compile(
     r"[\s-]+(?:backed|led|linked|affiliated|aligned|allied|inspired|loyal|sponsored)\b", re.IGNORECASE)
 _PRO_BEFORE = re.compile(r"\bpro-?\s*$", re.IGNORECASE)

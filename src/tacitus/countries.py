@@ -31,6 +31,9 @@ from importlib import resources
 logger = logging.getLogger(__name__)
 
 _DATA = "countries.tsv"
+# Words after a country that make it a patron, not a place: "US-backed SDF", "Saudi-led coalition",
+# "Iranian-trained militia". Where such a country stands, the event did not happen there.
+PATRON_WORDS = ("backed", "led", "funded", "supported", "trained", "allied", "sponsored")
 _SPACES = re.compile(r"\s+")
 _ABBREVIATION = re.compile(r"^[A-Z]{2,4}$")
 

@@ -23,7 +23,7 @@ from spacy.tokens import Span as SpacySpan
 
 from tacitus import actors as actors_stage
 from tacitus import clean as clean_stage
-from tacitus import dates, events, geo, merge, numbers
+from tacitus import countries, dates, events, geo, merge, numbers
 from tacitus.actors import ActorDictionary
 from tacitus.errors import InputError
 from tacitus.models import (
@@ -367,7 +367,7 @@ class Pipeline:
 # How far past an event's evidence its country may still be implied (two or three sentences).
 _AFTER_CHARS = 400
 _ABROAD_AFTER = re.compile(
-    r"[\s-]*(?:backed|led|funded|supported|trained|allied|sponsored|flagged)\b"
+    rf"[\s-]*(?:{'|'.join(countries.PATRON_WORDS)}|flagged)\b"
     r"|\s+(?:(?:air|military|naval|army)\s+)?(?:embassy|consulate|mission|base|airbase|compound)\b",
     re.IGNORECASE)
 

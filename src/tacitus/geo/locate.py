@@ -420,7 +420,7 @@ def _most_specific(doc, text: str, toponyms: Sequence[Toponym], t: Toponym, lo: 
 _PLACE, _NAME_HEAD, _MODIFIER = 0, 1, 2
 
 
-_BACKED = re.compile(r"\s+(?:backed|led|funded|supported|trained|allied|sponsored)\b", re.IGNORECASE)
+_BACKED = re.compile(rf"\s+(?:{'|'.join(countries.PATRON_WORDS)})\b", re.IGNORECASE)
 
 
 def _role(doc, text: str, t: Toponym, toponyms: Sequence[Toponym], strong_cue: bool) -> int | None:
