@@ -212,3 +212,14 @@ def test_town_named_as_a_district_of_a_story_elsewhere_is_dropped(gazetteer):
     got = resolve(gazetteer, text, ["Mogadishu", "Somalia", "Madina"])
     assert got["Mogadishu"] == "SOM"
     assert got["Madina"] is None  # not Medina, Saudi Arabia
+
+
+def test_town_said_to_lie_in_a_city_of_another_country_is_dropped(gazetteer):
+    text = "Four bombs killed two people and injured another seven in Sha'ab, a neighbourhood of Baghdad."
+    got = resolve(gazetteer, text, ["Sha'ab", "Baghdad"])
+    assert got["Baghdad"] == "IRQ" and got["Sha'ab"] is None  # not Sha'ab, Israel
+
+
+def test_colombian_department_by_its_short_name(gazetteer):
+    text = "Guerrillas attacked a police station in Trujillo (Valle), killing four officers."
+    assert resolve(gazetteer, text, ["Trujillo", "Valle"])["Trujillo"] == "COL"  # not Trujillo, Peru

@@ -429,8 +429,11 @@ def resolve_mentions(
             near = set().union(*(sole_hints.get(sentence_of(m.start), set()) for m in by_name[key]))
             # "the Madina district" of a Mogadishu story: a part of a town, whatever city it spells.
             part = all(_CITY_PART.match(text, n.end) for n in by_name[key])
+            # The countries of what the text says the name lies in ("Sha'ab, a neighbourhood of Baghdad").
+            within = {c.place.country for div in evidence.divisions.get(key, ()) for c in cands_of.get(div, ())
+                      if c.place.country and c.quality > Q_ALTERNATE}
             kept[key] = _keep(scored[0][1], cands_of[key], key, context, own, evidence, guessed, support, near,
-                              part=part)
+                              part=part, within=within)
         if not kept[key]:
             continue
         confidence = 1.0 / (1.0 + math.exp(-_margin(scored))) if len(scored) > 1 else 0.9
@@ -469,6 +472,9 @@ _POSSESSIVE_LINK = re.compile(rf"['’]s\s+{_WORD}{{0,2}}?(?:{_PLACE_NOUN}\s+(?:
 # Jeddah", "the Georgian capital Tbilisi", "the Malian Mopti region" (the noun after the name).
 _DEMONYM_LINK = re.compile(rf"\s+{_WORD}{{0,2}}?{_PLACE_NOUN}\s+(?:of\s+)?(?:the\s+)?")
 _NOUN_AFTER = re.compile(rf"[ \t]+{_PLACE_NOUN}\b")
+# "Sha'ab, a neighbourhood of Baghdad", "Jumuma, a village in Paktika", "Dagaya, a village near Bosso".
+_APPOSITION_LINK = re.compile(
+    rf"\s*,\s*(?:a|an|the)\s+{_WORD}{{0,2}}?{_PLACE_NOUN}\s+(?:of|in|near|outside)\s+(?:the\s+)?{_DIRECTION}?")
 # "Sinjar, a key Iraqi town".
 _APPOSITION_DEMONYM = re.compile(rf"\s*,\s*(?:a|an|the)\s+{_WORD}{{0,2}}")
 # A qualifier followed by "and"/"or" and another name ends a list ("Nairobi, Kenya and Dar es
@@ -670,6 +676,8 @@ def _link(text: str, a: tuple, b: tuple) -> str | None:
             if gap.lstrip().startswith(","):
                 return "comma"
             return "in"
+        if b_name and _APPOSITION_LINK.fullmatch(gap):
+            return "in"
         if a[3] and b_name and _POSSESSIVE_LINK.fullmatch(gap):
             return "of"
         if not b_name and _APPOSITION_DEMONYM.fullmatch(gap) and _NOUN_AFTER.match(text, b[1]):
@@ -741,7 +749,8 @@ def _others(context: Counter, own: dict, key: str, iso: str | None) -> float:
 
 
 def _keep(cand: Candidate, cands: Sequence[Candidate], key: str, context: Counter, own: dict, evidence: _Evidence,
-          guessed: set[str], support: _Support, near: set[str] = frozenset(), *, part: bool = False) -> bool:
+          guessed: set[str], support: _Support, near: set[str] = frozenset(), *, part: bool = False,
+          within: set[str] = frozenset()) -> bool:
     """Whether a name's best candidate is kept: no pin is better than a pin in the wrong country.
 
     A spelling variant or a name with its last word dropped is a guess, kept
@@ -758,6 +767,11 @@ def _keep(cand: Candidate, cands: Sequence[Candidate], key: str, context: Counte
         return True
     if stated and place.country not in stated:
         return key not in guessed and (place.feature == "P.PPLC" or place.population >= 1_000_000)
+    if within and place.country not in within and cand.kind == KIND_PLACE and place.population < 100_000 \
+            and place.feature != "P.PPLC":
+        # The text puts the name inside a town or division of another country ("Sha'ab, a
+        # neighbourhood of Baghdad" is not Sha'ab in Israel): the index lacks the place meant.
+        return False
     if not stated and cand.kind == KIND_PLACE and place.population < 100_000 and place.feature != "P.PPLC":
         # No chain, but the sentence names a country that the article's other places confirm
         # ("in Balad city, 30 km southwest of Mogadishu" by a "Somali" army): a village in a
