@@ -194,3 +194,15 @@ def test_place_of_an_earlier_event_recalled_is_not_the_place(pipeline):
     place, _ = locate_event(doc, pipeline.toponyms(doc), evidence=Span(0, len(text), text),
                             trigger=Span(8, 17, "warplanes"))
     assert place is not None and place.country == "SYR"
+
+
+@pytest.mark.parametrize("text", [
+    "Two U.S. servicemembers were wounded when the vehicle they were traveling in hit a roadside bomb.",
+    "Two American soldiers were wounded when their vehicle hit a roadside bomb.",
+])
+def test_troops_of_a_country_that_fights_abroad_do_not_say_where(pipeline, text):
+    assert _countries(pipeline, text) == [None]
+
+
+def test_troops_abroad_leave_the_place_to_the_group_they_met(pipeline):
+    assert _countries(pipeline, "Two U.S. soldiers were killed when the Taliban attacked their convoy.") == ["AFG"]

@@ -34,6 +34,15 @@ _DATA = "countries.tsv"
 # Words after a country that make it a patron, not a place: "US-backed SDF", "Saudi-led coalition",
 # "Iranian-trained militia". Where such a country stands, the event did not happen there.
 PATRON_WORDS = ("backed", "led", "funded", "supported", "trained", "allied", "sponsored")
+# Countries whose troops in the news are nearly always deployed abroad (Afghanistan, Iraq, Syria,
+# Mali), so "two U.S. servicemembers were wounded" says nothing of where. Not Britain (Northern
+# Ireland), Russia or Turkey, which fight at home too.
+EXPEDITIONARY = frozenset({"USA", "FRA", "CAN", "AUS", "DEU", "ITA", "NLD", "ESP"})
+# Troop nouns after a nationality or a country: "U.S. servicemembers", "French army soldiers".
+MILITARY_AFTER = re.compile(
+    r"[\s-]+(?:(?:army|military|navy|air\s+force|special\s+forces?)\s+)?(?:soldiers?|troops|servicem[ae]n|"
+    r"servicemembers?|service\s+members?|marines?|forces|personnel|convoy|patrol|sailors|airm[ae]n|contractors?)\b",
+    re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _ABBREVIATION = re.compile(r"^[A-Z]{2,4}$")
 

@@ -334,7 +334,8 @@ class Pipeline:
         # A named group that fights in one country says more than foreign forces it met ("An US
         # soldier was killed in an attack the Taliban claimed").
         rebels = [a.country for a in (actor1, actor2) if a is not None and a.kind == "rebel" and a.country]
-        states = [a.country for a in (actor2, actor1) if a is not None and a.kind == "state" and a.country]
+        states = [a.country for a in (actor2, actor1) if a is not None and a.kind == "state" and a.country
+                  and not _expeditionary(a.country, a.name)]
         chars = doc.char_span(span.start, span.end, alignment_mode="expand")
         text = cased_text(doc)
         # "the Kenya-Somalia border" names two sides, neither of them the place.
@@ -345,8 +346,11 @@ class Pipeline:
         # "US backed SDF fighters", "the U.S. consulate", "the American air base in Bagram": a
         # patron or a mission abroad, not where.
         nationals = [_country_named(ent.text) for ent in ents if ent.label_ in ("NORP", "GPE")
-                     and not _ABROAD_AFTER.match(text, ent.end_char)]
-        groups = [a.country for a in (actor1, actor2) if a is not None and a.country]
+                     and not _ABROAD_AFTER.match(text, ent.end_char)
+                     and not (countries.MILITARY_AFTER.match(text, ent.end_char)
+                              and _expeditionary(_country_named(ent.text), "Military Forces"))]
+        groups = [a.country for a in (actor1, actor2) if a is not None and a.country
+                  and not _expeditionary(a.country, a.name)]
         # An organisation named after its country ("Afghan National Security
         # Forces", "Iraqi National Congress") is weaker evidence than a
         # nationality word of its own, so it comes last.
@@ -370,6 +374,11 @@ _ABROAD_AFTER = re.compile(
     rf"[\s-]*(?:{'|'.join(countries.PATRON_WORDS)}|flagged)\b"
     r"|\s+(?:(?:air|military|naval|army)\s+)?(?:embassy|consulate|mission|base|airbase|compound)\b",
     re.IGNORECASE)
+
+
+def _expeditionary(iso3: str | None, name: str) -> bool:
+    """Whether a state force's nationality says nothing of where its troops were hit (countries.EXPEDITIONARY)."""
+    return iso3 in countries.EXPEDITIONARY and name.startswith("Military Forces")
 
 
 def _country_named(text: str) -> str | None:
