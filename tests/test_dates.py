@@ -92,7 +92,11 @@ CASES = [
     # ALL CAPS
     ("ON FRIDAY GUNMEN ATTACKED A BAR.", PUB, D(2015, 11, 13), "day"),
     ("GUNMEN ATTACKED A BAR IN JUNE 2007.", None, D(2007, 6, 1), "month"),
+    # weekends: the latest Saturday ("last weekend" on a weekend: the one before)
+    ("Gunmen stormed a hotel over the weekend.", D(2019, 4, 24), D(2019, 4, 20), "week"),
+    ("Last weekend, gunmen stormed a hotel.", D(2019, 4, 21), D(2019, 4, 13), "week"),
     # no invented dates
+    ("Gunmen stormed a hotel over the weekend.", None, None, None),
     ("On Monday, ISIS forces in Mosul executed a police officer and his son.", None, None, None),
     ("On Tuesday, ISIS released a new 19-minute video.", None, None, None),
     ("Gunmen attacked a bar yesterday.", None, None, None),

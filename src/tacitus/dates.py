@@ -38,7 +38,10 @@ Rules (CODEBOOK section 3, ``date`` and ``date_precision``):
   the evening before a morning paper); "the day before yesterday": two days.
 * Weeks: "this week", "earlier this week" -> the Monday of the publication
   week; "last week", "the past week" -> the Monday of the week before;
-  precision ``week`` (weeks are ISO weeks, starting on Monday).
+  precision ``week`` (weeks are ISO weeks, starting on Monday). "Over the
+  weekend": the Saturday of the latest weekend (the publication day's own on
+  a Saturday or Sunday; "last weekend" then means the one before), precision
+  ``week``.
 * Relative expressions without a publication date give None, never a guess.
 * No time expression at all: the publication date (precision ``day``, no
   span); without one, None.
@@ -223,6 +226,9 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Callable[[dt.date 
                 r"|\b(?:in|over|during)\s+the\s+(?:last|past)\s+(?:24|48|twenty-four|forty-eight)\s+hours\b", re.I),
      lambda m: _relative(lambda p: (p, "day"))),
     (re.compile(rf"\b{_NUM}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I), _ago),
+    # "over the weekend", "last weekend": the Saturday of the latest weekend (a two-day span: week)
+    (re.compile(r"\b(?:(?:over|during|at|on)\s+the|this|(?P<last>last)|the\s+past)\s+weekend\b", re.I),
+     lambda m: _relative(lambda p: (_saturday(p, before=bool(m["last"])), "week"))),
     (re.compile(r"\b(?:earlier\s+)?this\s+week\b", re.I), lambda m: _relative(lambda p: (_monday(p), "week"))),
     (re.compile(r"\b(?:last|the\s+past|the\s+previous)\s+week\b", re.I),
      lambda m: _relative(lambda p: (_monday(p) - dt.timedelta(weeks=1), "week"))),
@@ -235,6 +241,12 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Callable[[dt.date 
     (re.compile(rf"\b(?:(?:in|during)\s+(?:(?:early|late|mid)[-\s]+)?|(?:early|late|mid)[-\s]+){_YEAR}\b(?!\s*[-–]\s*\d)", re.I),
      lambda m: _fixed(dt.date(int(m["year"]), 1, 1), "year")),
 ]
+
+
+def _saturday(published: dt.date, *, before: bool = False) -> dt.date:
+    """The Saturday of the latest weekend on or before ``published`` (``before``: strictly before its own)."""
+    saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+    return saturday - dt.timedelta(weeks=1) if before and published - saturday <= dt.timedelta(days=1) else saturday
 
 
 def _find(text: str) -> list[_Found]:
