@@ -352,6 +352,10 @@ def test_record_title_from_metadata() -> None:
         ("Headline\nUpdated: 2023-04-10\nPublished: 2023-04-09\nBody.", dt.date(2023, 4, 9), "text", "2023-04-09"),
         ("Headline\nUpdated: 2023-04-10 14:00 GMT\nBody text.", dt.date(2023, 4, 10), "text", "2023-04-10"),
         ("Headline\nMonday 10 April 2023 10.35 BST\nBody text.", dt.date(2023, 4, 10), "text", "Monday 10 April 2023"),
+        # a clock time before the date, or after it behind a bar
+        ("Headline\nPublished 5:32 PM ET Mon, 10 April 2023\nBody text.", dt.date(2023, 4, 10), "text",
+         "Mon, 10 April 2023"),
+        ("Headline\nApr 10, 2023 | 10:15 AM\nBody text.", dt.date(2023, 4, 10), "text", "Apr 10, 2023"),
     ],
 )
 def test_find_publication_date(text: str, expected: dt.date, how: str, date_text: str) -> None:

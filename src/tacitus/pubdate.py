@@ -58,13 +58,15 @@ DATELINE_PREFIX = re.compile(
     r"[ \t]*[-—–:][ \t]+(?=[A-Za-z0-9\"'‘“])",
     re.M,
 )
+# A clock time some sites print before the date ("Published 5:32 PM ET Mon, 22 April 2019").
+_TIME = r"(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?,?\s*)"
 _STAMP = re.compile(
     r"(?:^|[|·•]\s*|\s[-–—]\s+|^by\b[^\n]{0,100}?\s)"
     r"(?P<label>first published|originally published|published|posted|last updated|updated|last modified|modified|dated|date)"
-    rf"(?:\s+on)?\s*:?\s*(?P<date>{_DATE})",
+    rf"(?:\s+on)?\s*:?\s*{_TIME}?(?P<date>{_DATE})",
     _I,
 )
-_DATE_ONLY = re.compile(rf"^(?P<date>{_DATE})[\s,]*(?:[\d:.]+\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{{2,5}}|GMT[+-]?\d*)?)?\s*$", _I)
+_DATE_ONLY = re.compile(rf"^(?P<date>{_DATE})[\s,|]*(?:[\d:.]+\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{{2,5}}|GMT[+-]?\d*)?)?\s*$", _I)
 _DATE_LINE_MAX = 200  # longer lines are prose: a date there is an event date, not the publication date
 _DATELINE_LINES = 3  # a dateline opens the story: only the first lines (after a headline) can hold one
 _DATE_ONLY_LINES = 6
