@@ -14,20 +14,25 @@ DAY = EventDate(dt.date(2020, 5, 1), "day")
 
 
 def _event(text, start, *, etype="Explosions/Remote violence", sub="Remote explosive/landmine/IED", place=None,
-           fatalities=None, wounded=None, trigger=None, actor1=None, date=DAY):
-    """An event whose evidence is ``text`` at ``start``; casualty spans point at the numbers in the text."""
+           fatalities=None, wounded=None, trigger=None, actor1=None, date=DAY, when=None):
+    """An event whose evidence is ``text`` at ``start``; casualty spans point at the numbers in the text,
+    the place's span at its name in the text (none when the text does not name it: an implied place),
+    and the date's at ``when`` (none: the publication date an undated sentence falls back on)."""
     def span(value):
         if value is None:
             return None
         m = re.search(rf"\b{value}\b", text)
-        return Span(start + m.start(), start + m.end(), m.group())
+        return Span(start + m.start(), start + m.end(), m.group()) if m else None
 
     trig = None
     if trigger is not None:
         at = text.index(trigger)
         trig = Span(start + at, start + at + len(trigger), trigger)
+    if when is not None:
+        date = EventDate(date.date, date.precision, span(when))
     return Event(article_id="a", event_type=etype, sub_event_type=sub, evidence=Span(start, start + len(text), text),
-                 place=place, date=date, trigger=trig, actor1=Actor(actor1) if actor1 else None,
+                 place=place, location_span=span(place.name) if place else None,
+                 date=date, trigger=trig, actor1=Actor(actor1) if actor1 else None,
                  casualties=Casualties(fatalities=fatalities, wounded=wounded, fatalities_span=span(fatalities),
                                        wounded_span=span(wounded)))
 
@@ -111,7 +116,7 @@ def test_attackers_shot_by_police_end_the_attack():
 def test_a_later_clash_that_names_no_attackers_stays_apart():
     blast = _event("A car bomb exploded in Kabul, wounding 9.", 0, place=KABUL, wounded=9)
     clash = _after(blast, "Troops killed 13 suspects in a raid the next week.", etype="Battles", sub="Armed clash",
-                   fatalities=13, date=EventDate(dt.date(2020, 5, 8), "day"))
+                   fatalities=13, date=EventDate(dt.date(2020, 5, 8), "day"), when="the next week")
     assert len(merge_mentions([blast, clash])) == 2
 
 
@@ -300,3 +305,99 @@ def test_a_mention_read_twice_from_nested_stretches_is_one():
                     fatalities=7)
     merged = merge_mentions([headline, lead])
     assert len(merged) == 1 and merged[0].casualties.fatalities == 7 and merged[0].evidence == lead.evidence
+
+
+MAIDUGURI = Place("Maiduguri", 11.85, 13.16, "NGA", "Borno", 2331447, "P.PPLA", "place")
+NIGERIA = Place("Nigeria", 10.0, 8.0, "NGA", None, 2328926, "A.PCLI", "country")
+PUBLISHED = EventDate(dt.date(2016, 2, 1), "day")  # an undated sentence falls back on it (no span)
+SATURDAY = EventDate(dt.date(2016, 1, 30), "day")
+SUNDAY = EventDate(dt.date(2016, 1, 31), "day")
+VAC = {"etype": "Violence against civilians", "sub": "Attack"}
+
+
+def test_headline_dated_by_publication_is_the_lead_event_with_the_latest_toll():
+    head = _event("Boko Haram raiders burn village near Maiduguri, killing 86", 0, **VAC, place=MAIDUGURI,
+                  fatalities=86, trigger="burn", date=PUBLISHED, actor1="Boko Haram")
+    lead = _event("Boko Haram fighters stormed the village of Dalori near Maiduguri on Saturday night, setting fire "
+                  "to huts.", 70, **VAC, place=MAIDUGURI, trigger="stormed", date=SATURDAY, when="Saturday night",
+                  actor1="Boko Haram")
+    toll = _after(lead, "Officials first said 65 people had died. The count rose to 86 on Sunday.", **VAC,
+                  fatalities=65, trigger="died", date=SUNDAY, when="Sunday")
+    detail = _after(toll, "Most of the victims were shot or burned to death in their homes.", **VAC, place=NIGERIA,
+                    trigger="shot", date=PUBLISHED)
+    quote = _after(detail, '"I hid in a tree and watched them set fire to everything," said one survivor.',
+                   etype="Strategic developments", sub="Looting/property destruction", trigger="set", date=PUBLISHED)
+    bombers = _after(quote, "Three young women then blew themselves up among residents fleeing the village.",
+                     sub="Suicide bomb", trigger="blew", date=PUBLISHED, actor1="Civilians (Nigeria)")
+    merged = merge_mentions([head, lead, toll, detail, quote, bombers], headline_end=head.evidence.end)
+    assert len(merged) == 2
+    attack = merged[0]
+    assert attack.evidence == lead.evidence  # the body's sentence reports it, not the headline
+    assert attack.date.date == dt.date(2016, 1, 30) and attack.casualties.fatalities == 86
+    assert attack.place == MAIDUGURI
+    assert merged[1].sub_event_type == "Suicide bomb"
+
+
+def test_a_date_told_long_before_publication_still_clashes():
+    blast = _event("An explosion occurred at a bus stop in Kabul, killing 2.", 0, place=KABUL, fatalities=2,
+                   date=PUBLISHED)
+    earlier = _after(blast, "Kabul saw a blast at the same stop on 19 February.", place=KABUL,
+                     date=EventDate(dt.date(2015, 2, 19), "day"), when="19 February", trigger="blast")
+    merged = merge_mentions([blast, earlier])
+    assert len(merged) == 2 and merged[0].date.date == dt.date(2016, 2, 1)
+
+
+def test_headline_joins_a_lead_in_a_town_near_its_place_but_not_one_far_away():
+    delhi = Place("Delhi", 28.65, 77.23, "IND", "Delhi", 1273294, "P.PPLC", "place")
+    dadri = Place("Dadri", 28.55, 77.55, "IND", "Uttar Pradesh", 1273724, "P.PPL", "place")
+    mumbai = Place("Mumbai", 19.07, 72.88, "IND", "Maharashtra", 1275339, "P.PPLA", "place")
+    monday = EventDate(dt.date(2016, 1, 25), "day")
+    head = _event("Mob kills man over beef rumour in village near Delhi", 0, etype="Riots", sub="Mob violence",
+                  place=delhi, trigger="Mob", date=PUBLISHED, actor1="Rioters (India)")
+    for town, joins in ((dadri, True), (mumbai, False)):
+        lead = _event(f"A crowd of villagers beat a man to death in a village near {town.name} on Monday night.", 60,
+                      **VAC, place=town, trigger="beat", date=monday, when="Monday night")
+        merged = merge_mentions([head, lead], headline_end=head.evidence.end)
+        assert len(merged) == (1 if joins else 2)
+        assert merged[-1].event_type == "Violence against civilians" and merged[-1].place == town
+
+
+def test_a_first_line_that_is_a_paragraph_is_no_headline():
+    first = _event("Militants stormed a village near Maiduguri and killed 5 people, officials said on Sunday, "
+                   "adding that the attackers had come on motorcycles and in trucks from the forest to the east of "
+                   "the town before dawn.", 0, **VAC, place=MAIDUGURI, fatalities=5, trigger="stormed")
+    then = _event("Soldiers clashed with Boko Haram near Maiduguri on Saturday.", 220, etype="Battles",
+                  sub="Armed clash", place=MAIDUGURI, trigger="clashed", date=SATURDAY, when="Saturday")
+    assert len(merge_mentions([first, then], headline_end=first.evidence.end)) == 2
+
+
+def test_the_accord_signed_is_the_agreement_told_and_keeps_its_place():
+    cartagena = Place("Cartagena", 10.4, -75.5, "COL", "Bolívar", 3687238, "P.PPLA", "place")
+    havana = Place("Havana", 23.1, -82.4, "CUB", "La Habana", 3553478, "P.PPLC", "place")
+    deal = _event("Santos and Timochenko signed a peace agreement in Cartagena on Monday.", 0,
+                  etype="Strategic developments", sub="Agreement", place=cartagena, trigger="agreement",
+                  date=EventDate(dt.date(2016, 9, 26), "day"), when="Monday")
+    signed = _after(deal, "The two men signed the accord with pens made from bullets, after talks in Cuba's capital.",
+                    etype="Strategic developments", sub="Agreement", place=havana, trigger="accord",
+                    date=EventDate(dt.date(2016, 9, 27), "day"))
+    merged = merge_mentions([deal, signed])
+    assert len(merged) == 1 and merged[0].place == cartagena and merged[0].date.date == dt.date(2016, 9, 26)
+    ceasefire = _after(signed, "A ceasefire has been in force since August 29.", etype="Strategic developments",
+                       sub="Agreement", trigger="ceasefire", date=EventDate(dt.date(2016, 8, 29), "day"),
+                       when="August 29")
+    assert len(merge_mentions([deal, signed, ceasefire])) == 2
+
+
+def test_burning_told_inside_a_riot_is_the_riot():
+    tottenham = Place("Tottenham", 51.6, -0.07, "GBR", "England", 2635627, "P.PPLX", "place")
+    text = "Rioters set fire to police cars in Tottenham on Saturday night after a protest turned violent."
+    burn = _event(text, 0, etype="Strategic developments", sub="Looting/property destruction", place=tottenham,
+                  trigger="set", date=SATURDAY, when="Saturday night")
+    at = text.index("after")
+    riot = Event(article_id="a", event_type="Riots", sub_event_type="Violent demonstration",
+                 evidence=Span(at, len(text), text[at:]), place=tottenham, date=SATURDAY,
+                 trigger=Span(at + 8, at + 15, "protest"))
+    merged = merge_mentions([burn, riot])
+    assert len(merged) == 1
+    assert (merged[0].event_type, merged[0].sub_event_type) == ("Riots", "Violent demonstration")
+    assert merged[0].evidence == burn.evidence

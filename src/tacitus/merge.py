@@ -19,6 +19,7 @@ Merging reports of one occurrence across articles is ``dedup``'s job.
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -52,7 +53,7 @@ def merge_mentions(coded: Sequence[Event], *, headline_end: int | None = None) -
         coded: the article's coded events, in text order.
         headline_end: where the article's first line (its headline) ends, if known.
     """
-    return _resolve_references(_adjacent(coded, headline_end))
+    return _resolve_references(_adjacent(coded, headline_end), headline_end)
 
 
 def _adjacent(coded: Sequence[Event], headline_end: int | None) -> list[tuple[Event, list[str]]]:
@@ -67,9 +68,15 @@ def _adjacent(coded: Sequence[Event], headline_end: int | None) -> list[tuple[Ev
                 out[i] = _merge_pair(kept, ev, keep_type=True)
                 texts[i].append(ev.evidence.text)
                 break
+            if last and _updates_toll(kept, ev):
+                out[i] = _merge_pair(kept, replace(ev, date=kept.date), keep_type=True)
+                texts[i].append(ev.evidence.text)
+                break
             if _same_occurrence(kept, ev) or _repeats_toll(kept, ev, headline_end) or \
                     (last and (_tells_on(kept, ev) or _continues(kept, ev) or _adds_toll(kept, ev))):
-                out[i] = _merge_pair(kept, ev)
+                # The body's sentence, not the headline, is what reports the event.
+                headline = headline_end is not None and kept.evidence.end <= headline_end < ev.evidence.start
+                out[i] = _merge_pair(ev, kept) if headline else _merge_pair(kept, ev)
                 texts[i].append(ev.evidence.text)
                 break
         else:
@@ -98,9 +105,9 @@ def _tells_on(prev: Event, ev: Event) -> bool:
     fa, fb = prev.casualties.fatalities, ev.casualties.fatalities
     if fb is not None and fa != fb:
         return False
-    if not _place_fits(prev.place, ev.place):
+    if not _fits_place(prev, ev, _place_fits):
         return False
-    if prev.date.date and ev.date.date and prev.date.date != ev.date.date and ev.date.span is not None:
+    if _dates_clash(prev.date, ev.date):
         return False
     n1, n2 = (prev.actor1.name if prev.actor1 else None), (ev.actor1.name if ev.actor1 else None)
     return not (n1 and n2 and n1 != n2 and prev.actor1.kind != "unidentified")
@@ -122,6 +129,43 @@ def _narrows(first: Place | None, then: Place | None) -> bool:
         return True
     return first.country == then.country and (
         first.precision == "country" or first.precision == "admin1" and first.admin1 == then.admin1)
+
+
+def _fits_place(prev: Event, ev: Event, fits) -> bool:
+    """Whether ``ev``'s place can be ``prev``'s by ``fits``; a place not read from ``ev``'s words (the
+    country its actors or the story imply) conflicts only when it is another country."""
+    if fits(prev.place, ev.place):
+        return True
+    return ev.location_span is None and prev.place is not None and ev.place is not None \
+        and prev.place.country == ev.place.country
+
+
+def _stated(date: EventDate) -> bool:
+    """Whether a date was read from the text: the publication date (or the dateline's) that an
+    undated sentence falls back on says nothing about which event it tells."""
+    return date.date is not None and date.span is not None
+
+
+# How long before (or after) its publication a report's undated sentence may tell of: a headline
+# published on Monday tells of Saturday night's attack, not of one in February.
+_UNDATED_DAYS = 7
+
+
+def _dates_clash(a: EventDate, b: EventDate) -> bool:
+    """Two dates read from the text that differ, or a date read from the text far from the
+    publication date the other falls back on (a headline's date never clashes with the lead's)."""
+    if a.date is None or b.date is None:
+        return False
+    if _stated(a) and _stated(b):
+        return a.date != b.date
+    if _stated(a) == _stated(b):
+        return False
+    told, default = (a, b) if _stated(a) else (b, a)
+    if told.precision == "year":
+        return told.date.year != default.date.year
+    if told.precision == "month":
+        return (told.date.year, told.date.month) != (default.date.year, default.date.month)
+    return abs((told.date - default.date).days) > _UNDATED_DAYS
 
 
 _NEXT_EVENT_GAP = 250
@@ -149,9 +193,9 @@ def _continues(prev: Event, ev: Event) -> bool:
     fa, fb = prev.casualties.fatalities, ev.casualties.fatalities
     if fa is not None and fb is not None and fa != fb:
         return False
-    if not _place_fits(prev.place, ev.place):
+    if not _fits_place(prev, ev, _place_fits):
         return False
-    if prev.date.date and ev.date.date and prev.date.date != ev.date.date:
+    if _dates_clash(prev.date, ev.date):
         return False
     n1, n2 = (prev.actor1.name if prev.actor1 else None), (ev.actor1.name if ev.actor1 else None)
     return not (n1 and n2 and n1 != n2)
@@ -160,7 +204,7 @@ def _continues(prev: Event, ev: Event) -> bool:
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 # A sentence told as happening later ("Several hours later", "The next day") tells another deed.
 _LATER = re.compile(
-    r"\b(?:hours?|days?|minutes|weeks?|months?)\s+later\b|\b(?:next|following)\s+(?:day|morning|night)\b",
+    r"\b(?:hours?|days?|minutes|weeks?|months?)\s+later\b|\b(?:next|following)\s+(?:day|morning|night|week|month)\b",
     re.IGNORECASE)
 # A count that goes on from one told before: "At least 65 others were injured", "20 people were also wounded".
 _RELATIVE_COUNT = re.compile(
@@ -208,9 +252,49 @@ def _adds_toll(prev: Event, ev: Event) -> bool:
         and bool(_CASUALTY_TRIGGER.match(ev.trigger.text))
     if not (relative or bare):
         return False
-    if not _narrows(prev.place, ev.place):
+    if not _fits_place(prev, ev, _narrows):
         return False
-    if prev.date.date and ev.date.date and prev.date.date != ev.date.date:
+    if _dates_clash(prev.date, ev.date):
+        return False
+    return not (prev.actor1 and ev.actor1 and prev.actor1.name != ev.actor1.name
+                and "unidentified" not in (prev.actor1.kind, ev.actor1.kind))
+
+
+# A sentence about how the count of an event's dead changed: "Officials first said 65 people had
+# died. The count rose to 86 on Sunday", "the death toll climbed to 40", "two of the wounded died later".
+_TOLL_UPDATE = re.compile(
+    r"\b(?:toll|count|tally|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|casualties|people\s+killed))\b"
+    r"[^.;]{0,40}?\b(?:rose|risen|rises|rising|climbed|climbs|reached|reaches|increased|jumped|went\s+up|"
+    r"was\s+raised|stood|stands|revised)\b"
+    r"|\b(?:raised|revised|put)\s+the\s+(?:death\s+)?(?:toll|count)\b"
+    r"|\b(?:first|initially|earlier)\s+(?:said|reported|put|gave|spoke)\b"
+    r"|\b(?:died|succumbed)\s+(?:later|in\s+hospital|of\s+(?:his|her|their)\s+(?:wounds|injuries))\b",
+    re.IGNORECASE)
+_TOLL_UPDATE_DAYS = 3
+
+
+def _updates_toll(prev: Event, ev: Event) -> bool:
+    """The next sentence (a casualty report) tells how the toll of the violent event just told changed: one event.
+
+    "Suspected Boko Haram fighters stormed the village of Dalori on Saturday
+    night ... Officials first said 65 people had died. The count rose to 86
+    on Sunday." The count may differ from the one told (the merged event
+    keeps the highest, CODEBOOK 3), and its date is the day the count was
+    given, up to a few days after the event, not the day of another deed.
+    Its place and initiator must not conflict, and nothing may mark another event.
+    """
+    if prev.event_type not in _VIOLENT or ev.event_type not in _VIOLENT or prev.background or ev.background:
+        return False
+    if not 0 <= ev.evidence.start - prev.evidence.end <= _NEXT_EVENT_GAP or _ANOTHER.search(ev.evidence.text) \
+            or _LATER.search(ev.evidence.text) or not _TOLL_UPDATE.search(ev.evidence.text):
+        return False
+    if ev.trigger is None or not (_CASUALTY_TRIGGER.match(ev.trigger.text) or ev.trigger.text.lower() == "toll"):
+        return False  # a telling of a deed that also gives a toll ("Suicide bombers struck ... The toll stood at")
+    if ev.casualties.fatalities is None and ev.casualties.wounded is None:
+        return False
+    if _dates_clash(prev.date, ev.date) and not 0 <= (ev.date.date - prev.date.date).days <= _TOLL_UPDATE_DAYS:
+        return False
+    if not _fits_place(prev, ev, _narrows):
         return False
     return not (prev.actor1 and ev.actor1 and prev.actor1.name != ev.actor1.name
                 and "unidentified" not in (prev.actor1.kind, ev.actor1.kind))
@@ -249,9 +333,9 @@ def _ends_attack(prev: Event, ev: Event) -> bool:
         return False
     if not _ATTACKERS_FATE.search(ev.evidence.text):
         return False
-    if not _narrows(prev.place, ev.place):
+    if not _fits_place(prev, ev, _narrows):
         return False
-    return not (prev.date.date and ev.date.date and prev.date.date != ev.date.date)
+    return not _dates_clash(prev.date, ev.date)
 
 
 def _repeats_toll(a: Event, b: Event, headline_end: int | None) -> bool:
@@ -293,7 +377,7 @@ def _same_occurrence(a: Event, b: Event) -> bool:
     same_place = bool(pa and pb and pa.name == pb.name and pa.country == pb.country)
     if pa and pb and not same_place:
         return False
-    if a.date.date and b.date.date and a.date.date != b.date.date:
+    if _dates_clash(a.date, b.date):
         return False
     n1a, n1b = (a.actor1.name if a.actor1 else None), (b.actor1.name if b.actor1 else None)
     if n1a and n1b and n1a != n1b:
@@ -310,7 +394,7 @@ def _merge_pair(a: Event, b: Event, *, keep_type: bool = False) -> Event:
     if main.event_type != other.event_type and (main.event_type, main.sub_event_type) == _GENERIC and not keep_type:
         # A headline's generic attack yields to the body's account of how.
         main, other = other, main
-    sub = main.sub_event_type or other.sub_event_type
+    sub = main.sub_event_type or (other.sub_event_type if other.event_type == main.event_type else None)
     if main.event_type == other.event_type == "Explosions/Remote violence" and other.sub_event_type == "Suicide bomb":
         sub = other.sub_event_type  # one bombing told as a blast and as a suicide attack: Suicide bomb (CODEBOOK 2)
 
@@ -329,9 +413,15 @@ def _merge_pair(a: Event, b: Event, *, keep_type: bool = False) -> Event:
         wounded_span=ca.wounded_span if ca.wounded == wounded else cb.wounded_span,
     )
     place, loc = main.place, main.location_span
-    if other.place and (place is None or _rank(other.place.precision) > _rank(place.precision)):
+    if other.place and (place is None or _rank(other.place.precision) > _rank(place.precision)
+                        or main.location_span is None and other.location_span is not None
+                        and _rank(other.place.precision) == _rank(place.precision)):
         place, loc = other.place, other.location_span
+    # A date read from the text over the publication date an undated headline or sentence falls back
+    # on, unless it is coarser ("a series of incidents during January").
     date = main.date if main.date.date else other.date
+    if not _stated(date) and _stated(other.date) and _fineness(other.date) >= _fineness(date):
+        date = other.date
     return replace(
         main,
         sub_event_type=sub,
@@ -343,6 +433,10 @@ def _merge_pair(a: Event, b: Event, *, keep_type: bool = False) -> Event:
         casualties=casualties, background=main.background and other.background,
         confidence=min(0.95, max(main.confidence, other.confidence) + 0.05),
     )
+
+
+def _fineness(date: EventDate) -> int:
+    return {"day": 3, "week": 2, "month": 1, "year": 0}.get(date.precision or "day", 3)
 
 
 def _rank(precision: str | None) -> int:
@@ -387,6 +481,13 @@ _EVENT_NOUN = re.compile(
     r"assassination|siege|incident|violence|atrocit(?:y|ie)|rampage|suicide|car|truck|roadside|bomb|ied|clash|"
     r"fighting|battle|gunfight|firefight|shelling|protest|demonstration|riot|kidnapping|abduction|stabbing|"
     r"arson|uprising|offensive|rally|march)(?:e?s)?$", re.IGNORECASE)
+_PROTEST_NOUN = re.compile(r"^(?:protest|demonstration|march|rally|riot|sit-in|unrest)(?:e?s)?$", re.IGNORECASE)
+_PEACEFUL_NOUN = {
+    "Strategic developments": re.compile(r"^(?:accord|agreement|deal|ceasefire|cease-fire|truce|pact|treaty)s?$",
+                                         re.IGNORECASE),
+    "Protests": _PROTEST_NOUN,
+    "Riots": _PROTEST_NOUN,
+}
 _DEVICE_VERB = re.compile(r"^(?:explod|detonat|blew|went\s+off)", re.IGNORECASE)
 # The words after the event noun describe it when they open with a preposition ("the attack on a
 # market in Kabul"), not with a verb ("the blast rose on Sunday").
@@ -445,12 +546,21 @@ class _Chain:
 def _reference(ev: Event) -> _Reference | None:
     """How ``ev``'s evidence refers to its event, or None when it tells a new one ("a bomb exploded")."""
     trigger, evidence = ev.trigger, ev.evidence
-    if ev.event_type not in _VIOLENT or trigger is None or \
-            not evidence.start <= trigger.start < trigger.end <= evidence.end:
+    if trigger is None or not evidence.start <= trigger.start < trigger.end <= evidence.end:
         return None
     at, till = trigger.start - evidence.start, trigger.end - evidence.start
     before = evidence.text[max(0, at - 80):at]
     noun = (trigger.text.split() or [""])[-1]
+    if ev.event_type not in _VIOLENT:
+        # "The two men signed the accord with pens ...", "The march, from Victoria Park ...": only a
+        # definite description of a kind of its own refers back to an agreement or a protest.
+        own = _PEACEFUL_NOUN.get(ev.event_type)
+        match = _DEFINITE.search(before) if own is not None and own.match(noun) else None
+        if match is None:
+            return None
+        kind = "demonstrative" if match.group("det").lower() in _DEMONSTRATIVES else "definite"
+        return _Reference(kind, trigger.start - (len(before) - match.start()), trigger.end, noun,
+                          sentence=_sentence(ev))
     kind, match = None, None
     if _EVENT_NOUN.match(noun):
         match = _DEFINITE.search(before)
@@ -497,7 +607,7 @@ def _says_nothing(ev: Event) -> bool:
     return not any(sp is not None and ev.evidence.start <= sp.start < ev.evidence.end for sp in spans)
 
 
-def _resolve_references(told: list[tuple[Event, list[str]]]) -> list[Event]:
+def _resolve_references(told: list[tuple[Event, list[str]]], headline_end: int | None = None) -> list[Event]:
     """Join each mention that refers to an event told elsewhere in the article to that event.
 
     A mention with a definite description ("the bombing", "Saturday's
@@ -517,24 +627,100 @@ def _resolve_references(told: list[tuple[Event, list[str]]]) -> list[Event]:
         ref = _reference(ev)
         if ref is not None and _resolve(chains, ev, ref, texts):
             continue
-        if ref is None and (_fold_nested(chains, ev, texts) or _tells_pending(chains, ev, texts)):
+        if ref is None and (_fold_nested(chains, ev, texts) or _tells_pending(chains, ev, texts)
+                            or _destroyed_in_course(chains, ev, texts)):
             continue
         pending = (ev, ref) if ref is not None and ref.names else None
         chains.append(_Chain(ev, list(texts), ev.evidence.end, pending))
+    _join_headline(chains, headline_end)
     return [c.event for c in chains]
+
+
+# A headline is a short first line that is no sentence of the body; a first line of several
+# hundred characters (a snippet with no headline) is a paragraph.
+_HEADLINE_CHARS = 200
+# The body events a headline may be: it sums up the story's main event, told in the first lines.
+_HEADLINE_REACH = 3
+# Kinds of event a headline may sum up in other words than the body ("Tottenham riot: cars and
+# shops burn" for rioters setting fire to police cars; "Mob kills man" for villagers beating a man).
+_HEADLINE_KIN = frozenset({*_VIOLENT, "Riots"})
+_HEADLINE_KIN_SUB = frozenset({"Excessive force against protesters", "Protest with intervention",
+                               "Looting/property destruction"})
+_NEAR_KM = 100
+
+
+def _join_headline(chains: list[_Chain], headline_end: int | None) -> None:
+    """Join a headline that stayed apart to the body's telling of the event it sums up.
+
+    "Boko Haram raiders burn village and camps near Maiduguri, killing 86"
+    and "Mob kills man over beef rumour in village near Delhi" are the event
+    the lead tells ("... stormed the village of Dalori ... on Saturday
+    night", "... beat a Muslim man to death ... in Bisahda, a village near
+    Dadri"): the first of the body's first events that is of a kin type, in
+    a place that fits or lies near the headline's, on no other stated day,
+    with no smaller toll and, when of the same type, no rival initiator. The
+    body's telling keeps its type, place and date; the toll is the highest.
+    """
+    if headline_end is None or headline_end > _HEADLINE_CHARS:
+        return
+    for head in [c for c in chains if c.event.evidence.end <= headline_end
+                 and all(t in c.event.evidence.text for t in c.texts)]:
+        body = [c for c in chains if c.event.evidence.start > headline_end and not c.event.background]
+        target = next((c for c in body[:_HEADLINE_REACH] if _sums_up(head.event, c.event)), None)
+        if target is None:
+            continue
+        logger.debug("headline %r sums up %r", head.event.evidence.text[:60], target.event.evidence.text[:60])
+        target.event = _merge_pair(target.event, head.event, keep_type=True)
+        target.texts.extend(head.texts)
+        chains.remove(head)
+
+
+def _kin(ev: Event) -> bool:
+    return ev.event_type in _HEADLINE_KIN or ev.sub_event_type in _HEADLINE_KIN_SUB
+
+
+def _sums_up(head: Event, body: Event) -> bool:
+    """Whether a headline's event can be the body's (see ``_join_headline``)."""
+    same = head.event_type == body.event_type
+    if not same and not (_kin(head) and _kin(body)):
+        return False
+    if not _dates_agree(head.date, body.date):
+        return False
+    if not (_places_agree(head.place, body.place) or _near(head.place, body.place)
+            or head.location_span is None and head.place.country == body.place.country):
+        return False
+    fh, fb = head.casualties.fatalities, body.casualties.fatalities
+    if fh is not None and fb is not None and fh < fb:
+        return False  # a headline gives the latest toll, never a smaller one
+    # Told in other words, the headline's initiator is read another way ("police shooting").
+    a, b = head.actor1, body.actor1
+    return not (same and a is not None and b is not None and a.name != b.name
+                and "unidentified" not in (a.kind, b.kind))
+
+
+def _near(a: Place | None, b: Place | None) -> bool:
+    """Two towns of one country less than ``_NEAR_KM`` apart ("a village near Delhi" and Dadri)."""
+    if a is None or b is None or a.country != b.country or "place" not in (a.precision, b.precision) \
+            or None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return False
+    if a.precision != b.precision:
+        return False
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h)) <= _NEAR_KM
 
 
 def _resolve(chains: list[_Chain], ev: Event, ref: _Reference, texts: list[str]) -> bool:
     """Join ``ev`` to the event it refers to, if any; True when joined."""
     nearest = sorted(range(len(chains)), key=lambda i: chains[i].end, reverse=True)
-    named = [(score, i) for i in nearest if (score := _names(ref, chains[i])) and
+    named = [(score, i) for i in nearest if (score := _names(ref, chains[i]))[0] and
              _refers(chains[i].event, ev, ref, sure=True)]
     if named:
         top = max(score for score, _ in named)
         group = [i for score, i in named if score == top]
         # Tellings whose place the description names alike are one event ("the Manchester suicide
         # bombing" after two tellings of it): fold them together before joining the reference.
-        group = [group[0]] + [i for i in group[1:] if top == 2 and _agree(chains[group[0]].event, chains[i].event)]
+        group = [group[0]] + [i for i in group[1:] if top[0] == 2 and _agree(chains[group[0]].event, chains[i].event)]
         base = min(group)
         for i in sorted(group, reverse=True):
             if i != base:
@@ -572,7 +758,7 @@ def _tells_pending(chains: list[_Chain], ev: Event, texts: list[str]) -> bool:
         if chain.pending is None:
             continue
         anaphor, ref = chain.pending
-        if _names(ref, pool) and _refers(ev, anaphor, ref, sure=True):
+        if _names(ref, pool)[0] and _refers(ev, anaphor, ref, sure=True):
             logger.debug("opening reference %r is told by %r", anaphor.evidence.text[:60], ev.evidence.text[:60])
             chain.event = _join(ev, chain.event, ref)
             chain.texts.extend(texts)
@@ -582,6 +768,70 @@ def _tells_pending(chains: list[_Chain], ev: Event, texts: list[str]) -> bool:
     return False
 
 
+_DESTRUCTION = ("Strategic developments", "Looting/property destruction")
+_DESTRUCTION_WORDS = (
+    re.compile(r"\b(?:fire|fires|burn\w*|burnt|blaze|ablaze|alight|torch\w*|arson|set\s+on\s+fire)\b", re.IGNORECASE),
+    re.compile(r"\b(?:loot\w*|plunder\w*|ransack\w*|pillag\w*|stole|steal\w*)\b", re.IGNORECASE),
+    re.compile(r"\b(?:destroy\w*|demolish\w*|razed?|smash\w*|vandali[sz]\w*|wreck\w*)\b", re.IGNORECASE),
+)
+
+
+def _destroyed_in_course(chains: list[_Chain], ev: Event, texts: list[str]) -> bool:
+    """Join property destruction told as part of a violent event already told to that event.
+
+    "Suspected Boko Haram fighters stormed the village ..., setting fire to
+    their huts" then a survivor's "I hid in a tree and watched them set fire
+    to everything", or a riot's "shops were looted and buildings set on
+    fire": looting and burning in the course of an attack or riot are that
+    event (Looting/property destruction is coded only on its own). The event
+    is the latest violent one whose telling speaks of that kind of damage
+    (fire, looting, wrecking); the mention's own words must not give another
+    place, day or initiator, nor mark another deed ("also", "later").
+    """
+    if (ev.event_type, ev.sub_event_type) != _DESTRUCTION or ev.background:
+        return False
+    text = ev.evidence.text
+    if any(p.search(text) for p in (_ANOTHER, _LATER, _AFTER_A_WHILE)):
+        return False
+    kinds = [p for p in _DESTRUCTION_WORDS if p.search(text)]
+    if not kinds:
+        return False
+    own_place = _reads(ev, ev.location_span)
+    own_date = _reads(ev, ev.date.span)
+    # "The attackers forced the girls onto vehicles, set fire to school buildings ...": the attackers
+    # of the attack just told.
+    theirs = _THE_ATTACKERS.match(text) is not None
+    for n, chain in enumerate(reversed(chains)):
+        target = chain.event
+        if target.event_type not in _HEADLINE_KIN or target.background:
+            continue
+        if not any(p.search(t) for p in kinds for t in chain.texts) and not (theirs and n == 0):
+            continue
+        if own_place and not (target.location_span is not None and _place_fits(target.place, ev.place)):
+            return False
+        if own_date and _dates_clash(target.date, ev.date):
+            return False
+        a, b = target.actor1, ev.actor1
+        if a is not None and b is not None and a.name != b.name and _reads(ev, b.span) \
+                and "unidentified" not in (a.kind, b.kind):
+            return False
+        logger.debug("destruction %r is part of %r", text[:60], target.evidence.text[:60])
+        chain.event = _merge_pair(target, replace(ev, date=target.date), keep_type=True)
+        chain.texts.extend(texts)
+        chain.end = max(chain.end, ev.evidence.end)
+        return True
+    return False
+
+
+_THE_ATTACKERS = re.compile(rf"^\W*(?:the|they)\b(?:\s+{_ATTACKERS}\b|\s+(?:raiders|fighters|gunmen|mob)\b|(?<=y)\b)",
+                           re.IGNORECASE)
+
+
+def _reads(ev: Event, span: Span | None) -> bool:
+    """Whether a value was read from the mention's own words (not from the sentences around it)."""
+    return span is not None and ev.evidence.start <= span.start < ev.evidence.end
+
+
 def _fold_nested(chains: list[_Chain], ev: Event, texts: list[str]) -> bool:
     """A mention read twice, once from a stretch inside the other's evidence ("killed in blasts in
     Afghanistan" within the headline and lead that tell it), is one event."""
@@ -589,7 +839,26 @@ def _fold_nested(chains: list[_Chain], ev: Event, texts: list[str]) -> bool:
         kept = chain.event
         a, b = kept.evidence, ev.evidence
         nested = (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
-        if not nested or (a.start, a.end) == (b.start, b.end) or kept.event_type != ev.event_type or \
+        if not nested or (a.start, a.end) == (b.start, b.end):
+            continue
+        # Burning told with the riot or attack it was part of ("Rioters set fire to police cars ...
+        # after a protest ... turned violent") is that riot or attack; "xenophobic attacks ... when
+        # about 20 shops were looted", with nobody hurt, is the looting.
+        damage = [x for x in (kept, ev) if (x.event_type, x.sub_event_type) == _DESTRUCTION]
+        deed = [x for x in (kept, ev) if x.event_type in _HEADLINE_KIN]
+        if len(damage) == 1 and len(deed) == 1:
+            if _ANOTHER.search(damage[0].evidence.text) or not _places_agree(kept.place, ev.place) \
+                    or _dates_clash(kept.date, ev.date):
+                continue
+            outer, inner = (kept, ev) if a.end - a.start > b.end - b.start else (ev, kept)
+            merged = _merge_pair(outer, inner, keep_type=True)
+            c = deed[0].casualties
+            wins = deed[0] if deed[0].event_type == "Riots" or c.fatalities or c.wounded else damage[0]
+            chain.event = replace(merged, event_type=wins.event_type, sub_event_type=wins.sub_event_type)
+            chain.texts.extend(texts)
+            chain.end = max(chain.end, ev.evidence.end)
+            return True
+        if kept.event_type != ev.event_type or \
                 None not in (kept.sub_event_type, ev.sub_event_type) and kept.sub_event_type != ev.sub_event_type:
             continue  # a clause of another kind inside the sentence ("... as militants fired rockets") tells more
         outer, inner = (kept, ev) if a.end - a.start > b.end - b.start else (ev, kept)
@@ -602,18 +871,22 @@ def _fold_nested(chains: list[_Chain], ev: Event, texts: list[str]) -> bool:
     return False
 
 
-def _names(ref: _Reference, chain: _Chain) -> int:
+def _names(ref: _Reference, chain: _Chain) -> tuple[int, int]:
     """How well the reference's words name the chain's event: 2 its place, 1 words of its telling
-    or its year, 0 nothing."""
+    or its year, 0 nothing; then how many of its names do (ties go to the event more of them name:
+    "the deadliest attack in Somalia since al-Shabaab ..." is the one told in Somalia by al-Shabaab)."""
     ev = chain.event
-    place_words = " ".join(x for x in (ev.place.name if ev.place else None, ev.place.admin1 if ev.place else None,
-                                       ev.location_span.text if ev.location_span else None) if x)
-    if any(_has_word(place_words, n) for n in ref.names):
-        return 2
+    # Only a place read from the text names the event: a country the story implies (all of its
+    # events may be placed there) does not tell "the deadliest attack in Somalia" which one it is.
+    place_words = " ".join(x for x in (ev.place.name, ev.place.admin1, ev.location_span.text) if x) \
+        if ev.place is not None and ev.location_span is not None else ""
     pool = "\n".join([*chain.texts, *(a.name for a in (ev.actor1, ev.actor2) if a is not None)])
-    if any(_has_word(pool, n) for n in ref.names):
-        return 1
-    return 1 if ref.year is not None and ev.date.date is not None and ev.date.date.year == ref.year else 0
+    told = sum(1 for n in ref.names if _has_word(place_words, n) or _has_word(pool, n))
+    if any(_has_word(place_words, n) for n in ref.names):
+        return 2, told
+    if told:
+        return 1, told
+    return (1, 1) if ref.year is not None and ev.date.date is not None and ev.date.date.year == ref.year else (0, 0)
 
 
 def _has_word(text: str, word: str) -> bool:
@@ -633,9 +906,12 @@ def _refers(target: Event, anaphor: Event, ref: _Reference, *, sure: bool) -> bo
         return False
     if ref.year is not None and target.date.date is not None and target.date.date.year != ref.year:
         return False  # "the 2007 Bagram Airfield bombing" is not the 2015 one
-    if not _places_agree(target.place, anaphor.place) and (ref.owns(anaphor.location_span) or not sure):
+    # Without ``sure``, a place or date its own sentence gives counts; one the story implies does not.
+    if not _places_agree(target.place, anaphor.place) and (
+            ref.owns(anaphor.location_span) or not sure and _reads(anaphor, anaphor.location_span)):
         return False
-    if not _dates_agree(target.date, anaphor.date) and (ref.owns(anaphor.date.span) or not sure):
+    if not _dates_agree(target.date, anaphor.date) and (
+            ref.owns(anaphor.date.span) or not sure and _reads(anaphor, anaphor.date.span)):
         return False
     ft, fa = target.casualties.fatalities, anaphor.casualties.fatalities
     if ft is not None and fa is not None and ft != fa and ref.counts(anaphor.casualties.fatalities_span) \
@@ -676,9 +952,10 @@ def _places_agree(a: Place | None, b: Place | None) -> bool:
 
 
 def _dates_agree(a: EventDate, b: EventDate) -> bool:
-    """The same date at the coarser of the two precisions, or one unknown."""
-    if a.date is None or b.date is None:
-        return True
+    """The same date at the coarser of the two precisions, or one unknown, or one not read from the
+    text and near enough to the other."""
+    if not _stated(a) or not _stated(b):
+        return not _dates_clash(a, b)
     coarse = {"year": 0, "month": 1, "week": 2, "day": 3}
     precision = min((a.precision or "day", b.precision or "day"), key=lambda p: coarse.get(p, 3))
     if precision == "year":
@@ -694,7 +971,9 @@ def _family_fits(target: Event, anaphor: Event, noun: str) -> bool:
     """Whether the mention's kind of event can be the target's: the same type, a generic attack on
     either side, or a noun of the target's family ("the blast" for an explosion)."""
     if target.event_type == anaphor.event_type:
-        return True
+        return target.event_type != "Strategic developments" or target.sub_event_type == anaphor.sub_event_type
+    if {target.event_type, anaphor.event_type} == {"Protests", "Riots"}:
+        return bool(_PROTEST_NOUN.match(noun))  # "the protest" that turned violent
     if target.event_type not in _VIOLENT or anaphor.event_type not in _VIOLENT:
         return False
     if (target.event_type, target.sub_event_type) == _GENERIC:
