@@ -215,6 +215,11 @@ CASES = [
     ("16 policemen were killed and 6 others were wounded, 12 Taliban were killed and 7 were also wounded.",
      16, None, 6),
     ("A bombing left 11 people        and 10 others injured.", None, None, 10),  # a masked stretch
+    # a result beside its object is that object's, whatever verb follows
+    ("A crowd of villagers beat a Muslim man to death and critically injured his son.", 1, None, 1),
+    ("Youths beat two traders to death and wounded a policeman.", 2, None, 1),
+    ("The mob beat a shopkeeper to death.", 1, None, None),
+    ("Police beat 20 protesters.", None, None, None),
     # ALL CAPS
     ("THE ATTACK KILLED AT LEAST 12 PEOPLE AND WOUNDED 40 OTHERS.", 12, None, 40),
     ("BETWEEN 10 AND 15 PEOPLE WERE KILLED.", 10, 15, None),

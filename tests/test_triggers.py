@@ -155,7 +155,7 @@ def test_figurative_sporting_and_market_uses_are_not_events(nlp, actors, text):
      ("Violence against civilians", "Attack")),
     ("At least 29 trucks were burned in the commune of San Jose de la Mariquina.",
      ("Violence against civilians", "Attack")),
-    ("Locals beat him and he later died.", ("Violence against civilians", "Attack")),
+    ("Locals beat him and he later died.", ("Riots", "Mob violence")),  # an unarmed crowd (CODEBOOK 2)
     ("Ivory Coast President Ouattara said he had reached an agreement with rebellious soldiers to end a mutiny.",
      ("Strategic developments", "Agreement")),
     ("Terrorists launched two suicide vehicles towards army lines.", ("Explosions/Remote violence", "Suicide bomb")),
@@ -305,3 +305,123 @@ def test_a_person_captured_is_taken_not_territory(nlp, actors):
     assert types and types[0][0] == "Battles" and "territory" in types[0][1]
     assert _types(nlp, actors, "Boko Haram fighters captured 20 girls from a school in Dapchi.") == [
         ("Violence against civilians", "Abduction/forced disappearance")]
+
+
+def _events(nlp, actors, text):
+    return [(c.event_type, c.sub_event_type, c.actor1 and c.actor1.text, c.actor2 and c.actor2.text)
+            for c in detect(nlp(text), group_spans=actors.find_all)]
+
+
+@pytest.mark.parametrize(("text", "gainer"), [
+    ("Kurdish Peshmerga fighters retook the northern Iraqi town of Sinjar from Islamic State on Friday, "
+     "a day after launching an offensive backed by air strikes.", "Kurdish Peshmerga fighters"),
+    ("Iraqi troops retook the town of Baiji from militants on Tuesday.", "Iraqi troops"),
+    ("The town of Hit was retaken by Iraqi soldiers on Sunday.", "Iraqi soldiers"),
+])
+def test_a_state_force_retaking_a_place_regains_territory(nlp, actors, text, gainer):
+    etype, sub, actor1, _ = _events(nlp, actors, text)[0]
+    assert (etype, sub, actor1) == ("Battles", "Government regains territory", gainer)
+
+
+def test_a_retaking_told_again_without_its_taker_is_the_earlier_takers(nlp, actors):
+    found = _events(nlp, actors, "Iraqi troops recaptured the town of Ramadi on Monday. The governor announced "
+                                 "on Tuesday that the town had been liberated.")
+    assert [f[:3] for f in found] == [("Battles", "Government regains territory", "Iraqi troops")] * 2
+
+
+def test_a_place_a_group_says_it_took_changes_hands(nlp, actors):
+    found = _events(nlp, actors, "The Sudanese army said its troops had withdrawn from Wad Madani, the capital "
+                                 "of Gezira state, after the Rapid Support Forces said they had taken control of "
+                                 "the city. The group said its fighters had seized Wad Madani, including the "
+                                 "headquarters of an army division.")
+    assert [f[:2] for f in found] == [("Battles", "Non-state actor overtakes territory")] * 2
+    assert found[0][2] == "Rapid Support Forces"
+
+
+@pytest.mark.parametrize("text", [
+    "Parents of schoolgirls seized from a boarding school in Chibok said 234 of their daughters were missing.",
+    "Relatives of students seized from a school in Kankara appealed for their release.",
+])
+def test_civilians_seized_by_no_one_named_are_abducted(nlp, actors, text):
+    assert _types(nlp, actors, text) == [("Violence against civilians", "Abduction/forced disappearance")]
+
+
+def test_a_fugitive_seized_is_arrested(nlp, actors):
+    assert _types(nlp, actors, "The escaped inmate was seized by police near the border.") == [
+        ("Strategic developments", "Arrests")]
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("Sudanese security forces opened fire on protesters and burned their tents as they broke up the sit-in.",
+     "Sudanese security forces", "protesters"),
+    ("Soldiers fired live rounds at demonstrators outside the parliament, witnesses said.", "Soldiers",
+     "demonstrators"),
+])
+def test_forces_shooting_at_a_protest_is_excessive_force(nlp, actors, text, actor1, actor2):
+    assert _events(nlp, actors, text) == [("Protests", "Excessive force against protesters", actor1, actor2)]
+
+
+def test_forces_burning_tents_of_a_sit_in_is_no_riot(nlp, actors):
+    assert _types(nlp, actors, "Police burned the tents of the protesters and broke up the sit-in.") == [
+        ("Protests", "Protest with intervention")]
+
+
+def test_what_a_protest_is_about_is_no_force_used_on_it(nlp, actors):
+    assert _types(nlp, actors, "A protest over the police shooting of a teenager turned violent in Tottenham.") == [
+        ("Riots", "Violent demonstration")]
+    assert _types(nlp, actors, "Hundreds rallied against police killings in the capital on Sunday.") == [
+        ("Protests", "Peaceful protest")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A crowd of villagers beat a Muslim man to death in Bisahda on Monday night.", ("Riots", "Mob violence")),
+    ("A mob of youths attacked a trader accused of theft and burned his shop.", ("Riots", "Mob violence")),
+    ("The protest was peaceful for hours. Later, groups of young people attacked two police cars and set them "
+     "alight.", ("Riots", "Violent demonstration")),
+])
+def test_unarmed_crowds_that_attack_riot(nlp, actors, text, expected):
+    assert _types(nlp, actors, text)[-1] == expected
+
+
+def test_armed_villagers_are_no_mob(nlp, actors):
+    assert _types(nlp, actors, "Armed villagers shot dead three herders near the river.") == [
+        ("Violence against civilians", "Attack")]
+
+
+def test_a_crowd_takes_the_articles_name_for_it(nlp, actors):
+    found = _events(nlp, actors, "Mob kills man over rumour\nA crowd of villagers beat a man to death on Monday.")
+    assert found[-1][:3] == ("Riots", "Mob violence", "Mob")
+
+
+def test_suicide_bombers_are_no_civilian_initiators(nlp, actors):
+    found = _events(nlp, actors, "Three young women then blew themselves up among residents fleeing the village.")
+    assert found == [("Explosions/Remote violence", "Suicide bomb", None, "residents")]
+
+
+@pytest.mark.parametrize("text", [
+    "Three men opened fire on the audience and held hostages until police stormed the hall after midnight.",
+    "Gunmen shot dead 20 shoppers and held others hostage until commandos stormed the mall.",
+])
+def test_forces_ending_a_siege_are_not_the_attackers(nlp, actors, text):
+    found = _events(nlp, actors, text)
+    assert [f[0] for f in found] == ["Violence against civilians"]
+    assert found[0][2] not in ("police", "commandos")
+
+
+def test_a_police_raid_with_no_harm_is_no_attack(nlp, actors):
+    assert _types(nlp, actors, "Officers raided a house in the suburb on Sunday.") == []
+
+
+def test_bare_officers_are_the_police_the_sentence_names(nlp, actors):
+    found = _events(nlp, actors, "Duggan was shot dead by officers on Thursday during an operation in which "
+                                 "police stopped the minicab he was travelling in.")
+    assert found[0][2] == "police"
+
+
+def test_a_war_since_a_month_is_no_event(nlp, actors):
+    assert _types(nlp, actors, "A Saudi-led coalition has been fighting the Houthis in Yemen since March 2015.") == []
+
+
+def test_the_two_signatories_of_an_agreement_are_its_sides(nlp, actors):
+    found = _events(nlp, actors, "The government and the ELN rebels signed a ceasefire agreement in Havana.")
+    assert found[0][:4] == ("Strategic developments", "Agreement", "government", "ELN rebels")

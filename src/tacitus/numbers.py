@@ -283,7 +283,7 @@ def _killed_around(low: list[str], i: int, end: int) -> bool:
     if i == 0 or end >= len(low):
         return False
     verb = low[i - 1]
-    if not (verb in lex.OBJECT_VERBS or verb.endswith(("ed", "ing"))):
+    if not (verb in lex.OBJECT_VERBS or verb in lex.TO_DEATH_VERBS or verb.endswith(("ed", "ing"))):
         return False
     return low[end] == "dead" and verb in lex.OBJECT_VERBS or low[end : end + 2] == ["to", "death"]
 
@@ -422,7 +422,11 @@ def _mentions(text: str) -> list[_Mention]:
                     items = items[:n]
                     break
         end = items[-1].end
-        if field is None and not ambiguous:
+        if field is None and not ambiguous and _killed_around(low, i, end):
+            # "beat a man to death and injured his son": the result beside the object is its own;
+            # the predicate further on belongs to the next object
+            field = "fatal"
+        elif field is None and not ambiguous:
             left = i > 0 and low[i - 1] in lex.LEFT
             field, additive = _predicate(low, toks, end, left=left)
             kinds = {kind(it) for it in items}

@@ -320,6 +320,8 @@ GENERIC_HEADS = {
 
 # Verbs whose object a result after it marks as killed: "shot a civilian dead".
 OBJECT_VERBS = {"shot", "shoot", "shoots", "shooting", "gunned"}
+# Irregular forms that, with "to death" after their object, kill: "beat a man to death".
+TO_DEATH_VERBS = {"beat", "beats", "beaten", "struck", "strikes", "stabs", "stones", "hacks", "burns", "kicks"}
 
 VAGUE_WORDS = {*VAGUE, "few", "handful", "couple"}
 # A sentence that sums up the counts before it ("the four bombings left a total of 23 dead").

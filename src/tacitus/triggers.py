@@ -134,7 +134,9 @@ def find_triggers(sent: SpacySpan) -> Iterable[tuple[Token, str]]:
             armed = any(w.lemma_.lower() in TAKERS or w.ent_type_ in ("ORG", "NORP") for w in words)
             state = any(w.lemma_.lower() in STATE_WORDS | LAW_ENFORCEMENT or w.lower_ in LAW_ENFORCEMENT
                         for w in words)
-            kind = ABDUCT if armed and not state else ARREST
+            # "schoolgirls seized from a boarding school": with no taker named, civilians taken
+            # outside any custody are abducted, not arrested
+            kind = ABDUCT if armed and not state or not takers and _civilians_taken(tok) else ARREST
         if kind is None and "-" in tok.lower_:
             # "ISIS-inspired", "car-bomb", "air-strike": the last part decides
             kind = SINGLE.get(tok.lower_.rsplit("-", 1)[-1])
@@ -289,9 +291,7 @@ def _seized_object(verb: Token) -> str | None:
     town", "recaptured Palmyra"); "seized nine pistols" is disrupted weapons
     use, "seized counterfeit cosmetics" no event.
     """
-    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    if verb.dep_ in ("relcl", "acl") and not objs:
-        objs = [verb.head]  # "the regions that had been taken over", "the Islamic State-occupied base"
+    objs = _objects(verb)
     if not objs:
         # a misparsed object hangs on an odd preposition: "seized [counterfeit] cosmetics"
         objs = [p for c in verb.children if c.dep_ == "prep" and c.lower_ not in LOCATIVE_PREPS
@@ -343,6 +343,68 @@ def _seized_object(verb: Token) -> str | None:
     return "pronoun" if pronouns else None
 
 
+def _objects(verb: Token) -> list[Token]:
+    """What a verb acts on: its object or passive subject, or the noun a participle describes.
+
+    "the regions that had been taken over", "the Islamic State-occupied base"; in "Parents of
+    schoolgirls seized from a school" the parser hangs the participle on "Parents", but what
+    was seized is the noun just before it.
+    """
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ in ("relcl", "acl") and not objs:
+        prev = verb.doc[verb.i - 1] if verb.i > 0 else verb.head
+        near = verb.dep_ == "acl" and prev.pos_ in ("NOUN", "PROPN") and prev.dep_ == "pobj" and \
+            prev in verb.head.subtree
+        objs = [prev if near else verb.head]
+    return objs
+
+
+def _civilians_taken(verb: Token) -> bool:
+    """Civilians (students, villagers, workers) as what was seized, with no custody told in the sentence."""
+    objs = _objects(verb)
+    objs += [c for o in objs for c in o.children if c.dep_ == "conj"]
+    if {t.lemma_.lower() for t in verb.sent} & _CUSTODY:
+        return False
+    return any(o.lemma_.lower() in CIVILIAN_TARGETS or o.lemma_.lower().rstrip("s") in CIVILIAN_TARGETS
+               for o in objs)
+
+
+def _named_as_place(obj: Token) -> bool:
+    """A name the text presents as a place, wherever the tagger took it for a person.
+
+    "seized Wad Madani, including the headquarters of an army division", or the same name
+    elsewhere in the article after a preposition of place ("withdrawn from Wad Madani") or
+    with a place noun in apposition ("Wad Madani, the capital of Gezira state").
+    """
+    if any(t.lemma_.lower() in PLACE_WORDS and t.dep_ in ("pobj", "appos") for t in obj.subtree if t is not obj):
+        return True
+    first = obj.left_edge.i
+    while first < obj.i and obj.doc[first].pos_ != "PROPN":
+        first += 1
+    name = obj.doc[first:obj.i + 1].text
+    if not name:
+        return False
+    doc = obj.doc
+    for start in range(len(doc) - (obj.i - first)):
+        if start == first or doc[start].text != doc[first].text:
+            continue
+        mention = doc[start:start + obj.i - first + 1]
+        if mention.text != name:
+            continue
+        head = mention.root
+        if head.ent_type_ in ("GPE", "LOC", "FAC"):
+            return True
+        if head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS:
+            return True
+        if any(c.dep_ == "appos" and c.lemma_.lower() in PLACE_WORDS for c in head.children):
+            return True
+    return False
+
+
+# Prepositions that make the name after them a place ("from Wad Madani", not "with John Smith").
+_PLACE_PREPS = {"in", "from", "into", "near", "outside", "inside", "around", "toward", "towards", "across"}
+
+
 def _person_taken(obj: Token) -> bool:
     """People, not a place, as what was captured or seized.
 
@@ -350,6 +412,8 @@ def _person_taken(obj: Token) -> bool:
     Palmyra"): a one-word name is a person only where custody is told.
     """
     if obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.lemma_.lower() in PLACE_WORDS or not is_human(obj):
+        return False
+    if obj.pos_ == "PROPN" and _named_as_place(obj):
         return False
     if obj.pos_ == "NOUN":
         # a noun the tagger calls a person ("a mobile meth lab") is people only by its word
@@ -508,6 +572,8 @@ def cumulative(verb: Token) -> bool:
         for obj in (c for c in child.children if c.dep_ == "pobj"):
             if child.lower_ == "since" and (_is_year(obj) or obj.lemma_.lower() in _SINCE_ANCHORS):
                 return True
+            if child.lower_ == "since" and perfect and verb.tag_ == "VBG" and any(_is_year(t) for t in obj.subtree):
+                return True  # "has been fighting the Houthis since March 2015": a war, not one event
             if child.lower_ in ("over", "in", "during", "across") and obj.lemma_.lower() in _SPAN_UNITS and any(
                     m.lower_ in ("past", "last", "recent") or (m.like_num and m.lower_ not in ("one", "1"))
                     for m in obj.children):
@@ -618,17 +684,36 @@ def classify(kinds: set[str], lemmas: set[str], actor1: Span | None, actor2: Spa
     if kinds & {CHEM} and kinds & (set(EXPLOSIVE_KINDS) | {ATTACK, KILL, OUTCOME}):
         return "Explosions/Remote violence", "Chemical weapon"
     if kinds & {GAIN, LOSS} and (lemmas & WITHDRAWAL or {"pull", "out"} <= lemmas) and \
-            not kinds & (set(EXPLOSIVE_KINDS) | {CLASH, ATTACK, KILL, EXECUTE, OUTCOME}):
+            not kinds & (set(EXPLOSIVE_KINDS) | {CLASH, ATTACK, KILL, EXECUTE, OUTCOME}) and \
+            not _withdrew_after_takeover(tokens):
         # a side moves in after the other pulled out, no fighting reported (ACLED: non-violent transfer)
         return "Strategic developments", "Non-violent transfer of territory"
     if kinds & {GAIN, LOSS}:
         return "Battles", "Non-state actor overtakes territory"  # refined by who gains, in _candidate
     if kinds & {PROTEST} and not (kinds & (set(EXPLOSIVE_KINDS) | {EXECUTE, ABDUCT, SEXUAL})):
-        return protest_sub(kinds, lemmas)
+        # "a protest over a police shooting": what a protest is about is no deed of its own
+        told = [t for t in tokens if not grievance(t)] if tokens else []
+        if told:
+            lemmas = {t.lemma_.lower() for t in told} | {t.lower_ for t in told}
+        return protest_sub(kinds, lemmas, forces=_forces_deeds(actor1, doc))
     if kinds & {RIOT}:
         return "Riots", "Violent demonstration"
     if kinds & {MOB}:
         return "Riots", "Mob violence"
+    if kinds & {ATTACK, KILL} and not kinds & (set(EXPLOSIVE_KINDS) | {EXECUTE, ABDUCT, SEXUAL}) and \
+            crowd(actor1) and not lemmas & _ARMS:
+        # "A crowd of villagers beat a man to death", "groups of young people attacked two police
+        # cars": unarmed crowds riot; in a demonstration it is a violent one (CODEBOOK 2)
+        return "Riots", "Violent demonstration" if _demonstration_near(tokens) else "Mob violence"
+    if kinds <= {ATTACK} and lemmas & {"storm", "raid"} and _security(actor1) and \
+            not armed_target(actor2, lemmas, doc, tokens):
+        # "held hostages until police stormed the hall", "as officers raided a house": a rescue or a
+        # search, no attack of its own; what it found or ended is told by its own words
+        return None, None
+    if kinds & {ATTACK, KILL} and not kinds & (set(EXPLOSIVE_KINDS) | {EXECUTE, ABDUCT, SEXUAL}) and \
+            lemmas & _THROWN and actor1 is None and not lemmas & _ARMS:
+        # "officers were hit by bricks and bottles", "attacked with bricks and sticks": rioting
+        return "Riots", "Violent demonstration" if _demonstration_near(tokens) else "Mob violence"
     if kinds & {SHELL, GRENADE, IED, BLAST} and not kinds & {AIR, SUICIDE, OUTCOME, KILL} and _weapons_disrupted(tokens):
         # "an arms cache containing hand grenades was discovered", "forces destroyed rockets and IEDs"
         return "Strategic developments", "Disrupted weapons use"
@@ -767,20 +852,134 @@ def _weapons_destroyed(tokens: set[Token]) -> bool:
     return False
 
 
-def protest_sub(kinds: set[str], lemmas: set[str]) -> tuple[str, str]:
-    """Peaceful, met with intervention, met with lethal force, or violent (CODEBOOK 2)."""
+def protest_sub(kinds: set[str], lemmas: set[str], *, forces: frozenset[str] = frozenset()) -> tuple[str, str]:
+    """Peaceful, met with intervention, met with lethal force, or violent (CODEBOOK 2).
+
+    Args:
+        kinds: the trigger kinds of the event.
+        lemmas: the words of its clause.
+        forces: the words of what security forces named as the initiator did ("opened fire on
+            protesters and burned their tents"): their violence is force used on the protest,
+            never the protesters' own.
+    """
     security = lemmas & {"police", "security", "force", "troop", "soldier", "army", "officer", "guard", "policeman",
                         "authority", "authorities"}
-    if lemmas & LETHAL_CUES and (security or lemmas & {"gunfire", "bullet", "fire", "attack"}):
+    lethal = forces & LETHAL_CUES or "fire" in forces and not forces & _NONLETHAL
+    if lethal or lemmas & LETHAL_CUES and (security or lemmas & {"gunfire", "bullet", "fire", "attack"}):
         return "Protests", "Excessive force against protesters"
     if security and lemmas & {"violently", "brutally"} and lemmas & {"suppress", "attack", "crush", "beat"}:
         # "soldiers violently suppressed a peaceful protest"
         return "Protests", "Excessive force against protesters"
-    if kinds & {RIOT, LOOT} or (lemmas & VIOLENT_PROTEST_CUES and "peaceful" not in lemmas):
+    if kinds & {RIOT, LOOT} or ((lemmas - forces) & VIOLENT_PROTEST_CUES and "peaceful" not in lemmas):
         return "Riots", "Violent demonstration"
-    if lemmas & INTERVENTION_CUES or kinds & {ARREST}:
+    if lemmas & INTERVENTION_CUES or kinds & {ARREST} or forces & VIOLENT_PROTEST_CUES:
         return "Protests", "Protest with intervention"
     return "Protests", "Peaceful protest"
+
+
+# What makes fire on a crowd no lethal force: "fired tear gas", "fired into the air".
+_NONLETHAL = {"tear", "gas", "teargas", "water", "cannon", "rubber", "pepper", "smoke", "stun", "blank", "warning",
+              "air", "canister", "beanbag", "pellet", "flare"}
+_SECURITY_WORDS = {"police", "policeman", "policemen", "security", "force", "forces", "troop", "troops", "soldier",
+                   "soldiers", "army", "military", "officer", "officers", "guard", "guards", "gendarme", "gendarmes",
+                   "paramilitary", "paramilitaries", "commando", "commandos", "riot"}
+# What a rioting crowd throws or swings: "hit by bricks and bottles", "attacked with sticks".
+_THROWN = {"brick", "stone", "rock", "bottle", "pelt", "pelting"}
+# Arms that make a crowd's violence an armed attack: "armed villagers", "gunmen", "opened fire".
+_ARMS = {"gun", "rifle", "firearm", "gunfire", "shoot", "shooting", "armed", "gunman", "gunmen", "militant",
+         "pistol", "ak-47", "kalashnikov", "militia", "insurgent", "rebel", "terrorist", "jihadist"}
+# Words for a crowd; a crowd that attacks, unarmed, riots.
+_CROWD_HEADS = {"crowd", "crowds", "mob", "mobs", "rioter", "rioters", "throng", "youths", "looters", "villagers",
+                "residents", "locals", "protesters", "demonstrators"}
+_CROWD_GROUPS = {"group", "groups", "gang", "gangs", "band", "bands", "hundreds", "dozens", "scores"}
+_CROWD_MEMBERS = {"people", "youths", "youth", "men", "villagers", "residents", "locals", "boys", "teenagers",
+                  "students", "supporters", "fans"}
+
+
+def crowd(actor: Span | None) -> bool:
+    """An initiator that is a crowd of unarmed people: "a crowd of villagers", "groups of young people", "a mob"."""
+    if actor is None:
+        return False
+    words = [w.strip(".,'\"").lower() for w in actor.text.split()]
+    if not words or len(words) > 8:
+        return False
+    if words[-1] in _CROWD_HEADS or words[0] in _CROWD_HEADS:
+        return True
+    if any(w in _CROWD_GROUPS for w in words) and any(w in _CROWD_MEMBERS for w in words):
+        return True
+    return "young" in words and words[-1] in _CROWD_MEMBERS
+
+
+def _withdrew_after_takeover(tokens: set[Token]) -> bool:
+    """A withdrawal told as following the takeover ("the army withdrew after the RSF took control"): taken by force."""
+    withdrawals = [t for t in tokens if t.lemma_.lower() in WITHDRAWAL]
+    if not withdrawals:
+        return False
+    for tok in tokens:
+        if not (trigger_kind(tok) in (GAIN, LOSS) or tok.lemma_.lower() == "control"):
+            continue
+        for clause in (tok, *tok.ancestors):
+            after = any(c.dep_ == "mark" and c.lower_ in ("after", "once") for c in clause.children) or (
+                clause.dep_ in ("pobj", "pcomp") and clause.head.lower_ in ("after", "following"))
+            if after:
+                if not any(w in clause.subtree for w in withdrawals):
+                    return True
+                break
+    return False
+
+
+def _security(actor: Span | None) -> bool:
+    return actor is not None and any(w.strip(".,'\"").lower() in _SECURITY_WORDS for w in actor.text.split())
+
+
+def _forces_deeds(actor: Span | None, doc: Doc) -> frozenset[str]:
+    """The words of what security forces named as the initiator did: their verbs and what those act on.
+
+    "Sudanese security forces opened fire on protesters and burned their tents" gives "open",
+    "fire", "burn", "tent"; a clash is both sides' doing and stays the crowd's too.
+    """
+    if not _security(actor) or actor is None:
+        return frozenset()
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "nsubj":
+        return frozenset()
+    verb = span.root.head
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and
+                     not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children))]
+    own = [w for v in verbs for w in (v, *(c for c in v.children if c.dep_ in ("dobj", "prt", "acomp")))]
+    words = {t.lemma_.lower() for t in own} | {t.lower_ for t in own}
+    return frozenset(words - {"clash", "fight", "scuffle"})
+
+
+def grievance(tok: Token) -> bool:
+    """A word of what a protest is about: "protest over the fatal shooting", "rally against police brutality"."""
+    node = tok
+    for _ in range(8):
+        head = node.head
+        if head is node:
+            return False
+        if node.dep_ == "prep" and node.lower_ in ("over", "against", "about") and trigger_kind(head) == PROTEST:
+            return True
+        if node.pos_ == "VERB" and node is not tok:
+            return False  # a clause of its own ("rallied against X, clashing with police") is no topic
+        node = head
+    return False
+
+
+def _demonstration_near(tokens: set[Token]) -> bool:
+    """A demonstration or riot told in the sentence, the two before it in its paragraph, or the headline."""
+    if not tokens:
+        return False
+    sent = next(iter(tokens)).sent
+    doc = sent.doc
+    sents = [sent]
+    for _ in range(2):
+        first = sents[-1].start
+        if first == 0 or "\n" in doc[first - 1].text + doc[first - 1].whitespace_:
+            break  # not across a paragraph break
+        sents.append(doc[first - 1].sent)
+    sents.append(doc[0].sent)
+    return any(trigger_kind(t) in (PROTEST, RIOT) for s in sents for t in s)
 
 
 def armed_target(actor2: Span | None, lemmas: set[str], doc: Doc, tokens: set[Token]) -> bool:
@@ -795,3 +994,65 @@ def armed_target(actor2: Span | None, lemmas: set[str], doc: Doc, tokens: set[To
     if victims & CIVILIAN_TARGETS:
         return False
     return bool(victims & ARMED_TARGETS)
+
+
+# -- role hints: who a clause's words stand for, read from the article around it (events._roles) ----------
+
+_PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "them", "who", "which", "that"}
+_RIOTER_WORDS = {"mob", "mobs", "rioter", "rioters", "looters"}
+_POLICE_WORDS = {"police", "policeman", "policemen", "policewoman"}
+# A bare rank or role that names no force by itself: "shot dead by officers".
+BARE_OFFICERS = {"officer", "officers", "agent", "agents"}
+
+
+def gainer_before(tok: Token, *, loser: Span | None = None) -> Token | None:
+    """The side an earlier sentence says took a place, for a later one that does not name who.
+
+    "Kurdish Peshmerga fighters retook the town of Sinjar ... Barzani announced that the town had
+    been 'liberated'": the nearest earlier clause with a territory verb and a named taker (its
+    subject, or its by-agent), not a pronoun and not the loser.
+    """
+    doc = tok.doc
+    start = tok.sent.start
+    earlier = [s for s in doc.sents if s.end <= start]
+    for sent in reversed(earlier):
+        for t in sent:
+            if t.pos_ != "VERB" or trigger_kind(t) != GAIN or not is_asserted(t):
+                continue
+            taker = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if taker is None:
+                taker = next((p for c in t.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+            if taker is None or taker.lower_ in _PRONOUNS or taker.pos_ == "PRON":
+                continue
+            if loser is not None and loser.start <= taker.idx < loser.end:
+                continue
+            return taker
+    return None
+
+
+def rioters_named(tok: Token) -> Token | None:
+    """The article's own word for a crowd that riots ("Mob kills man", "Rioters set fire to ..."), nearest first."""
+    hits = [t for t in tok.doc if t.lower_ in _RIOTER_WORDS and t.pos_ in ("NOUN", "PROPN")]
+    if not hits:
+        return None
+    before = [t for t in hits if t.i < tok.i]
+    return before[-1] if before else hits[0]
+
+
+def generic_named_as(actor: Span, trig: Token) -> Token | None:
+    """The article's own name for a generic initiator, or None to keep it.
+
+    A crowd that riots is the "mob" or the "rioters" the article names ("A crowd of villagers beat
+    a man to death" under "Mob kills man"); a bare "officers" is the police its sentence names.
+    """
+    words = [w.lower().strip(".,'\"") for w in actor.text.split()]
+    if crowd(actor) and not set(words) & _RIOTER_WORDS:
+        return rioters_named(trig)
+    if words and words[-1] in BARE_OFFICERS and len([w for w in words if w not in ("the", "some", "two")]) == 1:
+        return police_named(trig)
+    return None
+
+
+def police_named(tok: Token) -> Token | None:
+    """The police a bare "officers" stands for, when its sentence names them ("... in which police stopped")."""
+    return next((t for t in tok.sent if t.lower_ in _POLICE_WORDS and t.i != tok.i), None)
