@@ -115,8 +115,13 @@ def test_merge_background_mention_into_event():
 
 
 def test_different_places_stay_apart():
-    a = _event("x", 0, place=Place("Kabul", 34.5, 69.2, "AFG", "Kabul", 1, "P.PPLC", "place"), fatalities=3)
-    b = _event("y", 10, place=Place("Herat", 34.3, 62.2, "AFG", "Herat", 2, "P.PPLA", "place"), fatalities=3)
+    # Places the text names (a location span): a guessed country alone would not keep them apart.
+    a = replace(_event("gunmen killed 3 in Kabul", 0, fatalities=3,
+                       place=Place("Kabul", 34.5, 69.2, "AFG", "Kabul", 1, "P.PPLC", "place")),
+                location_span=Span(19, 24, "Kabul"))
+    b = replace(_event("gunmen killed 3 in Herat", 30, fatalities=3,
+                       place=Place("Herat", 34.3, 62.2, "AFG", "Herat", 2, "P.PPLA", "place")),
+                location_span=Span(49, 54, "Herat"))
     assert len(merge_mentions([a, b])) == 2
 
 

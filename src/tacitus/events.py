@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from tacitus.lexicon import (
+    AGREE,
     ATTACK,
     BLAST,
     CLASH,
@@ -45,21 +46,28 @@ from tacitus.lexicon import (
     KILL,
     LOSS,
     MOVEMENT_VERBS,
+    NOT_TARGETS,
     OUTCOME,
+    PLAIN_PEOPLE,
     PROPAGANDA,
     PROTEST,
     PROTEST_VERBS,
+    SUICIDE,
     trigger_kind,
 )
 from tacitus.models import SUB_EVENT_TYPES, EventCandidate, Span
+from tacitus.modality import not_an_event
 from tacitus.nlp import doc_text
 from tacitus.numbers import read_casualties
-from tacitus.senses import needs_evidence, violence_evidence
+from tacitus.senses import is_human, needs_evidence, violence_evidence
 from tacitus.triggers import (
     ActorFinder,
     accident,
     classify,
     find_triggers,
+    gainer_before,
+    generic_named_as,
+    grievance,
     is_asserted,
     reports_casualties,
     territory_sub,
@@ -116,6 +124,8 @@ def detect(doc: Doc, *, group_spans: ActorFinder | None = None) -> list[EventCan
         if candidates:
             # "Troops were deployed to the area" after an attack is the response to it, not a development of its own
             found = [c for c in found if not _troop_movement(doc, c)]
+        if not found and _reports_injuries(sent) and not_an_event(sent.root, [t for t, _ in find_triggers(sent)]):
+            continue  # "The offensive has killed 1600 and wounded thousands" is no toll of the event before it
         if not found:
             if follows and _reports_injuries(sent):
                 # "One person sustained slight injuries.", "Two people are reported to have been
@@ -190,6 +200,8 @@ def _sentence_events(doc: Doc, sent: SpacySpan, group_spans: ActorFinder | None)
     out: list[EventCandidate] = []
     heads = {g.head.i for g in merged}
     for g in merged:
+        if not_an_event(g.head, [t for t, k in g.triggers if k != OUTCOME] or [t for t, _ in g.triggers]):
+            continue  # a habit, a statistic or something not done (CODEBOOK section 1)
         cand = _candidate(doc, sent, g, heads, group_spans)
         if cand is not None:
             out.append(cand)
@@ -352,7 +364,8 @@ def _candidate(doc: Doc, sent: SpacySpan, g: _Group, heads: set[int],
     etype, sub = classify(kinds, lemmas, actor1, actor2, doc, tokens)
     if sub in ("Government regains territory", "Non-state actor overtakes territory") or \
             (etype == "Battles" and sub is None and actor1 is not None):
-        sub = territory_sub(actor1, group_spans) if kinds & {GAIN, LOSS} else sub
+        # The gainer's kind decides; with no gainer read, classify's guess stands.
+        sub = (territory_sub(actor1, group_spans) or sub) if kinds & {GAIN, LOSS} else sub
     if etype is None:
         return None
     if len(heads) > 1 and g.head.dep_ != "ROOT":
@@ -460,7 +473,8 @@ def _roles(g: _Group, trig: Token) -> tuple[Span | None, Span | None]:
     for tok, _ in g.triggers:
         if tok.pos_ == "VERB" and tok not in verbs:
             verbs.append(tok)
-    kind = dict((t.i, k) for t, k in g.triggers).get(trig.i)
+    kinds_at = dict((t.i, k) for t, k in g.triggers)
+    kind = kinds_at.get(trig.i)
     actor1, actor2 = _sides(g)
     for verb in verbs:
         subj = _child(verb, ("nsubj",))
@@ -484,6 +498,21 @@ def _roles(g: _Group, trig: Token) -> tuple[Span | None, Span | None]:
             if actor1 is None and to is not None:
                 actor1 = _np(to)
             continue
+        if kinds_at.get(verb.i) == GAIN:
+            # "retook the town from Islamic State", "was recaptured by troops": the object is the place
+            taker = agent if agent is not None else subj
+            if taker is None and verb.dep_ == "conj":
+                taker = _child(verb.head, ("nsubj",))  # "pushed deep into the area and retook crossings"
+            if taker is not None and taker.pos_ == "PRON" and verb.dep_ == "ccomp":
+                # "the Rapid Support Forces said they had taken control": the one who said so
+                sayers = [c for c in verb.head.children if c.dep_ == "nsubj"]
+                taker = next((c for c in sayers if c.pos_ in ("NOUN", "PROPN")), None)
+            if taker is not None:
+                actor1 = actor1 or _np(taker)
+            frm = _prep_obj(verb, ("from",))
+            if frm is not None and frm.ent_type_ not in ("GPE", "LOC", "FAC"):
+                actor2 = actor2 or _np(frm)
+            continue
         if subjpass is not None:
             actor2 = actor2 or _victims(subjpass)
             if agent is not None:
@@ -491,7 +520,9 @@ def _roles(g: _Group, trig: Token) -> tuple[Span | None, Span | None]:
             else:
                 # "were killed in an ambush by ELN rebels", "was shot dead in a Taliban attack"
                 actor1 = actor1 or _cause_actor(verb)
-        if subj is not None and not _is_inanimate_subject(subj):
+        if subj is not None and SUICIDE in g.kinds and subj.lemma_.lower() in PLAIN_PEOPLE:
+            pass  # "Three young women blew themselves up": a bomber is never a civilian initiator
+        elif subj is not None and not _is_inanimate_subject(subj):
             actor1 = actor1 or _np(subj)
         elif subj is not None:
             # "U.S.-led coalition airstrikes killed ...": the weapon's owner is in its modifiers;
@@ -501,8 +532,15 @@ def _roles(g: _Group, trig: Token) -> tuple[Span | None, Span | None]:
                 owner = _np(subj)
             if owner is not None:
                 actor1 = actor1 or owner
-        if obj is not None and obj.lemma_.lower() not in ("control", "fire", "responsibility", "attack"):
+        if obj is not None and obj.lemma_.lower() not in NOT_TARGETS:
             actor2 = actor2 or _np(obj)
+        elif actor2 is None:
+            # "opened fire on protesters", "blew themselves up among residents"
+            at = _prep_obj(verb, ("on", "at", "among", "upon", "into"))
+            people = at is not None and (is_human(at) or trigger_kind(at) == PROTEST or
+                                         at.lemma_.lower() in ("crowd", "audience", "gathering"))
+            if people and at.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC"):
+                actor2 = _np(at)  # people, not "their vehicle" (the dead in it say who was hit)
         frm = _prep_obj(verb, ("from",))
         if frm is not None and kind == GAIN and actor2 is None:
             actor2 = _np(frm)
@@ -531,6 +569,14 @@ def _roles(g: _Group, trig: Token) -> tuple[Span | None, Span | None]:
                 elif subj is not None and any(c.lemma_ == "responsibility" for c in t.children):
                     actor1 = _np(subj)
                 break
+    if actor1 is None and g.kinds & {GAIN, LOSS}:
+        # "the town had been 'liberated'": by whoever the article has just said took it
+        taker = gainer_before(trig, loser=actor2)
+        if taker is not None:
+            actor1 = _np(taker)
+    named = generic_named_as(actor1, trig) if actor1 is not None else None
+    if named is not None:
+        actor1 = _np(named)
     if actor1 and actor2 and actor1.start == actor2.start:
         actor2 = None
     return actor1, actor2
@@ -542,8 +588,13 @@ WEAPONS = {"gun", "rifle", "weapon", "knife", "machete", "stone", "rock", "arm",
 
 
 def _sides(g: _Group) -> tuple[Span | None, Span | None]:
-    """The two sides of a clash: "fighting between X and Y", "X clashed with Y", "clashes with Y"."""
+    """The two sides of a clash or an agreement: "fighting between X and Y", "X clashed with Y", "X and Y signed a deal"."""
     for tok, kind in g.triggers:
+        if kind == AGREE:
+            subj = _child(tok.head if tok.pos_ == "NOUN" else tok, ("nsubj",))
+            pair = _pair(subj) if subj is not None and _child(subj, ("conj",)) is not None else None
+            if pair is not None:
+                return pair
         if kind != CLASH:
             continue
         for node in (tok, tok.head):
@@ -756,8 +807,51 @@ def _named_group(doc: Doc, tokens: set[Token], group_spans: ActorFinder, *, excl
         abs_s, abs_e = start + s, start + e
         if exclude is not None and exclude.start <= abs_s < exclude.end:
             continue
+        if _not_initiator(doc, abs_s, abs_e):
+            continue
         return _span_of(doc, abs_s, abs_e)
     return None
+
+
+# Nouns a group's name before them makes the group's doing ("a Taliban offensive", "an IS claim").
+_DEEDS_OF = {"attack", "assault", "offensive", "raid", "ambush", "operation", "strike", "bombing", "claim",
+             "campaign", "fighter", "militant", "gunman", "member", "commander", "unit", "force", "troop"}
+# Prepositions whose object an attack is aimed at ("fired on troops", "an IED under a convoy").
+_TARGET_PREPS = {"on", "against", "under", "at", "toward", "towards", "targeting", "upon"}
+# Verbs whose subject responds to an attack rather than carries it out ("police are hunting a suspect").
+_RESPONDERS = {"hunt", "search", "seek", "investigate", "probe", "pursue", "track", "chase", "comb", "condemn",
+               "blame", "accuse", "suspect", "respond", "rush", "evacuate", "cordon", "rescue", "treat"}
+
+
+def _not_initiator(doc: Doc, start: int, end: int) -> bool:
+    """Whether a group named in an event's words stands where the syntax makes it no initiator.
+
+    The target of the attack ("an IED detonated under a convoy of Russian soldiers", "fired on
+    troops"), what a verb acts on, or the one responding ("French police are hunting a suspect").
+    """
+    toks = [t for t in doc if start <= t.idx < end]
+    heads = [t for t in toks if not (start <= t.head.idx < end) or t.head is t]
+    if not heads:
+        return False
+    tok = heads[0]
+    if grievance(tok):
+        return True  # "a protest over a police shooting": what is protested
+    while tok.dep_ in ("pobj", "conj", "compound", "poss", "amod", "nmod") and tok.head is not tok:
+        if tok.dep_ != "pobj":
+            # "a Taliban vehicle": the vehicle's place; not "a Taliban attack", which is theirs
+            if tok.dep_ != "conj" and (trigger_kind(tok.head) is not None or tok.head.lemma_.lower() in _DEEDS_OF):
+                break
+            tok = tok.head
+            continue
+        prep = tok.head
+        if prep.lower_ != "of" or prep.head is prep:
+            break
+        tok = prep.head  # "a convoy of Russian soldiers": the convoy's place in the sentence
+    if tok.dep_ in ("dobj", "nsubjpass"):
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in _TARGET_PREPS:
+        return True
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _RESPONDERS
 
 
 
