@@ -138,3 +138,11 @@ def test_a_campaign_total_does_not_swell_the_event_before_it(nlp, actors):
     events = detect(nlp(text), group_spans=actors.find_all)
     assert len(events) == 1
     assert "1600" not in events[0].evidence.text
+
+
+@pytest.mark.parametrize("text", [
+    "Several grenades are thrown at vehicles carrying tourists.",  # a quantified subject: so many, once
+    "Militants set the cinema on fire. The exact number of deaths is unknown, with estimates of 400 to 800.",
+])
+def test_counted_subjects_and_a_tolls_unknown_number_stay_events(nlp, actors, text):
+    assert _events(nlp, actors, text)

@@ -425,3 +425,47 @@ def test_a_war_since_a_month_is_no_event(nlp, actors):
 def test_the_two_signatories_of_an_agreement_are_its_sides(nlp, actors):
     found = _events(nlp, actors, "The government and the ELN rebels signed a ceasefire agreement in Havana.")
     assert found[0][:4] == ("Strategic developments", "Agreement", "government", "ELN rebels")
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    # the tagger's noun "shoots" is the verb here
+    ("The IRA shoots down a British army helicopter in Northern Ireland", None),
+    ("An unknown person shoots and injures a 21-year-old in Belfast, Northern Ireland.", "Violence against civilians"),
+    # a clash "with an unknown number of casualties": the casualties are no side
+    ("There is an ongoing clash between Iraqi policemen and ISIS militants, with an unknown number of "
+     "casualties.", "Battles"),
+    # a football team's headquarters is a building attacked, not a match
+    ("In the city of Donetsk, a group of pro-Russian supporters attacked the headquarters of the local "
+     "football team.", None),
+    # the tagger's adjective "explosive" heads the sentence as a noun
+    ("An explosive shattered windows and damaged a room of a mosque in Minnesota.", "Explosions/Remote violence"),
+])
+def test_violent_senses_the_tagger_misreads_stay_events(nlp, actors, text, etype):
+    types = _types(nlp, actors, text)
+    assert types, text
+    assert etype is None or types[0][0] == etype
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Guerrillas of the M-19 seize a plane of Aeropesca in Medellín.",
+     [("Violence against civilians", "Abduction/forced disappearance")]),
+    ("Pirates seized a cargo ship off the coast of Somalia.",
+     [("Violence against civilians", "Abduction/forced disappearance")]),
+    ("Four gunmen hijacked a bus carrying 30 passengers.",
+     [("Violence against civilians", "Abduction/forced disappearance")]),
+    ("The navy seized a ship carrying weapons off Yemen.", []),  # an interdiction, no territory
+])
+def test_a_craft_seized_by_an_armed_group_is_a_hijacking(nlp, actors, text, expected):
+    assert _types(nlp, actors, text) == expected
+
+
+def test_raids_by_guerrillas_are_attacks_though_police_head_the_sentence(nlp, actors):
+    text = ("At least three wounded policemen left two guerilla raids by the National Liberation Army in the "
+            "Colombian department of Arauca.")
+    assert _types(nlp, actors, text)
+
+
+def test_people_taken_in_security_raids_are_arrests(nlp, actors):
+    text = "Israeli forces have taken dozens of Palestinians in a series of raids across the occupied West Bank."
+    assert _types(nlp, actors, text) == [("Strategic developments", "Arrests")]
+    assert _types(nlp, actors, "Police raided a house in Leeds on Monday.") == []

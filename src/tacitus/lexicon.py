@@ -56,6 +56,7 @@ SINGLE: dict[str, str] = {
     "die": OUTCOME, "dead": OUTCOME, "death": OUTCOME, "wound": OUTCOME, "injure": OUTCOME, "casualty": OUTCOME,
     "toll": OUTCOME, "injury": OUTCOME, "hurt": OUTCOME, "body": OUTCOME, "corpse": OUTCOME,
     "kidnap": ABDUCT, "abduct": ABDUCT, "kidnapping": ABDUCT, "abduction": ABDUCT, "hostage": ABDUCT,
+    "hijack": ABDUCT, "hijacking": ABDUCT, "skyjack": ABDUCT,
     "rape": SEXUAL, "gang-rape": SEXUAL, "raped": SEXUAL, "molest": SEXUAL, "molestation": SEXUAL,
     # demonstrations
     "protest": PROTEST, "demonstrate": PROTEST, "demonstration": PROTEST, "rally": PROTEST, "march": PROTEST,
@@ -342,3 +343,7 @@ CELL_WORDS = {"cell", "network", "ring", "gang", "module", "group", "syndicate",
 def trigger_kind(tok: Token) -> str | None:
     """The kind a single word triggers by itself (no two-word triggers, no sense check)."""
     return SINGLE.get(tok.lemma_.lower()) or SINGLE.get(tok.lower_)
+
+# Craft whose seizure is a hijacking (its crew and passengers taken), not territory or a haul.
+HIJACKED = frozenset({"plane", "aircraft", "airliner", "airplane", "jet", "flight", "helicopter", "ship", "vessel",
+                      "boat", "tanker", "freighter", "trawler", "dhow", "ferry", "yacht", "bus", "train", "coach"})

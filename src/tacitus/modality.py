@@ -388,8 +388,8 @@ def _determined(noun: Token) -> bool:
     for c in noun.children:
         if c.dep_ == "det" and c.lower_ not in ("all", "any", "some", "such", "most", "many"):
             return True
-        if c.dep_ in ("nummod", "poss", "quantmod"):
-            return True
+        if c.dep_ in ("nummod", "poss", "quantmod") or c.lower_ in ("several", "few"):
+            return True  # "two bombings", "several grenades", "a few shots": so many of them, once
         if c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")):
             return True  # "Nigerian security forces", "Taliban fighters": a named side, not people in general
     return False
@@ -570,10 +570,16 @@ def _decade_only(verb: Token) -> bool:
         _is_year(t) or _DAY_WORDS.search(t.text) for t in dates)
 
 
+# What an event's toll counts: "the number of deaths", "the total of casualties".
+_TOLL_NOUNS = frozenset({"death", "dead", "casualty", "victim", "fatality", "injury", "injured", "wounded", "body"})
+
+
 def _statistic(noun: Token) -> bool:
     """An event noun counted by a statistic: "murder tally", "the number of attacks", "a rise in kidnappings"."""
     if _determined(noun) or noun.tag_ == "NN" and any(c.dep_ == "det" for c in noun.children):
         return False  # "the fall of seven mortar shells", "a rise in the attack's toll": one event
+    if noun.lemma_.lower() in _TOLL_NOUNS:
+        return False  # "the exact number of deaths is unknown": an event's toll (running totals are read apart)
     head = noun.head
     if noun.dep_ in ("compound", "nmod") and head.pos_ in ("NOUN", "PROPN") and \
             head.lemma_.lower() in STATISTIC_NOUNS:

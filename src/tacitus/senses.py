@@ -187,6 +187,10 @@ def violence_evidence(sent: SpacySpan, *, exclude: Iterable[Token] = ()) -> bool
     return False
 
 
+# What a clash comes "with" that is not a side: "an ongoing clash ... with an unknown number of casualties".
+_CLASH_OUTCOMES = frozenset({"number", "casualty", "death", "injury", "loss", "toll", "result", "weapon", "gun"})
+
+
 def sporting(sent: SpacySpan) -> bool:
     """A sentence about a game: a score ("Wales beat Hungary 2-0", "Blue Jackets 5, Canadiens 2") or sport words.
 
@@ -323,7 +327,8 @@ def figurative(tok: Token, kind: str) -> bool:
     prts = {c.lower_ for c in tok.children if c.dep_ == "prt"}
     if _fiction(tok):
         return True
-    if kind not in (PROTEST, ARREST) and sporting(sent) and not violence_evidence(sent, exclude=(tok,)):
+    if kind not in (PROTEST, ARREST) and sporting(sent) and not violence_evidence(sent, exclude=(tok,)) \
+            and not any(_physical_target(o) for o in _args(tok, ("dobj", "nsubjpass"))):
         return True  # "The 'Adamek Bomb' ignited an eight match winning streak", "injuries" of a team
     if _other_sense(tok, kind) or _natural_death(tok, kind) or _mechanical_harm(tok, kind):
         return True
@@ -350,8 +355,9 @@ def figurative(tok: Token, kind: str) -> bool:
     if lemma == "explode" and any(trigger_kind(s) in (PROTEST, RIOT) for s in _agents(tok)):
         return True  # "protests exploding to new levels"
     if lemma in ("beat", "hit", "strike", "fight", "battle", "rally", "attack") and (
-            sporting(sent) or market(sent) and lemma in ("hit", "beat", "rally")):
-        return True
+            sporting(sent) and not any(_physical_target(o) for o in _args(tok, ("dobj", "nsubjpass")))
+            or market(sent) and lemma in ("hit", "beat", "rally")):
+        return True  # not "supporters attacked the headquarters of the local football team"
     if lemma in ("beat", "hit", "strike", "attack", "fight", "battle", "hurt", "burn", "shoot", "blast", "target",
                  "hack") and tok.pos_ in ("VERB", "NOUN"):
         if prts & {"out", "on"} or lemma == "strike" and any(c.dep_ == "prep" and c.lower_ == "as"
@@ -504,7 +510,8 @@ def _other_sense(tok: Token, kind: str) -> bool:
             return True  # "blasted it as insincere", "blasted the president for his handling"
     if lemma in ("bomb", "explosive") and tok.dep_ == "compound" and tok.head.lemma_.lower() in BOMB_NON_EVENTS:
         return True  # "Bomb squad called to Richmond's east side"
-    if lemma == "explosive" and tok.pos_ == "ADJ" and (tok.dep_ in ("acomp", "attr", "conj") or tok.dep_ == "amod" and
+    if lemma == "explosive" and tok.pos_ == "ADJ" and not (nxt is not None and nxt.tag_ in ("VBD", "VBZ", "VBN")) \
+            and (tok.dep_ in ("acomp", "attr", "conj") or tok.dep_ == "amod" and
                                                        not {tok.head.lemma_.lower(), *(
                                                            c.lemma_.lower() for c in tok.head.children
                                                            if c.dep_ == "compound")} & EXPLOSIVE_HEADS):
@@ -535,8 +542,11 @@ def _other_sense(tok: Token, kind: str) -> bool:
         if words & LAUNCH_WORDS:
             return True  # a rocket that carries a satellite into orbit
     if lemma == "shoot" and kind == KILL:
-        if tok.pos_ == "NOUN":
-            return True  # "the first green shoots", "a photo shoot"
+        if tok.pos_ == "NOUN" and not (nxt is not None and nxt.lower_ in ("down", "at", "dead", "and")) \
+                and not any(c.pos_ == "PROPN" for c in tok.children):
+            # "the first green shoots", "a photo shoot"; the tagger's noun in "The IRA shoots down
+            # a helicopter" or "a man shoots and injures" is the verb
+            return True
         if any(a.lemma_.lower() in FILMING for a in _args(tok, ("dobj", "nsubjpass", "nsubj"))):
             return True  # "shooting footage", "the movie was shot in 18 days", "shot a three"
         if not _args(tok, ("dobj", "nsubjpass")) and any(
@@ -569,7 +579,8 @@ def _other_sense(tok: Token, kind: str) -> bool:
             for c in tok.children) and not words & TOLL_CUES:
         return True  # "the Boston toll increase", "eliminated tolls for passenger vehicles"
     if kind == CLASH and lemma == "clash":
-        sides = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in _args(c, ("pobj",))]
+        sides = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in _args(c, ("pobj",))
+                 if p.lemma_.lower() not in _CLASH_OUTCOMES]  # "a clash ... with an unknown number of casualties"
         sides += _agents(tok) if tok.pos_ == "VERB" else []
         if sides and not any(_side(x) for x in sides):
             return True  # "New Gainesville prison clashes with revitalization"

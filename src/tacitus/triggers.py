@@ -45,6 +45,7 @@ from tacitus.lexicon import (
     EXPLOSIVE_KINDS,
     FORCE_NOUNS,
     GAIN,
+    HIJACKED,
     GENERIC_ADVERBS,
     GRENADE,
     HEDGES,
@@ -124,6 +125,9 @@ def find_triggers(sent: SpacySpan) -> Iterable[tuple[Token, str]]:
         if kind == GAIN and tok.pos_ == "VERB" and lemma in ("seize", "capture") and \
                 _seized_object(tok) == "weapons":
             kind = DISRUPT
+        if kind == GAIN and tok.pos_ == "VERB" and lemma in ("seize", "capture", "take") and \
+                _seized_object(tok) == "craft" and not _state_taker(tok):
+            kind = ABDUCT  # a hijacking: the craft's crew and passengers are taken
         if kind == GAIN and tok.pos_ == "VERB" and lemma in ("capture", "recapture", "seize") and \
                 _seized_object(tok) == "people":
             # "a man charged with murder has been captured by Middletown police": taken, not territory;
@@ -321,6 +325,9 @@ def _seized_object(verb: Token) -> str | None:
             continue
         if any(t.lemma_.lower() in _NOT_PLACES for t in obj.subtree):
             return "other"  # "capturing the Best in Show award"
+        if obj.lemma_.lower() in HIJACKED:
+            words.add(obj.lemma_.lower())  # "a cargo ship", whatever the tagger makes of it
+            continue
         if _person_taken(obj):
             people += 1  # "a man charged with murder has been captured", "escaped inmates captured"
             continue
@@ -336,11 +343,33 @@ def _seized_object(verb: Token) -> str | None:
         return "place"
     if words & SEIZED_WEAPONS:
         return "weapons"
+    if words & HIJACKED:
+        return "craft"  # "seize a plane of Aeropesca", "pirates seized a cargo ship"
     if words:
         return "other"
     if people:
         return "people"
     return "pronoun" if pronouns else None
+
+
+# Words naming an armed non-state side as the raider: "two guerrilla raids by the ELN".
+_RAIDERS = frozenset({"guerrilla", "guerilla", "rebel", "militant", "insurgent", "terrorist", "gunman", "gunmen",
+                      "jihadist", "separatist", "bandit", "pirate"})
+
+
+def _actor_tokens(actor: Span | None, doc: Doc) -> list[Token]:
+    """The tokens of an actor span ("At least three wounded policemen")."""
+    if actor is None:
+        return []
+    return [t for t in doc if actor.start <= t.idx < actor.end]
+
+
+def _state_taker(verb: Token) -> bool:
+    """Whether the one who seized is the state ("the navy seized a ship carrying arms"): an interdiction."""
+    takers = [c for c in verb.children if c.dep_ == "nsubj"]
+    takers += [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return any(w.lemma_.lower() in STATE_WORDS | LAW_ENFORCEMENT or w.lower_ in LAW_ENFORCEMENT
+               for t in takers for w in t.subtree)
 
 
 def _objects(verb: Token) -> list[Token]:
@@ -450,8 +479,8 @@ def _sense_ok(tok: Token, kind: str) -> bool:
         return False
     if kind in (GAIN, LOSS) and tok.pos_ == "VERB":
         seized = _seized_object(tok)
-        if seized in ("weapons", "other", "people"):
-            return False
+        if seized in ("weapons", "other", "people", "craft"):
+            return False  # ("craft" the state seized: an interdiction; an armed group's is a hijacking, above)
         if seized == "pronoun" and not violence_evidence(tok.sent, exclude=(tok,)):
             return False  # "he won the clerk's seat and has occupied it ever since"
     if kind == LOSS and lemma == "fall" and not _falls_to_a_side(tok):
@@ -706,9 +735,13 @@ def classify(kinds: set[str], lemmas: set[str], actor1: Span | None, actor2: Spa
         # cars": unarmed crowds riot; in a demonstration it is a violent one (CODEBOOK 2)
         return "Riots", "Violent demonstration" if _demonstration_near(tokens) else "Mob violence"
     if kinds <= {ATTACK} and lemmas & {"storm", "raid"} and _security(actor1) and \
-            not armed_target(actor2, lemmas, doc, tokens):
+            not armed_target(actor2, lemmas, doc, tokens) and not lemmas & _RAIDERS and \
+            not any(t.lemma_.lower() in ("wounded", "injured", "killed", "dead") for t in _actor_tokens(actor1, doc)):
         # "held hostages until police stormed the hall", "as officers raided a house": a rescue or a
-        # search, no attack of its own; what it found or ended is told by its own words
+        # search, no attack of its own; what it found or ended is told by its own words, and people
+        # taken in it ("have taken dozens of Palestinians in a series of raids") are arrests
+        if lemmas & {"take", "round", "pick"} and actor2 is not None:
+            return "Strategic developments", "Arrests"
         return None, None
     if kinds & {ATTACK, KILL} and not kinds & (set(EXPLOSIVE_KINDS) | {EXECUTE, ABDUCT, SEXUAL}) and \
             lemmas & _THROWN and actor1 is None and not lemmas & _ARMS:
