@@ -344,3 +344,10 @@ def test_two_sentences_are_not_one_unlisted_name(actors):
 ])
 def test_group_backed_or_sworn_to_describes_the_one_named_beside_it(actors, mention, name):
     assert actors.canonical(mention).name == name
+
+
+def test_iso3_codes_in_text_are_no_nationality(actors: ActorDictionary) -> None:
+    # "GNB" is Venezuela's Bolivarian National Guard, not Guinea-Bissau; "CAN" in a headline is a word.
+    assert actors.find_all("GNB Brigade General Hector Hernandez was detained", generic=True) == []
+    assert [a.name for _, _, a in actors.find_all("UAE forces struck", generic=True)] == \
+        ["Military Forces of the United Arab Emirates"]

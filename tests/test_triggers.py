@@ -469,3 +469,12 @@ def test_people_taken_in_security_raids_are_arrests(nlp, actors):
     text = "Israeli forces have taken dozens of Palestinians in a series of raids across the occupied West Bank."
     assert _types(nlp, actors, text) == [("Strategic developments", "Arrests")]
     assert _types(nlp, actors, "Police raided a house in Leeds on Monday.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "On Sunday, police arrested 12 people in connection with Saturday's terror attack.",
+    "A general was also detained by intelligence forces on Monday night in connection with the terrorist attack.",
+    "Police arrested two men over the bombing of a bus in Kabul.",
+])
+def test_an_attack_named_as_the_grounds_of_an_arrest_is_no_event_of_its_own(nlp, actors, text):
+    assert _types(nlp, actors, text) == [("Strategic developments", "Arrests")]

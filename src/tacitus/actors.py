@@ -282,7 +282,7 @@ class ActorDictionary:
         for key in self._nationality:
             first, n = key.partition(" ")[0], key.count(" ") + 1
             self._nat_first[first] = max(self._nat_first.get(first, 0), n)
-        self._abbrev = {k: v for k, v in countries.abbreviations().items() if len(k) <= 4}
+        self._abbrev = {k: v for k, v in countries.abbreviations(codes=False).items() if len(k) <= 4}
         self._kinds = {e.canonical: e.kind for es in entries.values() for e in reversed(es) if e.canonical}
         self._homes: dict[str, tuple[str, ...]] = dict(homes or {})
 

@@ -192,12 +192,22 @@ def adjectives() -> dict[str, str]:
     return dict(_indexes()[1])
 
 
-def abbreviations() -> dict[str, str]:
+def abbreviations(*, codes: bool = True) -> dict[str, str]:
     """Capitalised country abbreviations without dots ("US", "UK", "DRC", "IRQ") -> ISO3.
 
     To be matched case-sensitively only.
+
+    Args:
+        codes: include every ISO3 code ("IRQ"). Running text rarely names a country by its
+            code and often spells other things so ("GNB", Venezuela's National Guard; "CAN",
+            "ARM" in a headline in capitals): text readers pass False and keep the
+            abbreviations the table lists ("US", "UAE", "DRC").
     """
-    return dict(_indexes()[2])
+    found = _indexes()[2]
+    if codes:
+        return dict(found)
+    listed = {form.replace(".", "") for c in countries() for form in (c.name, *c.other_names, *c.adjectives)}
+    return {k: v for k, v in found.items() if k in listed}
 
 
 def names() -> dict[str, str]:

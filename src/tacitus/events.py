@@ -170,6 +170,7 @@ def _troop_movement(doc: Doc, c: EventCandidate) -> bool:
 def _sentence_events(doc: Doc, sent: SpacySpan, group_spans: ActorFinder | None) -> list[EventCandidate]:
     triggers = [(tok, kind) for tok, kind in find_triggers(sent)
                 if not needs_evidence(tok, kind) or _violent_context(sent, (tok,), group_spans)]
+    triggers = [(tok, kind) for tok, kind in triggers if not _grounds_of_custody(tok)]
     if not triggers:
         return []
     groups: dict[int, _Group] = {}
@@ -207,6 +208,30 @@ def _sentence_events(doc: Doc, sent: SpacySpan, group_spans: ActorFinder | None)
             out.append(cand)
     return out
 
+
+
+# Verbs of custody and prosecution, whose "for"/"over" phrase names the grounds, not a new deed.
+_CUSTODY_VERBS = {"arrest", "detain", "charge", "question", "hold", "convict", "sentence", "indict", "jail",
+                  "apprehend", "nab", "extradite", "prosecute", "try", "accuse", "suspect"}
+
+
+def _grounds_of_custody(tok: Token) -> bool:
+    """An attack named as the grounds of an arrest or a charge, which is the event told.
+
+    "police arrested 12 people in connection with Saturday's terror attack", "was detained
+    over the bombing", "charged for the attack": the attack is the background of the custody.
+    """
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ == "with" and prep.head.lower_ in ("connection", "relation"):
+        return True
+    if prep.lower_ not in ("for", "over", "after", "following"):
+        return False
+    head = prep.head
+    while head.dep_ in ("prep", "pobj", "conj") and head.head is not head:
+        head = head.head
+    return head.pos_ == "VERB" and head.lemma_.lower() in _CUSTODY_VERBS
 
 
 def _names_event(noun: Token, trigger_ids: set[int]) -> bool:

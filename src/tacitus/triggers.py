@@ -789,8 +789,10 @@ def classify(kinds: set[str], lemmas: set[str], actor1: Span | None, actor2: Spa
             not lemmas & {"attack", "ambush", "assault", "storm"}:
         # "police seized guns and drugs in a raid": the raid is the seizure
         return "Strategic developments", "Disrupted weapons use"
-    if kinds & {ARREST} and not kinds & {KILL, OUTCOME} and not (lemmas & {"attack", "ambush", "assault", "storm"}):
-        # "police arrested 21 suspects in overnight raids": the raid is the arrest
+    if kinds & {ARREST} and not kinds & {KILL, OUTCOME} and \
+            not (kinds & {ATTACK} and lemmas & {"attack", "ambush", "assault", "storm"}):
+        # "police arrested 21 suspects in overnight raids": the raid is the arrest; an attack named
+        # as its grounds ("in connection with Saturday's attack") is no trigger of its own
         return "Strategic developments", "Arrests"
     if kinds & {ATTACK, KILL, OUTCOME}:
         armed = armed_target(actor2, lemmas, doc, tokens)
