@@ -476,3 +476,27 @@ def test_opening_injury_count_joins_the_event_after_it(nlp, actors):
     cands = _detect(nlp, actors, text)
     assert len(cands) == 1 and cands[0].evidence.text == text
     assert cands[0].context.start == 0
+
+
+@pytest.mark.parametrize("text", [
+    # an industrial explosion and what the next sentences say of it
+    "Multiple workers at a gas plant were hurt when a tank at the plant exploded Thursday night. Four people "
+    "were injured, and airlifted to nearby hospitals.",
+    "An engineer was killed when an explosion ripped through a warehouse of petroleum products at an oil company.",
+    "A storage bunker at an industrial waste treatment plant exploded. It is believed the blast occurred in a "
+    "tank containing solvents.",
+    # poisoning by drink, floods
+    "The three died after consuming adulterated flavoured drinks, the agency said.",
+    "Heavy rainfall has led to the discharge of excess water from the barrage, flooding parts of north Bihar.",
+])
+def test_accidents_and_what_follows_them_are_no_events(nlp, actors, text):
+    assert detect(nlp(text), group_spans=actors.find_all) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels shelled the town despite heavy rainfall, killing 4.",
+    "Unidentified attackers shot and killed 5 foreign tourists near the Erta Ale volcano.",
+    "A gas cylinder exploded in a restaurant in Lahore. Separately, gunmen killed two policemen in Quetta.",
+])
+def test_violence_beside_accident_words_is_still_an_event(nlp, actors, text):
+    assert detect(nlp(text), group_spans=actors.find_all)

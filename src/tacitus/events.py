@@ -53,6 +53,7 @@ from tacitus.lexicon import (
     PROTEST,
     PROTEST_VERBS,
     SUICIDE,
+    VIOLENCE_CUES,
     trigger_kind,
 )
 from tacitus.models import SUB_EVENT_TYPES, EventCandidate, Span
@@ -111,6 +112,7 @@ def detect(doc: Doc, *, group_spans: ActorFinder | None = None) -> list[EventCan
     # An opening count of injured people no event precedes ("Five people suffered light injuries in a
     # suicide bombing ... The bomber, who was killed, exploded prematurely") waits for the event after it.
     injured: SpacySpan | None = None
+    mishap: SpacySpan | None = None  # the accident just told, which the next sentences may go on about
     for sent in doc.sents:
         follows = bool(candidates) and _same_paragraph(doc, candidates[-1].evidence.end, sent.start_char)
         if injured is not None and not _same_paragraph(doc, injured.end_char, sent.start_char):
@@ -119,7 +121,15 @@ def detect(doc: Doc, *, group_spans: ActorFinder | None = None) -> list[EventCan
             if follows and any(k == OUTCOME or t.lemma_.lower() in ("kill", "burn") for t, k in find_triggers(sent)):
                 # "the only casualty was one of the attackers, who accidentally burned himself to death"
                 candidates[-1] = _extend(candidates[-1], doc, sent)
+            else:
+                mishap = sent
             continue
+        if mishap is not None and _same_paragraph(doc, mishap.end_char, sent.start_char) and not _violence_named(sent):
+            # "A tank at the plant exploded. Four people were injured", "... the blast occurred in a
+            # tank containing solvents": the accident's toll and details, no event of their own
+            mishap = sent
+            continue
+        mishap = None
         found = _sentence_events(doc, sent, group_spans)
         if candidates:
             # "Troops were deployed to the area" after an attack is the response to it, not a development of its own
@@ -157,6 +167,11 @@ def _extend_back(c: EventCandidate, doc: Doc, sent: SpacySpan) -> EventCandidate
     context = c.context or c.evidence
     context = _span_of(doc, sent.start_char, max(context.end, c.evidence.end))
     return replace(c, evidence=evidence, context=context)
+
+
+def _violence_named(sent: SpacySpan) -> bool:
+    """Whether a sentence names attackers, weapons of attack or unrest (lexicon.VIOLENCE_CUES)."""
+    return any(t.lemma_.lower() in VIOLENCE_CUES or t.lower_ in VIOLENCE_CUES for t in sent)
 
 
 def _troop_movement(doc: Doc, c: EventCandidate) -> bool:

@@ -158,14 +158,21 @@ ACCIDENT_CUES = {"accident", "accidental", "accidentally", "cylinder", "boiler",
                  "firefighters", "collision", "collide", "poison", "poisoning", "overdose", "capsize", "leakage",
                  "monsoon", "downpour", "torrential", "famine", "propane", "fertilizer", "refinery", "furnace",
                  "plunge", "icy", "skid", "overturn", "drown", "shipwreck", "drowning", "wreck", "rollover",
-                 "climber", "mountaineer", "crush", "hiker"}
+                 "climber", "mountaineer", "crush", "hiker",
+                 # poisoning by food and drink, and weather
+                 "consume", "ingest", "adulterate", "adulterated", "contaminate", "contaminated", "toxin", "methanol",
+                 "hooch", "rainfall", "cloudburst"}
 JET_CUES = {"fire", "strike", "missile", "bomb", "attack", "raid", "pound", "target", "hit", "drop", "shoot",
             "warplane", "military", "air", "force", "sortie", "rocket"}
 # Words that make a sentence with an accident cue still a report of violence.
 VIOLENCE_CUES = {"attack", "bomber", "militant", "gunman", "gunmen", "terrorist", "insurgent", "rebel", "airstrike",
                  "shelling", "suicide", "jihadist", "bomb", "explosive", "ied", "grenade", "mortar", "rocket",
                  "missile", "militia", "protest", "protester", "protesters", "demonstration",
-                 "demonstrator", "riot", "rioter", "march", "rally", "clash", "gunfire", "shooting"}
+                 "demonstrator", "riot", "rioter", "march", "rally", "clash", "gunfire", "shooting",
+                 # plural forms the tagger leaves unlemmatised at a sentence's start, and shelling verbs
+                 "rebels", "militants", "insurgents", "terrorists", "jihadists", "militias", "shell", "shelled",
+                 "bombing", "attacker", "attackers", "assailant", "assailants", "hijack", "hijacked", "hijacker",
+                 "kidnap", "kidnapped", "raid", "arson", "arsonist"}
 # What explodes in an industrial accident: "a tank at the plant exploded", "a gas explosion".
 INDUSTRIAL = {"cylinder", "boiler", "container", "furnace", "reactor", "plant", "factory", "warehouse", "gas",
               "propane", "fertilizer", "chemical", "pipeline", "transformer", "bunker", "storage", "firework",

@@ -276,9 +276,13 @@ def _industrial(tok: Token) -> bool:
     """An explosion of a tank, a plant or a gas cylinder: an accident, not remote violence."""
     if tok.lemma_.lower() not in ("explode", "explosion", "blast", "blow", "detonate"):
         return False
-    near = [c for c in tok.children if c.dep_ in ("nsubj", "compound", "amod", "nmod", "poss")]
-    near += [g for c in near for g in c.children if c.dep_ in ("compound", "amod", "prep")]
+    near = [c for c in tok.children if c.dep_ in ("nsubj", "compound", "amod", "nmod", "poss", "dep")]
+    if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
+        # "an explosion ripped through a warehouse of petroleum products", "tore through an industrial area"
+        near += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ in ("through", "at", "in")]
+    near += [g for c in near for g in c.children if g.dep_ in ("compound", "amod", "prep")]
     near += [p for c in near if c.dep_ == "prep" for p in c.children]
+    near += [g for c in near for g in c.children if g.dep_ in ("compound", "amod")]
     if tok.dep_ == "compound":
         near.append(tok.head)
     return any(t.lemma_.lower() in INDUSTRIAL for t in near)
