@@ -57,6 +57,10 @@ _RELATIVE = {"after", "before", "ago", "later", "earlier", "since", "prior", "fo
 _RATE_ADVERBS = {"annually", "yearly", "daily", "nightly", "weekly", "monthly", "hourly", "habitually",
                  "perennially", "chronically", "customarily", "traditionally", "commonly", "constantly",
                  "continually", "seldom", "rarely", "whenever"}
+# A quick look at the sentence before its parse is read: the words the rate and total rules need.
+_RATE_WORDS = re.compile(r"\b(?:" + "|".join(sorted(_RATE_ADVERBS | _RATE_UNITS)) + r")s?\b", re.IGNORECASE)
+_TOTAL_WORDS = re.compile(r"\bby\s+(?:the\s+)?(?:end|close|(?:18|19|20)\d\d)\b|\balone\b|\bso\s+far\b|\bto\s+date\b",
+                          re.IGNORECASE)
 # Antecedents that make a relative clause a class: "all the men who have fought", "anyone who attacks".
 _UNIVERSAL = {"all", "every", "any", "each", "whoever", "anyone", "anybody", "everyone", "everybody"}
 # Pronouns that can stand for people in general.
@@ -447,6 +451,8 @@ def _participants(verb: Token) -> Iterable[Token]:
 
 def _rate(head: Token) -> bool:
     """A rate or a frequency in the clause: "one person a year", "each and every year", "attacks occur daily"."""
+    if not _RATE_WORDS.search(head.sent.text):
+        return False  # no rate word in the sentence: nothing to parse
     verb = _frame(head)
     for t in verb.subtree:
         low = t.lower_
@@ -490,6 +496,8 @@ def _running_total(verb: Token) -> bool:
     A rank ("the deadliest attack so far this year", "the seventh journalist murdered so far this
     year") singles one event out of the total: that one is told.
     """
+    if not _TOTAL_WORDS.search(verb.sent.text):
+        return False  # no "by", "alone", "so far" or "to date": nothing to parse
     if any(t.tag_ == "JJS" or t.ent_type_ == "ORDINAL" for t in verb.sent):
         return False
     for t in verb.subtree:

@@ -194,8 +194,18 @@ _CLASH_OUTCOMES = frozenset({"number", "casualty", "death", "injury", "loss", "t
 def sporting(sent: SpacySpan) -> bool:
     """A sentence about a game: a score ("Wales beat Hungary 2-0", "Blue Jackets 5, Canadiens 2") or sport words.
 
-    A lone range is no score: "10 were killed and 7-8 wounded".
+    A lone range is no score: "10 were killed and 7-8 wounded". Asked once per sentence, whatever
+    the number of its triggers (the answer is kept on the Doc).
     """
+    cache = sent.doc.user_data.setdefault("tacitus.sporting", {})
+    key = (sent.start, sent.end)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _sporting(sent)
+    return found
+
+
+def _sporting(sent: SpacySpan) -> bool:
     sport = len({t.lemma_.lower() for t in sent} & SPORT_WORDS)
     scores = len(_SCORE.findall(sent.text))
     if scores and (sport or scores > 1 or any(t.lemma_.lower() in _RESULT_VERBS for t in sent)):
@@ -210,6 +220,20 @@ def market(sent: SpacySpan) -> bool:
 
 def _words(tokens: Iterable[Token]) -> set[str]:
     return {w for t in tokens for w in (t.lemma_.lower(), t.lower_)}
+
+
+class _LazyWords:
+    """The words of a sentence but one token, read only when a rule asks (most triggers need none)."""
+
+    __slots__ = ("_sent", "_tok", "_set")
+
+    def __init__(self, sent: SpacySpan, tok: Token) -> None:
+        self._sent, self._tok, self._set = sent, tok, None
+
+    def __and__(self, other: Iterable[str]) -> set[str]:
+        if self._set is None:
+            self._set = _words(t for t in self._sent if t.i != self._tok.i)
+        return self._set & set(other)
 
 
 def _args(tok: Token, deps: tuple[str, ...]) -> list[Token]:
@@ -500,7 +524,7 @@ def _other_sense(tok: Token, kind: str) -> bool:
     sent = tok.sent
     doc = tok.doc
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    words = _words(t for t in sent if t.i != tok.i)
+    words = _LazyWords(sent, tok)
     if tok.pos_ == "NOUN" and kind in (BLAST, ATTACK, KILL, SHELL) and _sport_unit(tok):
         return True  # "a three-run blast"
     if lemma == "blast":
