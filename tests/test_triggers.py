@@ -478,3 +478,20 @@ def test_people_taken_in_security_raids_are_arrests(nlp, actors):
 ])
 def test_an_attack_named_as_the_grounds_of_an_arrest_is_no_event_of_its_own(nlp, actors, text):
     assert _types(nlp, actors, text) == [("Strategic developments", "Arrests")]
+
+
+@pytest.mark.parametrize("text", [
+    "A 55-year-old man was arrested after police say child pornography was found inside a storage locker.",
+    "St. Louis Police arrested two people suspected of stealing meat from a barbecue restaurant.",
+    "Polish border guards have detained 34 migrants who were traveling in the trailer of a lorry.",
+])
+def test_arrests_for_ordinary_crime_are_no_political_event(nlp, actors, text):
+    assert _types(nlp, actors, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Security forces arrested three suspected drug smugglers linked to the Taliban.",
+    "Police arrested two opposition activists in Minsk.",
+])
+def test_arrests_with_a_political_side_are_events(nlp, actors, text):
+    assert _types(nlp, actors, text) == [("Strategic developments", "Arrests")]

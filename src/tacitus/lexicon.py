@@ -354,3 +354,17 @@ def trigger_kind(tok: Token) -> str | None:
 # Craft whose seizure is a hijacking (its crew and passengers taken), not territory or a haul.
 HIJACKED = frozenset({"plane", "aircraft", "airliner", "airplane", "jet", "flight", "helicopter", "ship", "vessel",
                       "boat", "tanker", "freighter", "trawler", "dhow", "ferry", "yacht", "bus", "train", "coach"})
+
+# Charges of ordinary crime: an arrest for one of these, with nothing political named, is a police
+# matter, not a political event ("arrested for burglary", "on suspicion of negligent homicide").
+ORDINARY_CRIMES = frozenset({
+    "burglary", "burglar", "theft", "steal", "stealing", "shoplift", "shoplifting", "robbery", "rob", "fraud",
+    "embezzlement", "embezzle", "drug", "drugs", "narcotic", "narcotics", "marijuana", "cocaine", "heroin", "meth",
+    "methamphetamine", "pornography", "dui", "drunk", "insider", "counterfeit", "forgery", "vandalism", "vandalise",
+    "vandalize", "trespass", "trespassing", "negligent", "endangerment", "poaching", "speeding", "bail", "pension",
+    "trafficking", "smuggle", "smuggling", "migrant", "migrants", "illegally", "immigration", "visa"})
+# What makes an arrest political: armed groups, attacks, unrest, dissent.
+POLITICAL_CUES = VIOLENCE_CUES | {
+    "terror", "terrorism", "extremist", "extremism", "opposition", "activist", "dissident", "journalist",
+    "protest", "protester", "demonstrator", "coup", "insurgency", "separatist", "islamist", "jihadi", "treason",
+    "sedition", "party", "leader", "politician", "lawmaker", "minister", "weapon", "arms", "explosive"}

@@ -45,10 +45,10 @@ from tacitus.lexicon import (
     EXPLOSIVE_KINDS,
     FORCE_NOUNS,
     GAIN,
-    HIJACKED,
     GENERIC_ADVERBS,
     GRENADE,
     HEDGES,
+    HIJACKED,
     HQ,
     IED,
     INDUSTRIAL,
@@ -65,9 +65,11 @@ from tacitus.lexicon import (
     MOVEMENT_INTRANSITIVE,
     MOVEMENT_VERBS,
     NONVIOLENT_TARGETING,
+    ORDINARY_CRIMES,
     OUTCOME,
     PAIRS,
     PLACE_WORDS,
+    POLITICAL_CUES,
     PROPAGANDA,
     PROPAGANDA_VERBS,
     PROTEST,
@@ -714,6 +716,11 @@ def classify(kinds: set[str], lemmas: set[str], actor1: Span | None, actor2: Spa
         ``(event_type, sub_event_type)``; ``(None, None)`` when the triggers
         make no event, and event type ``""`` for a casualty report only.
     """
+    if kinds == {ARREST} and lemmas & ORDINARY_CRIMES and not lemmas & POLITICAL_CUES and \
+            not _organisation_named(doc, tokens):
+        # "arrested on suspicion of negligent homicide", "arrested two people suspected of stealing
+        # meat": an ordinary criminal case, no political event (CODEBOOK 1)
+        return None, None
     if kinds & {CHEM} and kinds & (set(EXPLOSIVE_KINDS) | {ATTACK, KILL, OUTCOME}):
         return "Explosions/Remote violence", "Chemical weapon"
     if kinds & {GAIN, LOSS} and (lemmas & WITHDRAWAL or {"pull", "out"} <= lemmas) and \
@@ -965,6 +972,18 @@ def _withdrew_after_takeover(tokens: set[Token]) -> bool:
                     return True
                 break
     return False
+
+
+# Words of the bodies that police and try ordinary crime ("St. Louis Police", "the FBI").
+_POLICING = {"police", "department", "sheriff", "court", "bureau", "agency", "office", "fbi", "nbi", "squad",
+             "patrol", "pd", "constabulary", "command", "customs", "guard"}
+
+
+def _organisation_named(doc: Doc, tokens: set[Token]) -> bool:
+    """Whether an organisation other than a police, court or agency is named among an event's tokens."""
+    ids = {t.i for t in tokens}
+    return any(ent.label_ == "ORG" and any(t.i in ids for t in ent)
+               and not any(t.lower_ in _POLICING for t in ent) for ent in doc.ents)
 
 
 def _security(actor: Span | None) -> bool:
