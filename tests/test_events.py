@@ -500,3 +500,10 @@ def test_accidents_and_what_follows_them_are_no_events(nlp, actors, text):
 ])
 def test_violence_beside_accident_words_is_still_an_event(nlp, actors, text):
     assert detect(nlp(text), group_spans=actors.find_all)
+
+
+def test_an_attackers_accidental_death_is_part_of_the_attack(nlp, actors):
+    text = ("Two terrorists drove a car loaded with gas cylinders into the doors of Glasgow Airport and set it "
+            "ablaze. Fortunately, the only casualty was one of the attackers, who accidentally burned himself "
+            "to death.")
+    assert len(detect(nlp(text), group_spans=actors.find_all)) == 1

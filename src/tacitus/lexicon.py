@@ -171,8 +171,7 @@ VIOLENCE_CUES = {"attack", "bomber", "militant", "gunman", "gunmen", "terrorist"
                  "demonstrator", "riot", "rioter", "march", "rally", "clash", "gunfire", "shooting",
                  # plural forms the tagger leaves unlemmatised at a sentence's start, and shelling verbs
                  "rebels", "militants", "insurgents", "terrorists", "jihadists", "militias", "shell", "shelled",
-                 "bombing", "attacker", "attackers", "assailant", "assailants", "hijack", "hijacked", "hijacker",
-                 "kidnap", "kidnapped", "raid", "arson", "arsonist"}
+                 "bombing", "hijack", "hijacked", "hijacker", "kidnap", "kidnapped", "raid", "arson", "arsonist", "shoot"}
 # What explodes in an industrial accident: "a tank at the plant exploded", "a gas explosion".
 INDUSTRIAL = {"cylinder", "boiler", "container", "furnace", "reactor", "plant", "factory", "warehouse", "gas",
               "propane", "fertilizer", "chemical", "pipeline", "transformer", "bunker", "storage", "firework",
