@@ -10,6 +10,7 @@ from tacitus.actors import ActorDictionary
 from tacitus.events import detect
 from tacitus.merge import merge_mentions
 from tacitus.models import Actor, Casualties, Event, EventDate, Place, Span
+from tacitus.nlp import doc_text
 
 pytestmark = pytest.mark.model
 
@@ -503,7 +504,8 @@ def test_violence_beside_accident_words_is_still_an_event(nlp, actors, text):
 
 
 def test_an_attackers_accidental_death_is_part_of_the_attack(nlp, actors):
-    text = ("Two terrorists drove a car loaded with gas cylinders into the doors of Glasgow Airport and set it "
-            "ablaze. Fortunately, the only casualty was one of the attackers, who accidentally burned himself "
-            "to death.")
-    assert len(detect(nlp(text), group_spans=actors.find_all)) == 1
+    text = ("And in June 2007, two al-Qaeda terrorists attempted to detonate three improvised car bombs in the "
+            "U.K. Fortunately, the only casualty was one of the attackers, who accidentally burned himself to death.")
+    found = detect(nlp(text), group_spans=actors.find_all)
+    assert len(found) == 1 and "burned himself" in doc_text(nlp(text))[found[0].evidence.start:
+                                                                       found[0].context.end]
