@@ -79,7 +79,7 @@ def test_statements_that_report_no_occurrence_are_not_events(nlp, actors, text):
     "Azerbaijani and Armenian-backed forces have agreed a fragile ceasefire after the worst fighting in decades.",
     "Banned chlorine munitions were dropped on a Tunisian city in October, a watchdog said on Monday.",
     "Arms and ammunitions have been seized from him, which include AK rifles and grenades.",
-    "HCSD arrests woman on drug charges.",
+    "Police arrest activist on sedition charges.",  # a headline's bare singular is one person
     "Police arrested 27 people on Monday under an order of the court.",
 ])
 def test_specific_occurrences_stay_events(nlp, actors, text):

@@ -427,7 +427,7 @@ def _anchored(verb: Token) -> bool:
             return True
         if obj.tag_ == "NN" and obj.dep_ == "dobj" and verb.dep_ == "ROOT" and _tense(verb) == "present" and \
                 not any(c.dep_ == "det" for c in obj.children):
-            return True  # "HCSD arrests woman on drug charges": a headline's bare singular is one person
+            return True  # "Police arrest activist on sedition charges": a headline's bare singular is one person
         if obj.lower_ in ("him", "her", "it", "them", "me", "us"):
             return True  # "seized from him"
         if obj.tag_ == "NNS" and _determined(obj):
