@@ -495,3 +495,10 @@ def test_arrests_for_ordinary_crime_are_no_political_event(nlp, actors, text):
 ])
 def test_arrests_with_a_political_side_are_events(nlp, actors, text):
     assert _types(nlp, actors, text) == [("Strategic developments", "Arrests")]
+
+
+def test_the_capture_of_a_person_is_no_territory(nlp, actors):
+    text = "The government offered a reward for information leading to the capture of Juan Manuel Galarraga."
+    assert _types(nlp, actors, text) == []
+    assert _types(nlp, actors, "Rebels announced the capture of the town of Kidal on Monday.") == [
+        ("Battles", "Non-state actor overtakes territory")]

@@ -483,6 +483,10 @@ def _sense_ok(tok: Token, kind: str) -> bool:
         return False
     if lemma == "target" and sent_lemmas & NONVIOLENT_TARGETING:
         return False
+    if kind == GAIN and tok.pos_ == "NOUN" and any(
+            _person_taken(p) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj"):
+        return False  # "the capture of Juan Manuel Galarraga": a person caught, no place taken
     if kind in (GAIN, LOSS) and tok.pos_ == "VERB":
         seized = _seized_object(tok)
         if seized in ("weapons", "other", "people", "craft"):
