@@ -43,6 +43,7 @@ MILITARY_AFTER = re.compile(
     r"[\s-]+(?:(?:army|military|navy|air\s+force|special\s+forces?)\s+)?(?:soldiers?|troops|servicem[ae]n|"
     r"servicemembers?|service\s+members?|marines?|forces|personnel|convoy|patrol|sailors|airm[ae]n|contractors?)\b",
     re.IGNORECASE)
+
 _SPACES = re.compile(r"\s+")
 _ABBREVIATION = re.compile(r"^[A-Z]{2,4}$")
 
@@ -150,6 +151,12 @@ def country_iso3(name: str) -> str | None:
         return abbrevs[bare.upper().removeprefix("THE ")]
     key = normalize(name)
     return names.get(key) or adjs.get(key)
+
+
+def troops_abroad(iso3: str | None, text: str, end: int) -> bool:
+    """Whether a country named at ``end`` heads its troops ("U.S. servicemembers") and is one whose
+    troops fight abroad (``EXPEDITIONARY``): the name then says nothing of where an event was."""
+    return iso3 in EXPEDITIONARY and MILITARY_AFTER.match(text, end) is not None
 
 
 def country_name(iso3: str) -> str | None:

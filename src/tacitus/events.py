@@ -58,7 +58,7 @@ from tacitus.lexicon import (
 )
 from tacitus.models import SUB_EVENT_TYPES, EventCandidate, Span
 from tacitus.modality import not_an_event
-from tacitus.nlp import doc_text
+from tacitus.nlp import doc_text, tokens_in
 from tacitus.numbers import read_casualties
 from tacitus.senses import is_human, needs_evidence, violence_evidence
 from tacitus.triggers import (
@@ -869,7 +869,7 @@ def _not_initiator(doc: Doc, start: int, end: int) -> bool:
     The target of the attack ("an IED detonated under a convoy of Russian soldiers", "fired on
     troops"), what a verb acts on, or the one responding ("French police are hunting a suspect").
     """
-    toks = [t for t in doc if start <= t.idx < end]
+    toks = tokens_in(doc, start, end)
     heads = [t for t in toks if not (start <= t.head.idx < end) or t.head is t]
     if not heads:
         return False

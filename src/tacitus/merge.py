@@ -435,8 +435,12 @@ def _merge_pair(a: Event, b: Event, *, keep_type: bool = False) -> Event:
     )
 
 
+# How fine a date precision is; an unknown one counts as a day.
+_FINENESS = {"day": 3, "week": 2, "month": 1, "year": 0}
+
+
 def _fineness(date: EventDate) -> int:
-    return {"day": 3, "week": 2, "month": 1, "year": 0}.get(date.precision or "day", 3)
+    return _FINENESS.get(date.precision or "day", 3)
 
 
 def _rank(precision: str | None) -> int:
@@ -956,8 +960,7 @@ def _dates_agree(a: EventDate, b: EventDate) -> bool:
     text and near enough to the other."""
     if not _stated(a) or not _stated(b):
         return not _dates_clash(a, b)
-    coarse = {"year": 0, "month": 1, "week": 2, "day": 3}
-    precision = min((a.precision or "day", b.precision or "day"), key=lambda p: coarse.get(p, 3))
+    precision = min((a.precision or "day", b.precision or "day"), key=lambda p: _FINENESS.get(p, 3))
     if precision == "year":
         return a.date.year == b.date.year
     if precision == "month":

@@ -25,7 +25,7 @@ import logging
 import spacy
 from spacy.attrs import DEP, ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, MORPH, POS, SENT_START, TAG
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from tacitus.errors import ConfigError
 from tacitus.pubdate import DATELINE_PREFIX
@@ -162,6 +162,13 @@ def doc_text(doc: Doc) -> str:
     text = doc.text
     doc.user_data[_TEXT] = (len(doc), text)
     return text
+
+
+def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    """The tokens that start within ``[start, end)`` of the text (an actor's or a phrase's characters),
+    read from that stretch only, not by walking the whole Doc."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return [t for t in span if t.idx >= start] if span is not None else []
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:

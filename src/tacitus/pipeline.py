@@ -347,8 +347,7 @@ class Pipeline:
         # patron or a mission abroad, not where.
         nationals = [_country_named(ent.text) for ent in ents if ent.label_ in ("NORP", "GPE")
                      and not _ABROAD_AFTER.match(text, ent.end_char)
-                     and not (countries.MILITARY_AFTER.match(text, ent.end_char)
-                              and _expeditionary(_country_named(ent.text), "Military Forces"))]
+                     and not countries.troops_abroad(_country_named(ent.text), text, ent.end_char)]
         groups = [a.country for a in (actor1, actor2) if a is not None and a.country
                   and not _expeditionary(a.country, a.name)]
         # An organisation named after its country ("Afghan National Security

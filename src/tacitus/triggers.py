@@ -92,6 +92,7 @@ from tacitus.lexicon import (
     trigger_kind,
 )
 from tacitus.models import Span
+from tacitus.nlp import tokens_in
 from tacitus.senses import figurative, is_human, violence_evidence
 
 logger = logging.getLogger(__name__)
@@ -361,13 +362,6 @@ def _seized_object(verb: Token) -> str | None:
 # Words naming an armed non-state side as the raider: "two guerrilla raids by the ELN".
 _RAIDERS = frozenset({"guerrilla", "guerilla", "rebel", "militant", "insurgent", "terrorist", "gunman", "gunmen",
                       "jihadist", "separatist", "bandit", "pirate"})
-
-
-def _actor_tokens(actor: Span | None, doc: Doc) -> list[Token]:
-    """The tokens of an actor span ("At least three wounded policemen")."""
-    if actor is None:
-        return []
-    return [t for t in doc if actor.start <= t.idx < actor.end]
 
 
 def _state_taker(verb: Token) -> bool:
@@ -751,7 +745,8 @@ def classify(kinds: set[str], lemmas: set[str], actor1: Span | None, actor2: Spa
         return "Riots", "Violent demonstration" if _demonstration_near(tokens) else "Mob violence"
     if kinds <= {ATTACK} and lemmas & {"storm", "raid"} and _security(actor1) and \
             not armed_target(actor2, lemmas, doc, tokens) and not lemmas & _RAIDERS and \
-            not any(t.lemma_.lower() in ("wounded", "injured", "killed", "dead") for t in _actor_tokens(actor1, doc)):
+            not any(t.lemma_.lower() in ("wounded", "injured", "killed", "dead")
+                    for t in tokens_in(doc, actor1.start, actor1.end)):
         # "held hostages until police stormed the hall", "as officers raided a house": a rescue or a
         # search, no attack of its own; what it found or ended is told by its own words, and people
         # taken in it ("have taken dozens of Palestinians in a series of raids") are arrests

@@ -576,8 +576,7 @@ def _country_by_role(doc, text: str, toponyms: Sequence[Toponym], roles: tuple[i
     tiers: dict[int, Counter] = {role: Counter() for role in roles}
     for t in toponyms:
         role = _role(doc, text, t, toponyms, bool(_STRONG_CUE.search(text[max(0, t.span.start - 60) : t.span.start])))
-        if role == _MODIFIER and t.place.country in countries.EXPEDITIONARY \
-                and countries.MILITARY_AFTER.match(text, t.span.end):
+        if role == _MODIFIER and countries.troops_abroad(t.place.country, text, t.span.end):
             continue  # "U.S. servicemembers were wounded": troops abroad, not where
         if role in tiers:
             tiers[role][t.place.country] += 1

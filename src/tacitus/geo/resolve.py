@@ -782,9 +782,8 @@ def _keep(cand: Candidate, cands: Sequence[Candidate], key: str, context: Counte
             return False
     if (not stated and cand.kind == KIND_PLACE and (place.population < 20_000 or part) and place.feature != "P.PPLC"
             and _others(context, own, key, place.country) <= 0 and support.of(key, place) == 0
-            and not any(c.place.country == iso for c in cands for iso in context
-                        if _others(context, own, key, iso) >= _DOMINANT)
-            and any(_others(context, own, key, iso) >= _DOMINANT for iso in context)):
+            and (dominant := {iso for iso in context if _others(context, own, key, iso) >= _DOMINANT})
+            and not any(c.place.country in dominant for c in cands)):
         # A village in a country nothing else in the article points to, while the article is
         # plainly about another ("the eastern Shaab district" of a Baghdad story is not Sha'ab
         # in Israel): a namesake, most likely of a place the gazetteer lacks. So is a town of
