@@ -100,6 +100,9 @@ def test_geoparse_offsets(runner, tmp_path):
     for r in rows:
         assert text[r["start"]:r["end"]] == r["text"]
         assert r["country"] == "IRQ"
+        assert set(r) >= {"article_id", "geonameid", "admin1", "admin2", "feature"}
+    mosul = next(r for r in rows if r["text"] == "Mosul")
+    assert mosul["admin1"] == "Ninawa" and mosul["admin2"]  # Mosul district
 
 
 @pytest.mark.model

@@ -115,6 +115,15 @@ def test_states_and_governorates_are_indexed(gazetteer):
     assert gazetteer.admin1("IRQ", "Ohio") is None
 
 
+def test_towns_know_their_county_and_counties_their_own_name(gazetteer):
+    huntsville = {p.admin1: p for p in gazetteer.lookup("Huntsville", limit=40) if p.country == "USA"}
+    assert huntsville["Texas"].admin2 == "Walker County"
+    assert huntsville["Alabama"].admin2 == "Madison County"
+    county = next(p for p in gazetteer.lookup("Walker County") if p.admin1 == "Texas")
+    assert county.feature == "A.ADM2" and county.admin2 == "Walker County"
+    assert gazetteer.country("IRQ").admin2 is None
+
+
 def test_country_points_are_geonames_points(gazetteer):
     turkey = gazetteer.country("TUR")
     assert (turkey.latitude, turkey.longitude) == (39.0, 35.0)

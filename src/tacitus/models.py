@@ -124,6 +124,7 @@ class Place:
     feature: str | None = None  # GeoNames feature class.code, e.g. "P.PPL", "A.ADM1", "A.PCLI"
     precision: GeoPrecision | None = None
     population: int = 0
+    admin2: str | None = None  # second-level division (county, district); a division's own name
 
 
 @dataclass(frozen=True, slots=True)

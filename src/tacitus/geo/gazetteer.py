@@ -38,7 +38,7 @@ from .names import ascii_name, fold, is_latin, skeleton
 logger = logging.getLogger(__name__)
 
 #: Bump when the schema or the build rules change.
-BUILD_VERSION = 8
+BUILD_VERSION = 9
 
 KIND_PLACE, KIND_ADMIN2, KIND_ADMIN1, KIND_COUNTRY = 0, 1, 2, 3
 Q_FUZZY, Q_ALTERNATE, Q_ALIAS, Q_PRIMARY = 0, 1, 2, 3
@@ -52,7 +52,7 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places (
     id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL,
     latitude REAL, longitude REAL, country TEXT, admin1 TEXT,
-    feature TEXT, population INTEGER NOT NULL DEFAULT 0, kind INTEGER NOT NULL
+    feature TEXT, population INTEGER NOT NULL DEFAULT 0, kind INTEGER NOT NULL, admin2 TEXT
 );
 CREATE TABLE names (
     key TEXT NOT NULL, full TEXT NOT NULL, place INTEGER NOT NULL, quality INTEGER NOT NULL, rank INTEGER NOT NULL
@@ -108,16 +108,16 @@ class Gazetteer:
         # first and "Washington" reads a few dozen rows, not its 600 namesakes.
         rows = self._db.execute(
             "SELECT p.id, p.geonameid, p.name, p.latitude, p.longitude, p.country, p.admin1, p.feature,"
-            " p.population, p.kind, n.quality, n.full = ?, n.rank"
+            " p.population, p.kind, p.admin2, n.quality, n.full = ?, n.rank"
             " FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? ORDER BY n.rank DESC LIMIT ?",
             (full, key, limit + 10),
         ).fetchall()
         best: dict[int, tuple] = {}
         for r in rows:
-            if r[0] not in best or (r[10], r[11]) > (best[r[0]][10], best[r[0]][11]):
+            if r[0] not in best or (r[11], r[12]) > (best[r[0]][11], best[r[0]][12]):
                 best[r[0]] = r
-        ordered = sorted(best.values(), key=lambda r: (r[10], r[11], r[12]), reverse=True)[:limit]
-        return tuple(Candidate(_place(r), r[9], r[10], bool(r[11])) for r in ordered)
+        ordered = sorted(best.values(), key=lambda r: (r[11], r[12], r[13]), reverse=True)[:limit]
+        return tuple(Candidate(_place(r), r[9], r[11], bool(r[12])) for r in ordered)
 
     def _fuzzy(self, name: str, limit: int = 40) -> tuple[Candidate, ...]:
         key = fold(name)
@@ -126,16 +126,16 @@ class Gazetteer:
             return ()
         rows = self._db.execute(
             "SELECT p.id, p.geonameid, p.name, p.latitude, p.longitude, p.country, p.admin1, p.feature,"
-            " p.population, p.kind, s.key FROM skeletons s JOIN places p ON p.id = s.place WHERE s.bones = ?"
+            " p.population, p.kind, p.admin2, s.key FROM skeletons s JOIN places p ON p.id = s.place WHERE s.bones = ?"
             " ORDER BY p.kind DESC, p.population DESC",
             (bones,),
         ).fetchall()
         out: dict[int, Candidate] = {}
         for r in rows:
             # Same first letter and a close spelling: "Mussayab" ~ "musayab", not "Masbate".
-            if r[0] in out or r[10][:1] != key[:1]:
+            if r[0] in out or r[11][:1] != key[:1]:
                 continue
-            if difflib.SequenceMatcher(None, key, r[10]).ratio() >= FUZZY_RATIO:
+            if difflib.SequenceMatcher(None, key, r[11]).ratio() >= FUZZY_RATIO:
                 out[r[0]] = Candidate(_place(r), r[9], Q_FUZZY, False)
         return tuple(out.values())[:limit]
 
@@ -218,7 +218,7 @@ def _read_ahead(path: Path) -> None:
 @functools.lru_cache(maxsize=512)
 def _country_cached(gazetteer: Gazetteer, iso3: str) -> Place | None:
     row = gazetteer._db.execute(
-        "SELECT id, geonameid, name, latitude, longitude, country, admin1, feature, population, kind"
+        "SELECT id, geonameid, name, latitude, longitude, country, admin1, feature, population, kind, admin2"
         " FROM places WHERE kind = ? AND country = ? LIMIT 1",
         (KIND_COUNTRY, iso3),
     ).fetchone()
@@ -237,7 +237,7 @@ def _place(row: tuple) -> Place:
         precision = None
     return Place(
         name=row[2], latitude=row[3], longitude=row[4], country=row[5], admin1=row[6],
-        geonameid=row[1], feature=row[7], precision=precision, population=row[8] or 0,
+        geonameid=row[1], feature=row[7], precision=precision, population=row[8] or 0, admin2=row[10],
     )
 
 
@@ -419,6 +419,7 @@ def _fill(db: sqlite3.Connection, place_aliases: Path | None, progress: bool) ->
     division_points: dict[int, array] = defaultdict(lambda: array("d"))
     country_points: dict[str, array] = defaultdict(lambda: array("d"))
     city_admin1: dict[int, int] = {}
+    city_admin2: dict[int, int] = {}
     for row in _tsv(loc / "cities" / "cities.tsv"):
         point = (float(row[5]), float(row[6]))
         for sid in row[2].split("|"):
@@ -426,11 +427,13 @@ def _fill(db: sqlite3.Connection, place_aliases: Path | None, progress: bool) ->
                 division_points[int(sid)].extend(point)
                 if subdivisions[int(sid)][6] == "1":
                     city_admin1[int(row[1])] = int(sid)
+                else:
+                    city_admin2[int(row[1])] = int(sid)
         country = loc_countries.get(int(row[3]))
         if country:
             country_points[country[0]].extend(point)
 
-    def admin1_name(sid: int | None) -> str | None:
+    def division_name(sid: int | None) -> str | None:
         return ascii_name(subdivisions[sid][0]) if sid in subdivisions else None
 
     next_id = 0
@@ -455,7 +458,7 @@ def _fill(db: sqlite3.Connection, place_aliases: Path | None, progress: bool) ->
         return next_id
 
     def flush() -> None:
-        db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
+        db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", places)
         db.executemany("INSERT INTO names VALUES (?,?,?,?,?)", names)
         db.executemany("INSERT INTO skeletons VALUES (?,?,?)", bones_rows)
         places.clear()
@@ -501,7 +504,8 @@ def _fill(db: sqlite3.Connection, place_aliases: Path | None, progress: bool) ->
         entries = [(name, Q_PRIMARY), (gn.get("name", name), Q_PRIMARY)]
         entries += [(a, Q_PRIMARY) for a in extra] + [(a, Q_ALIAS) for a in aliases if len(a) > 3]
         display = row.name if row is not None else name
-        add_place((gn.get("geonameid"), display, lat, lon, a3, None, "A.PCLI", gn.get("population", 0), KIND_COUNTRY),
+        add_place((gn.get("geonameid"), display, lat, lon, a3, None, "A.PCLI", gn.get("population", 0), KIND_COUNTRY,
+                   None),
                   keys_for(entries))
 
     # First- and second-level divisions.
@@ -515,12 +519,12 @@ def _fill(db: sqlite3.Connection, place_aliases: Path | None, progress: bool) ->
         if row[6] == "1":
             entries = [(row[0], Q_PRIMARY)] + [(a, Q_ALIAS) for a in aliases]
             add_place((int(row[3]) if row[3] else None, ascii_name(row[0]), lat, lon, country[1], ascii_name(row[0]),
-                       "A.ADM1", 0, KIND_ADMIN1), keys_for(entries))
+                       "A.ADM1", 0, KIND_ADMIN1, None), keys_for(entries))
         else:
             parent = int(row[7]) if row[7] else None
             entries = [(row[0], Q_ALIAS)] + [(a, Q_ALTERNATE) for a in aliases]
-            add_place((int(row[3]) if row[3] else None, ascii_name(row[0]), lat, lon, country[1], admin1_name(parent),
-                       "A.ADM2", 0, KIND_ADMIN2), keys_for(entries))
+            add_place((int(row[3]) if row[3] else None, ascii_name(row[0]), lat, lon, country[1], division_name(parent),
+                       "A.ADM2", 0, KIND_ADMIN2, ascii_name(row[0])), keys_for(entries))
 
     # Towns and cities.
     task = None
@@ -538,8 +542,9 @@ def _fill(db: sqlite3.Connection, place_aliases: Path | None, progress: bool) ->
             sid = admin1_by_code.get(f"{a2}.{city.get('admin1code')}") or city_admin1.get(city["geonameid"])
             feature = "P.PPLC" if capitals.get(a2) == fold(city["name"]) else "P.PPL"
             entries = [(city["name"], Q_PRIMARY)] + [(a, Q_ALTERNATE) for a in city.get("alternatenames") or ()]
-            add_place((city["geonameid"], city["name"], city["latitude"], city["longitude"], a3, admin1_name(sid),
-                       feature, city.get("population") or 0, KIND_PLACE), keys_for(entries))
+            add_place((city["geonameid"], city["name"], city["latitude"], city["longitude"], a3, division_name(sid),
+                       feature, city.get("population") or 0, KIND_PLACE, division_name(city_admin2.get(city["geonameid"]))),
+                      keys_for(entries))
             if bar is not None and n % 5000 == 0:
                 bar.update(task, completed=n)
     finally:
@@ -589,6 +594,6 @@ def _fill(db: sqlite3.Connection, place_aliases: Path | None, progress: bool) ->
                      float(lat), float(lat), float(lon), float(lon)),
                 ).fetchone()
                 admin1 = near[0] if near else admin1
-                add_place((None, name, float(lat), float(lon), country, admin1, feature, 0, KIND_PLACE), keys)
+                add_place((None, name, float(lat), float(lon), country, admin1, feature, 0, KIND_PLACE, None), keys)
             flush()  # the next row may name this place
     flush()
