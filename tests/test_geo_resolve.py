@@ -6,6 +6,8 @@ resolution alone, whatever the recogniser finds in the same sentence.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tacitus.geo import open_gazetteer
@@ -223,3 +225,69 @@ def test_town_said_to_lie_in_a_city_of_another_country_is_dropped(gazetteer):
 def test_colombian_department_by_its_short_name(gazetteer):
     text = "Guerrillas attacked a police station in Trujillo (Valle), killing four officers."
     assert resolve(gazetteer, text, ["Trujillo", "Valle"])["Trujillo"] == "COL"  # not Trujillo, Peru
+
+
+# ---------------------------------------------------------------- counties and states named
+
+
+def resolve_places(gazetteer, text: str, names: list[str]) -> dict:
+    """Resolve the first occurrence of each name; return name -> Place (None when unresolved)."""
+    mentions = []
+    for name in names:
+        start = text.index(name)
+        mentions.append(Mention(start, start + len(name), name, "ner", "GPE", False))
+    mentions.sort(key=lambda m: m.start)
+    toponyms = resolve_mentions(text, mentions, [], gazetteer, sentences=[(0, len(text))])
+    got = {t.span.text: t.place for t in toponyms}
+    return {name: got.get(name) for name in names}
+
+
+def test_town_in_the_county_the_article_names(gazetteer):
+    # Huntsville, Alabama is ten times bigger, but Huntsville, Texas is the seat of Walker County.
+    text = "Walker County lifted its burn ban on Monday. Huntsville firefighters had answered 40 grass fires."
+    got = resolve_places(gazetteer, text, ["Walker County", "Huntsville"])
+    assert (got["Huntsville"].admin1, got["Walker County"].admin1) == ("Texas", "Texas")
+
+
+def test_county_among_its_namesakes_by_the_town_it_holds(gazetteer):
+    text = "Decatur and Avondale Estates agreed to limit annexation, DeKalb County officials said."
+    got = resolve_places(gazetteer, text, ["Decatur", "DeKalb County"])
+    assert (got["Decatur"].admin1, got["DeKalb County"].admin1) == ("Georgia", "Georgia")
+
+
+def test_town_without_a_named_county_keeps_its_size(gazetteer):
+    text = "The council met in Huntsville on Monday."
+    assert resolve_places(gazetteer, text, ["Huntsville"])["Huntsville"].admin1 == "Alabama"
+
+
+def test_bare_county_name_is_the_town(gazetteer):
+    # "Butte" alone is the Montana city, whatever Butte County's seat Oroville beside it says.
+    text = "The plane headed to Bozeman, Mont., was rerouted to Butte. A second crash near Oroville, Calif., killed two."
+    got = resolve_places(gazetteer, text, ["Bozeman", "Butte", "Oroville"])
+    assert got["Butte"].feature != "A.ADM2" and got["Butte"].admin1 == "Montana"
+
+
+def test_state_beats_a_foreign_city_named_like_it(gazetteer):
+    # Virginia, Free State is a city of 120,000, but a state's name means the state.
+    text = "Alexandria police found the body. He awaits a transfer to Virginia, where he will stand trial."
+    got = resolve_places(gazetteer, text, ["Alexandria", "Virginia"])
+    assert got["Virginia"].feature == "A.ADM1" and got["Virginia"].country == "USA"
+    assert got["Alexandria"].admin1 == "Virginia"
+
+
+def test_state_the_context_turns_backs_its_towns(gazetteer):
+    # "Georgia" alone reads as the country; once read as the state, Albany is Georgia's.
+    text = ("Police arrested a suspected Albany serial rapist. Albany police had sought him for months, and"
+            " Albany residents were relieved. Georgia investigators said he had attacked five women in Albany.")
+    mentions = [Mention(m.start(), m.end(), m.group(), "ner", "GPE", False) for m in re.finditer("Albany|Georgia", text)]
+    toponyms = resolve_mentions(text, mentions, [], gazetteer, sentences=[(0, len(text))])
+    got = {t.span.text: t.place for t in toponyms}
+    assert got["Georgia"].country == "USA"
+    assert got["Albany"].admin1 == "Georgia"
+
+
+def test_capital_outweighs_a_hamlet_of_the_state_named(gazetteer):
+    text = "Georgia farmers asked Washington for drought relief, Georgia officials said."
+    got = resolve_places(gazetteer, text, ["Georgia", "Washington"])
+    assert got["Washington"].feature == "P.PPLC"
+

@@ -317,9 +317,10 @@ def resolve_mentions(
                     # ("Jerusalem", "Gaza" in Mozambique): the name means the city.
                     s -= 2.0
                 if cand.kind == KIND_PLACE and admin1_countries and not town_use:
-                    # A town named like a division: the division unless the town is a
-                    # city ("Raqqa", "Kirkuk", "Jerusalem"; but "Indiana", "California").
-                    if place.population >= 100_000:
+                    # A town named like a division: the division unless the town is a city
+                    # of that country ("Raqqa", "Kirkuk", "Jerusalem"; but "Indiana",
+                    # "California"; and "Virginia" is no South African city of 120,000).
+                    if place.population >= 100_000 and place.country in admin1_countries:
                         s += 0.7
                     elif place.country in admin1_countries:
                         s -= 1.5
@@ -347,7 +348,13 @@ def resolve_mentions(
                         s += 1.0  # "Georgia" in an American story
                 if cand.kind in (KIND_PLACE, KIND_ADMIN2) and place.admin1 and admin1s.get((place.country, place.admin1),
                                                                                            set()) - {key}:
-                    s += 1.5
+                    # A state the article names backs its towns, a hamlet less than a town, and
+                    # a county by its bare name little: "Washington" in a Georgia story is still
+                    # most likely the capital, not Washington, Georgia, nor Washington County.
+                    if cand.kind == KIND_PLACE:
+                        s += 1.5 * min(1.0, math.log10(place.population + 10) / 5)
+                    else:
+                        s += 1.5 if cand.quality >= Q_ALIAS else 0.5
                 if support is not None and cand.kind in (KIND_PLACE, KIND_ADMIN2, KIND_ADMIN1):
                     # Scaled by the place's own weight: a hamlet near the story's towns is
                     # still a hamlet ("China, Texas" next to "Houston").
@@ -358,6 +365,8 @@ def resolve_mentions(
                         # more than the same 300 km: "Litchfield" beside Danbury and Torrington is
                         # Connecticut's. (Not for names of countries or states: "China" by Houston.)
                         s += _SAME_DIVISION * weight * support.of(key, place, nearby=False)
+                    if cand.kind == KIND_PLACE or _named_county(cand):
+                        s += _WITHIN * support.within(key, place)
                 scored.append((s, cand))
             scored.sort(key=lambda x: -x[0])
             out[key] = scored
@@ -390,6 +399,19 @@ def resolve_mentions(
             admin1s[(cand.place.country, cand.place.admin1)].add(key)
     support = _Support(first)
     second = score_all(context, admin1s, own, support)
+    # A division the context turned ("Georgia" the country at first, the state once "Albany"
+    # and the article's other names count): its towns are scored again with it.
+    turned: dict[tuple, set[str]] = defaultdict(set)
+    for key, scored in second.items():
+        cand = scored[0][1]
+        if cand.kind == KIND_ADMIN1 and key not in admin1s.get((cand.place.country, cand.place.admin1), ()):
+            turned[(cand.place.country, cand.place.admin1)].add(key)
+    if turned:
+        for division, keys in turned.items():
+            admin1s[division] |= keys
+        again = [key for key in names if any((c.place.country, c.place.admin1) in turned
+                                             for c in cands_of[key] if c.kind in (KIND_PLACE, KIND_ADMIN2))]
+        second.update(score_all(context, admin1s, own, support, keys=again))
     if source is not None and source.names:
         homes = _resolve_homes(source, gazetteer, first, set(by_name))
         if homes:
@@ -703,6 +725,7 @@ def _attributive(text: str, m: Mention) -> bool:
 
 
 _SAME_DIVISION = 0.75
+_WITHIN = 2.0
 _DOMAIN = 1.0
 _HOME_NAME = 2.5
 _HOME_UNSETTLED = 0.3
@@ -822,6 +845,7 @@ class _Support:
     def __init__(self, first: dict[str, list[tuple[float, Candidate]]]) -> None:
         self.cells: dict[tuple[int, int], dict[str, float]] = defaultdict(dict)
         self.divisions: dict[tuple[str, str], dict[str, float]] = defaultdict(dict)
+        self.counties: dict[tuple[str, str, str], dict[str, float]] = defaultdict(dict)
         for key, scored in first.items():
             top = scored[: self._TOP]
             peak = top[0][0]
@@ -832,6 +856,15 @@ class _Support:
                 if p < 0.05 or cand.kind == KIND_COUNTRY or cand.quality == Q_FUZZY:
                     continue
                 self._put(key, cand.place, p)
+            for sc, cand in scored:
+                # By plausibility against the name's best reading, not by share, and past the
+                # top five: each of eight "Boone County" is as plausible as the next.
+                w = math.exp(sc - peak)
+                if w < 0.05:
+                    break
+                if cand.place.admin2 and cand.quality > Q_FUZZY and (cand.kind == KIND_PLACE or _named_county(cand)):
+                    county = self.counties[(cand.place.country, cand.place.admin1, cand.place.admin2)]
+                    county[(key, cand.kind)] = max(county.get((key, cand.kind), 0.0), w)
 
     def _put(self, key: str, place: Place, p: float) -> None:
         if place.latitude is None or place.country is None:
@@ -887,6 +920,28 @@ class _Support:
         backers.pop(key, None)
         backers.pop(f"@{key}", None)  # the home name decides its own name by a bonus, not as a neighbour
         return min(sum(backers.values()), 2.0)
+
+
+    def within(self, key: str, place: Place) -> float:
+        """How plausibly the article's other names put ``place`` in a county or district they name.
+
+        A town inside a county the article names is as good as named with it
+        ("Huntsville" beside "Walker County" is the county seat in Texas, not
+        the bigger Huntsville in Alabama); a county is backed by the towns it
+        holds. Towns do not back towns here: two namesakes sharing a county
+        are a coincidence the nearness of :meth:`of` already weighs. The
+        strongest such name counts.
+        """
+        if not place.admin2:
+            return 0.0
+        backers = self.counties.get((place.country, place.admin1, place.admin2), {})
+        wanted = KIND_PLACE if place.admin2 == place.name and place.feature == "A.ADM2" else KIND_ADMIN2
+        return max((w for (other, kind), w in backers.items() if other != key and kind == wanted), default=0.0)
+
+
+def _named_county(cand: Candidate) -> bool:
+    """A county reading named as one ("Walker County"), not by its bare name ("Butte"), mostly the town's."""
+    return cand.kind == KIND_ADMIN2 and cand.quality >= Q_ALIAS
 
 
 def _settled(p: float) -> float:
