@@ -174,3 +174,13 @@ def test_surname_of_a_person_named_in_full_is_no_place(geo_nlp, gazetteer):
     text = "President Hugo Chávez died in 2013. The result was Chávez, who used the oil wealth to launch social programs."
     assert _places(geo_nlp, gazetteer, text) == {}  # not Francisco I. Madero, Mexico
     assert _places(geo_nlp, gazetteer, "Jack London wrote it. London police said two died.").get("London") == "GBR"
+
+
+@pytest.mark.parametrize("text, name, start", [
+    ("A thief stole tools from the City of Richmond's public works department.", "Richmond", 37),
+    ("Residents of the Town of Southold voted on Tuesday.", "Southold", 25),
+])
+def test_town_named_as_its_own_division_is_the_town(geo_nlp, gazetteer, text, name, start):
+    # One name with the bare "Richmond" elsewhere in the article, not the Virginia county-city.
+    mentions = [m for m in find_mentions(geo_nlp(text), gazetteer)[0] if name in m.text]
+    assert [(m.text, m.start) for m in mentions] == [(name, start)]

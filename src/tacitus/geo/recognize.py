@@ -82,6 +82,8 @@ _DIRECTION = re.compile(
     re.I,
 )
 _AFTER_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+# A town's own division named for it: "City of Richmond", "Town of Southold".
+_TOWN_OF = re.compile(r"(?:[Tt]he\s+)?(?:City|Town|Village|Borough)\s+of\s+(?=[A-Z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +181,10 @@ def find_mentions(doc, gazetteer: Gazetteer, *, text: str | None = None) -> tupl
     def take(m: Mention) -> None:
         if any(taken[m.start : m.end]):
             return
+        head = _TOWN_OF.match(m.text)
+        if head and gazetteer.candidates(m.text[head.end() :]):
+            # "the City of Richmond's public works": the town's own name, one sense with "Richmond".
+            m = Mention(m.start + head.end(), m.end, m.text[head.end() :], m.source, m.label, m.locative)
         for i in range(m.start, m.end):
             taken[i] = True
         mentions.append(m)
