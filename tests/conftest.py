@@ -23,7 +23,9 @@ def shared_path(*parts: str) -> Path:
 
 
 def load_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    # Lines end at "\n" only: str.splitlines() would also break inside texts at U+2028 and the like.
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
 
 
 @pytest.fixture(scope="session")
