@@ -148,6 +148,7 @@ def country_of_text(name: str) -> str | None:
     return countries.country_iso3(name.strip()) if name else None
 
 
+@functools.lru_cache(maxsize=20_000)
 def demonym_country(name: str) -> str | None:
     """The ISO3 code when ``name`` is an adjective/demonym ("Iraqi", "Somalis"), not a country name."""
     if not name or not name.strip():

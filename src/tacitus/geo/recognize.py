@@ -10,6 +10,7 @@ separately as country cues: they are context, not toponyms.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ _MAX_NGRAM = 5
 _CONNECTORS = frozenset(
     "al el de du des la le di da dos do del ad ar as ash an at az ibn bin bint of upon on sur e i ye wa y".split()
 )
+_CONNECTOR_HEADS = frozenset(w[0] for w in _CONNECTORS)
 # Words after which a capitalised name is most likely a place.
 _LOCATIVE = frozenset(
     "in at near outside from into across around toward towards through via within inside to of "
@@ -128,7 +130,13 @@ def plausible(cands: tuple[Candidate, ...]) -> bool:
 
 
 def _is_locative(text: str, start: int) -> bool:
-    return bool(_LOCATIVE_PHRASES.search(text[max(0, start - 40) : start]))
+    return _locative_before(text[max(0, start - 40) : start])
+
+
+@functools.lru_cache(maxsize=4096)
+def _locative_before(window: str) -> bool:
+    # Cached by the 40 characters before a name: the checks of one name ask several times.
+    return bool(_LOCATIVE_PHRASES.search(window))
 
 
 _PLACE_WORD_OF = re.compile(
@@ -439,9 +447,13 @@ def _gazetteer_matches(doc, text: str, gazetteer: Gazetteer, ent_of: dict, take,
     starts = [r[0] for r in rows]
     ends = [r[0] + r[1] for r in rows]
     propn = [r[2] == PROPN for r in rows]
-    flags = [_token_ok(text[r[0] : r[0] + r[1]], r[2], bool(r[3])) for r in rows]
-    first_ok = [f for f, _ in flags]
-    inner_ok = [f for _, f in flags]
+    first_ok = [False] * n
+    inner_ok = [False] * n
+    for t, (idx, length, pos, punct) in enumerate(rows):
+        head = text[idx : idx + 1]
+        if head.isupper() or punct or head in _CONNECTOR_HEADS:
+            # Only these can start or go on with a name: the rest (most words) stay False.
+            first_ok[t], inner_ok[t] = _token_ok(text[idx : idx + length], pos, bool(punct))
 
     def run_end(i: int) -> int:
         j = i + 1

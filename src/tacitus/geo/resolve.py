@@ -829,6 +829,9 @@ def _keep(cand: Candidate, cands: Sequence[Candidate], key: str, context: Counte
     return True
 
 
+_AROUND = tuple((dy, dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1))
+
+
 class _Support:
     """How much the article's other names back a candidate: places cluster.
 
@@ -845,7 +848,8 @@ class _Support:
     def __init__(self, first: dict[str, list[tuple[float, Candidate]]]) -> None:
         self.cells: dict[tuple[int, int], dict[str, float]] = defaultdict(dict)
         self.divisions: dict[tuple[str, str], dict[str, float]] = defaultdict(dict)
-        self.counties: dict[tuple[str, str, str], dict[str, float]] = defaultdict(dict)
+        self.counties: dict[tuple[str, str, str], dict[tuple[str, int], float]] = defaultdict(dict)
+        self._memo: dict[tuple[str, int, bool], float] = {}
         for key, scored in first.items():
             top = scored[: self._TOP]
             peak = top[0][0]
@@ -869,6 +873,7 @@ class _Support:
     def _put(self, key: str, place: Place, p: float) -> None:
         if place.latitude is None or place.country is None:
             return
+        self._memo.clear()
         cell = self.cells[self._cell(place)]
         cell[key] = max(cell.get(key, 0.0), p)
         if place.admin1:
@@ -909,9 +914,14 @@ class _Support:
         """
         if place.latitude is None:
             return 0.0
+        # Asked again for the same reading by later passes and by _keep: remembered until a name is added.
+        memo = (key, id(place), nearby)
+        got = self._memo.get(memo)
+        if got is not None:
+            return got
         backers: dict[str, float] = {}
         y, x = self._cell(place)
-        for dy, dx in ((dy, dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)) if nearby else ():
+        for dy, dx in _AROUND if nearby else ():
             for other, p in self.cells.get((y + dy, x + dx), {}).items():
                 backers[other] = max(backers.get(other, 0.0), p)
         if place.admin1:
@@ -919,7 +929,8 @@ class _Support:
                 backers[other] = max(backers.get(other, 0.0), p)
         backers.pop(key, None)
         backers.pop(f"@{key}", None)  # the home name decides its own name by a bonus, not as a neighbour
-        return min(sum(backers.values()), 2.0)
+        got = self._memo[memo] = min(sum(backers.values()), 2.0)
+        return got
 
 
     def within(self, key: str, place: Place) -> float:
