@@ -32,6 +32,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from tacitus.geodesy import km
+
 logger = logging.getLogger(__name__)
 
 MERGE_THRESHOLD = 0.38
@@ -676,10 +678,7 @@ def _distance(a: Mapping[str, Any], b: Mapping[str, Any]) -> float | None:
         lat2, lon2 = float(b["latitude"]), float(b["longitude"])
     except (KeyError, TypeError, ValueError):
         return None
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return km(lat1, lon1, lat2, lon2)
 
 
 def _specific(actor: Any) -> bool:

@@ -10,11 +10,12 @@ shipped; a test holds the two to the same numbers.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
+
+from tacitus.geodesy import km
 
 FIELDS = ("event_type", "sub_event_type", "date", "country", "coordinates",
           "actor1", "actor2", "fatalities")
@@ -32,13 +33,6 @@ def _words(text: Any) -> set[str]:
 
 def _accepted(gold_value: Any) -> list[Any]:
     return gold_value if isinstance(gold_value, list) else [gold_value]
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _number(value: Any) -> float | None:
@@ -63,7 +57,7 @@ def field_ok(field: str, pred: dict, gold: dict) -> bool | None:
         if glat is None or glon is None:
             return None
         plat, plon = _number(pred.get("latitude")), _number(pred.get("longitude"))
-        return plat is not None and plon is not None and _km(plat, plon, glat, glon) <= 50.0
+        return plat is not None and plon is not None and km(plat, plon, glat, glon) <= 50.0
     if gold.get(field) is None:
         return None
     if field in ("actor1", "actor2"):

@@ -19,11 +19,11 @@ Merging reports of one occurrence across articles is ``dedup``'s job.
 from __future__ import annotations
 
 import logging
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from tacitus.geodesy import km
 from tacitus.models import Event, EventDate, Place, Span
 
 logger = logging.getLogger(__name__)
@@ -709,9 +709,7 @@ def _near(a: Place | None, b: Place | None) -> bool:
         return False
     if a.precision != b.precision:
         return False
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371 * math.asin(math.sqrt(h)) <= _NEAR_KM
+    return km(a.latitude, a.longitude, b.latitude, b.longitude) <= _NEAR_KM
 
 
 def _resolve(chains: list[_Chain], ev: Event, ref: _Reference, texts: list[str]) -> bool:

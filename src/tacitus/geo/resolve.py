@@ -45,6 +45,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from ..geodesy import km as _km
 from ..models import Place, Span, Toponym
 from ..nlp import doc_text, sentence_bounds
 from .gazetteer import (
@@ -958,12 +959,6 @@ def _named_county(cand: Candidate) -> bool:
 def _settled(p: float) -> float:
     """How far a home reading's weight is beyond a toss-up (0 at 0.3 or less, 1 at 1)."""
     return max(0.0, p - _HOME_UNSETTLED) / (1 - _HOME_UNSETTLED)
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _margin(scored: list[tuple[float, Candidate]]) -> float:

@@ -18,10 +18,11 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from tacitus.errors import StoreError
+from tacitus.geodesy import EARTH_RADIUS_KM
 from tacitus.store import base, schema
 from tacitus.store.base import Store
 from tacitus.store.schema import split_statements
-from tacitus.store.search import EARTH_RADIUS_KM, tsquery_text
+from tacitus.store.search import tsquery_text
 
 logger = logging.getLogger(__name__)
 

@@ -13,11 +13,11 @@ import math
 import re
 from typing import Any
 
+from tacitus.geodesy import EARTH_RADIUS_KM, km
 from tacitus.models import EVENT_TYPES, SUB_EVENT_TYPES
 
 logger = logging.getLogger(__name__)
 
-EARTH_RADIUS_KM = 6371.0088
 
 # PostgreSQL's english stop words (snowball list). FTS5 has none, so the SQLite
 # side drops them from queries to find what plainto/websearch_to_tsquery finds.
@@ -91,9 +91,7 @@ def haversine_km(lat1: float | None, lon1: float | None, lat2: float | None, lon
     """Great-circle distance in km (None if a coordinate is missing)."""
     if lat1 is None or lon1 is None or lat2 is None or lon2 is None:
         return None
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+    return km(lat1, lon1, lat2, lon2)
 
 
 def bounding_box(lat: float, lon: float, radius_km: float) -> tuple[float, float, list[tuple[float, float]] | None]:
