@@ -58,6 +58,9 @@ def test_aliases_give_one_canonical_name(actors: ActorDictionary, mention: str, 
         ("Congolese soldiers", "Military Forces of the Democratic Republic of Congo"),
         ("Peshmerga", "Military Forces of Iraq (Kurdistan Regional Government Peshmerga)"),
         ("Iraqi Kurdish Peshmerga forces", "Military Forces of Iraq (Kurdistan Regional Government Peshmerga)"),
+        ("the PSNI", "Police Forces of the United Kingdom"), ("Guardia Civil", "Police Forces of Spain"),
+        ("Carabinieri", "Police Forces of Italy"), ("Carabineros", "Police Forces of Chile"),
+        ("Gardaí", "Police Forces of Ireland"), ("NYPD officers", "Police Forces of the United States"),
     ],
 )
 def test_state_forces_from_nationality_and_institution(actors: ActorDictionary, mention: str, name: str) -> None:
