@@ -145,6 +145,17 @@ def test_country_implied_by_an_organisation_named_after_it(pipeline, text, iso3)
 
 
 
+@pytest.mark.parametrize(("text", "iso3"), [
+    # A country's own institution, though neither side of the event: the police who spoke.
+    ("Three children are injured when a no-warning bomb exploded in a bin, in what the PSNI claim was an attempt"
+     " to kill police officers.", "GBR"),
+    ("A bombing at the headquarters of the Popular Mobilization Forces left an unknown number of casualties.", "IRQ"),
+])
+def test_country_implied_by_an_institution_the_text_names(pipeline, text, iso3):
+    event = _only_event(pipeline, text)
+    assert event.place is not None and event.place.country == iso3
+
+
 def test_abbreviated_country_at_a_sentence_end_is_the_place(pipeline):
     # "in the U.K. Fortunately, ...": the next sentence's first word is not part of a name.
     records = _events(pipeline, shared_path("seeds", "003_7aff1247c924c88c.txt"))

@@ -350,11 +350,16 @@ class Pipeline:
                      and not countries.troops_abroad(_country_named(ent.text), text, ent.end_char)]
         groups = [a.country for a in (actor1, actor2) if a is not None and a.country
                   and not _expeditionary(a.country, a.name)]
+        # A country's own institution the text names, whoever acted: "in what the PSNI claim
+        # was an attempt to kill police" is in the United Kingdom.
+        institutions = [a.country for _, _, a in self.actors.find_all(text[span.start:span.end])
+                        if a.kind == "state" and a.country and not _expeditionary(a.country, a.name)]
         # An organisation named after its country ("Afghan National Security
         # Forces", "Iraqi National Congress") is weaker evidence than a
         # nationality word of its own, so it comes last.
         org_nationals = [geo.country_of_text(_first_word(ent)) for ent in ents if ent.label_ == "ORG" and len(ent) > 1]
-        for iso3 in [*rebels, *states, *(n for n in nationals if n), *groups, *(n for n in org_nationals if n)]:
+        for iso3 in [*rebels, *states, *(n for n in nationals if n), *groups, *institutions,
+                     *(n for n in org_nationals if n)]:
             place = self.gazetteer.country(iso3)
             if place is not None:
                 return place
