@@ -43,6 +43,7 @@ from tacitus.lexicon import (
     EVENT_VERBS,
     GAIN,
     KILL,
+    KIND_FAMILIES,
     KIND_PRIORITY,
     LOSS,
     MOVEMENT_VERBS,
@@ -83,6 +84,8 @@ class _Group:
 
     head: Token
     triggers: list[tuple[Token, str]] = field(default_factory=list)
+    # Heads of clauses outside the head's subtree that tell this event (a toll the parser hung elsewhere).
+    annexed: list[Token] = field(default_factory=list)
 
     @property
     def kinds(self) -> set[str]:
@@ -214,7 +217,7 @@ def _sentence_events(doc: Doc, sent: SpacySpan, group_spans: ActorFinder | None)
             first.triggers.extend(g.triggers)
         merged = [first]
     out: list[EventCandidate] = []
-    heads = {g.head.i for g in merged}
+    heads = {g.head.i for g in merged} | {a.i for g in merged for a in g.annexed}
     for g in merged:
         if not_an_event(g.head, [t for t, k in g.triggers if k != OUTCOME] or [t for t, _ in g.triggers]):
             continue  # a habit, a statistic or something not done (CODEBOOK section 1)
@@ -321,7 +324,8 @@ def _merge_groups(groups: list[_Group]) -> list[_Group]:
                 # subject still tells the same event when the clause it hangs on counts the dead
                 # ("25 people were wounded when a bomber detonated explosives")
                 if not own_clause or by_head[node.i].outcome_only or \
-                        (how and any(k == OUTCOME for _, k in by_head[node.i].triggers)):
+                        (how and any(k == OUTCOME for _, k in by_head[node.i].triggers)
+                         and not _earlier_deed(g, by_head[node.i])):
                     parent[g.head.i] = node.i
                 break
     for g in groups:
@@ -338,6 +342,19 @@ def _merge_groups(groups: list[_Group]) -> list[_Group]:
                         and o.head not in g.head.subtree]
         if siblings:
             parent[g.head.i] = max(siblings, key=lambda o: o.head.i).head.i
+    for g in groups:
+        # ", killing at least 71 people" after a clause of another deed told as a time ("The
+        # abduction took place hours after a bomb tore through a bus station ..., killing 71"):
+        # the parser hangs the toll on the main clause, but it counts that deed's dead.
+        up = by_head.get(parent.get(g.head.i, -1))
+        if up is None or not _trailing_toll(g) or up.outcome_only:
+            continue
+        before = [o for o in groups if o is not g and o.head.i not in parent and up.head.i < o.head.i < g.head.i
+                  and o.head.head.i == up.head.i and _earlier_deed(o, up)]
+        if before:
+            deed = max(before, key=lambda o: o.head.i)
+            parent[g.head.i] = deed.head.i
+            deed.annexed.append(g.head)
     roots: dict[int, _Group] = {}
     for g in groups:
         top = g.head.i
@@ -355,6 +372,28 @@ def _merge_groups(groups: list[_Group]) -> list[_Group]:
 
 
 _TEMPORAL_MARKS = {"when", "as", "after", "once"}
+# Marks of a clause telling another deed in sequence: "hours after a bomb tore through ...".
+_SEQUENCE_MARKS = {"after", "before", "since", "until"}
+
+
+def _earlier_deed(clause: _Group, main: _Group) -> bool:
+    """A clause of its own deed told as a time for the main clause's, not how that happened.
+
+    "The abduction took place hours after a bomb tore through a bus station": the
+    bombing is another event. Both clauses need a deed of their own, of kinds no
+    family joins (lexicon.KIND_FAMILIES); "19 were killed after a bomber attacked a
+    camp" (the main clause only counts the dead) and "killed in a firefight after a
+    unit was ambushed" (one fight) stay one event.
+    """
+    head = clause.head
+    if head.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _SEQUENCE_MARKS for c in head.children):
+        return False
+    own, other = _families(clause.kinds - {OUTCOME}), _families(main.kinds - {OUTCOME})
+    return bool(own) and bool(other) and not own & other
+
+
+def _families(kinds: set[str]) -> set[frozenset[str]]:
+    return {next((f for f in KIND_FAMILIES if kind in f), frozenset({kind})) for kind in kinds}
 _PERSONAL = {"he", "she", "they", "him", "her", "them"}
 
 
@@ -485,8 +524,11 @@ def _owned_tokens(sent: SpacySpan, g: _Group, heads: set[int]) -> set[Token]:
     """The tokens of a group's clause, less the clauses of other events in the sentence."""
     if len(heads) == 1:
         return set(sent)
-    others = [sent.doc[h] for h in heads if h != g.head.i]
+    mine = {a.i for a in g.annexed}
+    others = [sent.doc[h] for h in heads if h != g.head.i and h not in mine]
     own = set(g.head.subtree) if g.head.dep_ != "ROOT" else set(sent)
+    for a in g.annexed:
+        own |= set(a.subtree)
     for o in others:
         if o in own and o is not g.head:
             own -= set(o.subtree)

@@ -24,6 +24,13 @@ ABDUCT, SEXUAL, PROTEST, RIOT, MOB, ARREST, DISRUPT = "abduct", "sexual", "prote
 AGREE, PROPAGANDA, LOOT, HQ, TRANSFER, CHANGE = "agree", "propaganda", "loot", "hq", "transfer", "change"
 
 EXPLOSIVE_KINDS = (AIR, SUICIDE, CHEM, SHELL, GRENADE, IED, BLAST)
+# Kinds of deed that may be told as one incident ("a firefight after a unit was ambushed", "stormed
+# the hotel after a car bomb exploded"); a kind outside a family is a deed of its own.
+KIND_FAMILIES = (
+    frozenset({*EXPLOSIVE_KINDS, CLASH, ATTACK, KILL, EXECUTE, SEXUAL, LOOT}),
+    frozenset({PROTEST, RIOT, MOB, DISRUPT}),
+    frozenset({GAIN, LOSS}),
+)
 
 # lemma (lower-case) -> kind; verbs and nouns alike, the parse tells them apart.
 SINGLE: dict[str, str] = {
@@ -126,6 +133,7 @@ EVENT_VERBS = {"happen", "occur", "take", "kill", "leave", "claim", "carry", "la
                "commit", "trigger", "spark", "disperse", "quell", "scatter", "repel", "contain", "break", "sign", "reach", "agree", "announce", "release",
                "publish", "circulate", "post", "issue", "broker", "declare", "violate", "use", "fire", "drop",
                "detonate", "explode", "go", "plant", "hurl", "throw", "lob", "toss", "fall", "land",
+               "tear", "rip",  # "a bomb tore through a bus station"
                "stag"}  # the lemmatizer's lemma of "staged"
 # Verbs that make a crowd's protest noun a report of the protest: "gathered in a peaceful protest",
 # "demonstrators marched", "joined protests", "participated in a march".
