@@ -372,6 +372,7 @@ def _merge_groups(groups: list[_Group]) -> list[_Group]:
 
 
 _TEMPORAL_MARKS = {"when", "as", "after", "once"}
+_PERSONAL = {"he", "she", "they", "him", "her", "them"}
 # Marks of a clause telling another deed in sequence: "hours after a bomb tore through ...".
 _SEQUENCE_MARKS = {"after", "before", "since", "until"}
 
@@ -394,7 +395,6 @@ def _earlier_deed(clause: _Group, main: _Group) -> bool:
 
 def _families(kinds: set[str]) -> set[frozenset[str]]:
     return {next((f for f in KIND_FAMILIES if kind in f), frozenset({kind})) for kind in kinds}
-_PERSONAL = {"he", "she", "they", "him", "her", "them"}
 
 
 def _same_doer(clause: Token) -> bool:

@@ -10,7 +10,10 @@ name matched, feature kind, population) and the article's context: a
 qualifier right after it ("Paris, Texas"; "Munduri village, Borno"), the
 countries and divisions the article's *other* names point to, the other
 names' likely candidates within ~150 km or in the same division (places
-cluster: "Hershey" and "Annville" put "Lebanon" in Pennsylvania), demonyms in
+cluster: "Hershey" and "Annville" put "Lebanon" in Pennsylvania), a county or
+district the article names for the towns it holds ("Huntsville" beside "Walker
+County" is the Texas county seat), a state the context settles for its towns
+("Albany" in a Georgia story once "Georgia" reads as the state), demonyms in
 the same sentence ("Sinjar, a key Iraqi town") and the user's region bias.
 Spelling variants the index lacks ("Mussayab") are kept only where the
 article's context backs them. One sense per name and article: every mention
@@ -933,7 +936,6 @@ class _Support:
         got = self._memo[memo] = min(sum(backers.values()), 2.0)
         return got
 
-
     def within(self, key: str, place: Place) -> float:
         """How plausibly the article's other names put ``place`` in a county or district they name.
 
@@ -947,7 +949,7 @@ class _Support:
         if not place.admin2:
             return 0.0
         backers = self.counties.get((place.country, place.admin1, place.admin2), {})
-        wanted = KIND_PLACE if place.admin2 == place.name and place.feature == "A.ADM2" else KIND_ADMIN2
+        wanted = KIND_PLACE if place.feature == "A.ADM2" else KIND_ADMIN2  # a county is backed by its towns
         return max((w for (other, kind), w in backers.items() if other != key and kind == wanted), default=0.0)
 
 
