@@ -148,3 +148,15 @@ def test_dateline_day_is_the_filing_day_not_the_event_day():
     assert (got.date, got.span.text) == (dt.date(2023, 3, 13), "Monday")
     prose = event_date("On March 14, M23 rebels seized the town.", published=dt.date(2023, 3, 20))
     assert prose.date == dt.date(2023, 3, 14)
+
+
+@pytest.mark.parametrize(("text", "reported"), [
+    ("Police said Wednesday that gunmen killed 4 people.", True),
+    ("Parents said on Monday that 234 of their daughters were still missing.", True),
+    ("The group said on Sunday that one of its members blew himself up at a checkpoint on Saturday.", False),
+    ("On Friday, gunmen killed 5 people.", False),
+    ("Gunmen killed 5 people.", False),
+])
+def test_a_date_only_a_statement_gives_is_marked_reported(text: str, reported: bool) -> None:
+    # The day a statement was made bounds the event's; merge does not hold it against a stated day.
+    assert event_date(text, published=PUB).reported is reported

@@ -29,7 +29,7 @@ def _event(text, start, *, etype="Explosions/Remote violence", sub="Remote explo
         at = text.index(trigger)
         trig = Span(start + at, start + at + len(trigger), trigger)
     if when is not None:
-        date = EventDate(date.date, date.precision, span(when))
+        date = EventDate(date.date, date.precision, span(when), reported=date.reported)
     return Event(article_id="a", event_type=etype, sub_event_type=sub, evidence=Span(start, start + len(text), text),
                  place=place, location_span=span(place.name) if place else None,
                  date=date, trigger=trig, actor1=Actor(actor1) if actor1 else None,
@@ -401,3 +401,17 @@ def test_burning_told_inside_a_riot_is_the_riot():
     assert len(merged) == 1
     assert (merged[0].event_type, merged[0].sub_event_type) == ("Riots", "Violent demonstration")
     assert merged[0].evidence == burn.evidence
+
+
+def test_a_statement_date_does_not_keep_apart_the_event_it_reports():
+    monday = dt.date(2016, 2, 1)
+    said = _event("Police said on Monday that a bomb killed 5 people at a market in Kabul.", 0, place=KABUL,
+                  fatalities=5, trigger="bomb", date=EventDate(monday, "day", reported=True), when="Monday")
+    told = _after(said, "The bomb exploded on Friday as shoppers gathered near the market in Kabul.", place=KABUL,
+                  trigger="bomb", date=EventDate(dt.date(2016, 1, 29), "day"), when="Friday")
+    merged = merge_mentions([said, told])
+    assert len(merged) == 1 and merged[0].date.date == dt.date(2016, 1, 29)
+    # the same day read as the event's own is another day, another event
+    own = _event(said.evidence.text, 0, place=KABUL, fatalities=5, trigger="bomb", date=EventDate(monday, "day"),
+                 when="Monday")
+    assert len(merge_mentions([own, told])) == 2

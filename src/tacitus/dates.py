@@ -316,6 +316,7 @@ def event_date(
     # the day a statement was made is not the day of the event it reports.
     occurred = [f for f in found if not _REPORTED_ON.search(text[max(0, f.start - 40) : f.start])]
     chosen = (occurred or found)[0] if found else None
+    reported = chosen is not None and not occurred
     if chosen is None and context:
         found = _find(context)
         if found:
@@ -329,7 +330,7 @@ def event_date(
         return EventDate(None, None)
     date, precision = resolved
     span = Span(chosen.start + base, chosen.end + base, source[chosen.start : chosen.end])
-    return EventDate(date, precision, span)
+    return EventDate(date, precision, span, reported=reported and source is text)
 
 
 _TEXT_DATE = [

@@ -141,9 +141,11 @@ def _fits_place(prev: Event, ev: Event, fits) -> bool:
 
 
 def _stated(date: EventDate) -> bool:
-    """Whether a date was read from the text: the publication date (or the dateline's) that an
-    undated sentence falls back on says nothing about which event it tells."""
-    return date.date is not None and date.span is not None
+    """Whether a date was read from the text as the event's: the publication date (or the
+    dateline's) that an undated sentence falls back on says nothing about which event it tells,
+    and the day a statement was made ("parents said on Monday that 234 girls were still
+    missing") only bounds it, as a publication date does."""
+    return date.date is not None and date.span is not None and not date.reported
 
 
 # How long before (or after) its publication a report's undated sentence may tell of: a headline

@@ -153,6 +153,9 @@ class EventDate:
     date: dt.date | None
     precision: DatePrecision | None
     span: Span | None = None
+    # Read from when a statement was made ("said on Monday that ..."): the day of the report,
+    # at or after the event's own, which the text does not give.
+    reported: bool = False
 
 
 @dataclass(frozen=True, slots=True)
