@@ -184,3 +184,10 @@ def test_town_named_as_its_own_division_is_the_town(geo_nlp, gazetteer, text, na
     # One name with the bare "Richmond" elsewhere in the article, not the Virginia county-city.
     mentions = [m for m in find_mentions(geo_nlp(text), gazetteer)[0] if name in m.text]
     assert [(m.text, m.start) for m in mentions] == [(name, start)]
+
+
+def test_names_a_plural_feature_word_closes_are_features(geo_nlp, gazetteer):
+    # Each is a hotel's name, though "Shangri-La" is also a Chinese city; the town named after them stays.
+    text = "Bombs also ripped through the Shangri-La, Cinnamon Grand and Kingsbury hotels in Colombo."
+    places = _places(geo_nlp, gazetteer, text)
+    assert "Shangri-La" not in places and places.get("Colombo") == "LKA"

@@ -84,6 +84,11 @@ _DIRECTION = re.compile(
     re.I,
 )
 _AFTER_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+# A list of names that a plural feature word closes: "the Shangri-La, Cinnamon Grand and Kingsbury hotels".
+_LISTED_FEATURES = re.compile(
+    r"(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})*,?\s+(?:and|or|&)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+    r"\s+(?:hotels|churches|mosques|temples|hospitals|schools|markets|camps|stations|prisons|malls|restaurants"
+    r"|stadiums|bridges|airports|embassies|universities)\b")
 # A town's own division named for it: "City of Richmond", "Town of Southold".
 _TOWN_OF = re.compile(r"(?:[Tt]he\s+)?(?:City|Town|Village|Borough)\s+of\s+(?=[A-Z])")
 
@@ -291,6 +296,10 @@ def _names_feature(name: str, text: str, end: int, cands: tuple[Candidate, ...])
 
     A notable place keeps its name before a feature word ("Kabul airport", "Mosul Dam" is curated).
     """
+    if _LISTED_FEATURES.match(text, end):
+        # "the Shangri-La, Cinnamon Grand and Kingsbury hotels": each name of the list is a
+        # hotel's, whatever town it spells; a plural says so for the whole list.
+        return True
     after = _AFTER_WORD.match(text, end)
     word = after.group(1) if after is not None else ""
     english = len(name.split()) == 1 and _english(name)
