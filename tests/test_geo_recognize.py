@@ -191,3 +191,5 @@ def test_names_a_plural_feature_word_closes_are_features(geo_nlp, gazetteer):
     text = "Bombs also ripped through the Shangri-La, Cinnamon Grand and Kingsbury hotels in Colombo."
     places = _places(geo_nlp, gazetteer, text)
     assert "Shangri-La" not in places and places.get("Colombo") == "LKA"
+    # a city of millions still names itself before the list's plural
+    assert _places(geo_nlp, gazetteer, "Flights resumed at the Kabul and Herat airports.").get("Kabul") == "AFG"

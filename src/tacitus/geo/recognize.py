@@ -298,8 +298,9 @@ def _names_feature(name: str, text: str, end: int, cands: tuple[Candidate, ...])
     """
     if _LISTED_FEATURES.match(text, end):
         # "the Shangri-La, Cinnamon Grand and Kingsbury hotels": each name of the list is a
-        # hotel's, whatever town it spells; a plural says so for the whole list.
-        return True
+        # hotel's, whatever town it spells; a plural says so for the whole list. Countries,
+        # divisions and cities of a million still name themselves ("the Kabul and Herat airports").
+        return not _notable(cands, 1_000_000)
     after = _AFTER_WORD.match(text, end)
     word = after.group(1) if after is not None else ""
     english = len(name.split()) == 1 and _english(name)
