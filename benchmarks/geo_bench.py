@@ -70,15 +70,11 @@ def run(gold_path: Path, nlp, gazetteer, pipeline: Pipeline, out_dir: Path, limi
         resolve_time += time.perf_counter() - t0
         resolve_cpu += time.process_time() - c0
         n_toponyms += len(toponyms)
-        for t in toponyms:
-            ours.append({"article_id": art["id"], "start": t.span.start, "end": t.span.end,
-                         "latitude": t.place.latitude, "longitude": t.place.longitude})
+        ours.extend(t.to_record(art["id"]) for t in toponyms)
         # What `tacitus geoparse` prints by default: places and demonyms ("Iraqi"), as both gold sets annotate,
         # with the armed groups the article names as hints (Pipeline.toponyms).
-        for t in pipeline.toponyms(doc, demonyms=True, source_url=art.get("url")):
-            if t.place is not None:
-                with_dem.append({"article_id": art["id"], "start": t.span.start, "end": t.span.end,
-                                 "latitude": t.place.latitude, "longitude": t.place.longitude})
+        found = pipeline.toponyms(doc, demonyms=True, source_url=art.get("url"))
+        with_dem.extend(t.to_record(art["id"]) for t in found if t.place is not None)
         for start, end, place in _baseline(doc, gazetteer):
             base.append({"article_id": art["id"], "start": start, "end": end,
                          "latitude": place.latitude, "longitude": place.longitude})

@@ -29,12 +29,9 @@ def _scorer():
 @pytest.mark.parametrize("dataset", sorted(BASELINE))
 def test_geoparse_above_floors(pipeline, dataset):
     articles = load_jsonl(shared_path("eval", "dev", f"{dataset}.jsonl"))
-    preds = []
-    for article, doc in zip(articles, pipeline.nlp.pipe(a["text"] for a in articles), strict=True):
-        for t in pipeline.toponyms(doc, demonyms=True, source_url=article.get("url")):
-            if t.place is not None:
-                preds.append({"article_id": article["id"], "start": t.span.start, "end": t.span.end,
-                              "latitude": t.place.latitude, "longitude": t.place.longitude})
+    preds = [t.to_record(article["id"])
+             for article, doc in zip(articles, pipeline.nlp.pipe(a["text"] for a in articles), strict=True)
+             for t in pipeline.toponyms(doc, demonyms=True, source_url=article.get("url")) if t.place is not None]
     got = _scorer().score(articles, preds)
     failures = [f"{metric}: {got.get(metric)} < floor {floor}" for metric, floor in BASELINE[dataset].items()
                 if got.get(metric) is None or got[metric] < floor]

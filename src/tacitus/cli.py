@@ -647,14 +647,7 @@ def geoparse(paths: tuple[str, ...], spacy_model: str | None, prefer_countries: 
             continue
         for top in result.toponyms:
             place = top.place
-            line = {
-                "article_id": result.article.id, "start": top.span.start, "end": top.span.end,
-                "text": top.span.text,
-                "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
-                "geonameid": place.geonameid if place else None, "country": place.country if place else None,
-                "admin1": place.admin1 if place else None, "admin2": place.admin2 if place else None,
-                "feature": place.feature if place else None,
-            }
+            line = top.to_record(result.article.id)
             if demonyms and place is not None and place.precision == "country" and \
                     demonym_country(top.span.text) is not None:
                 line["demonym"] = True

@@ -330,7 +330,7 @@ def event_date(
         return EventDate(None, None)
     date, precision = resolved
     span = Span(chosen.start + base, chosen.end + base, source[chosen.start : chosen.end])
-    return EventDate(date, precision, span, reported=reported and source is text)
+    return EventDate(date, precision, span, reported=reported)
 
 
 _TEXT_DATE = [

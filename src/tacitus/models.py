@@ -135,6 +135,17 @@ class Toponym:
     place: Place | None
     score: float = 0.0
 
+    def to_record(self, article_id: str) -> dict[str, Any]:
+        """The ``tacitus geoparse`` JSON line: offsets, surface text and the place's fields."""
+        place = self.place
+        return {
+            "article_id": article_id, "start": self.span.start, "end": self.span.end, "text": self.span.text,
+            "latitude": place.latitude if place else None, "longitude": place.longitude if place else None,
+            "geonameid": place.geonameid if place else None, "country": place.country if place else None,
+            "admin1": place.admin1 if place else None, "admin2": place.admin2 if place else None,
+            "feature": place.feature if place else None,
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class Actor:
