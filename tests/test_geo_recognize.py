@@ -193,3 +193,17 @@ def test_names_a_plural_feature_word_closes_are_features(geo_nlp, gazetteer):
     assert "Shangri-La" not in places and places.get("Colombo") == "LKA"
     # a city of millions still names itself before the list's plural
     assert _places(geo_nlp, gazetteer, "Flights resumed at the Kabul and Herat airports.").get("Kabul") == "AFG"
+
+
+def test_a_name_shown_to_be_a_place_is_a_place_throughout_the_article(geo_nlp, gazetteer):
+    # "Wad Madani" (an alternate spelling, tagged PERSON) reads as a place after "withdrawn from";
+    # the later "seized Wad Madani", with nothing around it, is the same place.
+    text = ("The army said its troops had withdrawn from Wad Madani on Tuesday. On Monday the group said its "
+            "fighters had seized Wad Madani, including an army base.")
+    found = [t for t in find_toponyms(geo_nlp(text), gazetteer) if t.span.text == "Wad Madani"]
+    assert len(found) == 2 and all(t.place is not None and t.place.country == "SDN" for t in found)
+
+
+def test_a_one_word_name_is_not_echoed_onto_a_surname(geo_nlp, gazetteer):
+    text = "Officers found the car in Moore on Monday. Moore pleaded guilty and Moore's lawyer spoke."
+    assert _mentions(geo_nlp, gazetteer, text).count("Moore") == 1

@@ -100,7 +100,7 @@ class Mention:
     start: int
     end: int
     text: str
-    source: str  # "ner", "gazetteer", "dateline"
+    source: str  # "ner", "gazetteer", "dateline", "echo" (a name taken earlier in the article)
     label: str | None = None  # the spaCy entity label over it, if any
     locative: bool = False  # introduced by "in/at/near ...", "battle for ..."
 
@@ -255,8 +255,51 @@ def find_mentions(doc, gazetteer: Gazetteer, *, text: str | None = None) -> tupl
         take(Mention(start, end, text[start:end], "ner", ent.label_, _is_locative(text, start)))
 
     _gazetteer_matches(doc, text, gazetteer, ent_of, take, surnames)
+    _echoes(doc, text, gazetteer, mentions, ent_of, take, surnames)
     mentions.sort(key=lambda m: m.start)
     return mentions, cues
+
+
+def _echoes(doc, text: str, gazetteer: Gazetteer, mentions: list[Mention], ent_of: dict, take,
+            surnames: frozenset[str]) -> None:
+    """Take again, as a place, a name the article has already shown to be one.
+
+    One name keeps one sense within an article: "Wad Madani", an alternate spelling the
+    small model tags PERSON, reads as a place after "withdrawn from Wad Madani", and so it
+    is in "its fighters had seized Wad Madani" too, where nothing around it says so. An
+    occurrence is not taken where it is part of a longer name ("Wad Madani University"),
+    a feature's name, a person's ("the Bush administration") or, for one word, the
+    surname of a person the article names in full.
+    """
+    names = {m.text for m in mentions if " " in m.text and m.source != "dateline" and m.text[:1].isupper()}
+    for name in sorted(names):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            start, end = match.span()
+            span = doc.char_span(start, end)
+            if span is None:
+                continue
+            i, k = span.start, span.end
+            if any(ent_of.get(j) is not None and (ent_of[j].start < i or ent_of[j].end > k) for j in range(i, k)):
+                continue  # inside a longer entity: "the Wad Madani Resistance Committee"
+            prev = doc[i - 1] if i > 0 else None
+            if prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.is_sent_start \
+                    and prev.idx + len(prev.text) + 1 == start:
+                continue  # "Mr Madani", "George Washington"
+            nxt = doc[k] if k < len(doc) else None
+            if nxt is not None and (nxt.lower_ in _PERSON_HEADS or nxt.text in ("'s", "’s", "'", "’")):
+                continue  # "the Bush administration", "Ismaili's loss"
+            last = doc[k - 1]
+            if last.dep_ in ("compound", "amod", "nmod") and last.head.i >= k:
+                continue  # a modifier: "White House aides", "Erie captain", "Zara skirt"
+            if last.dep_ in ("nsubj", "nsubjpass") and i in ent_of and ent_of[i].label_ in ("PERSON", "ORG"):
+                continue  # "Robertson said", "Ismaili were handed a defeat": a person's or team's
+            cands = gazetteer.candidates(name)
+            if not cands:
+                continue
+            if (" " not in name and _surname_use(name, cands, surnames, text, start)) \
+                    or _names_feature(name, text, end, cands) or _heads_unknown_name(doc, k, text, cands):
+                continue
+            take(Mention(start, end, name, "echo", ent_of[i].label_ if i in ent_of else None, _is_locative(text, start)))
 
 
 def _longer_name(doc, ent, start: int, text: str, gazetteer: Gazetteer) -> int | None:
