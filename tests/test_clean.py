@@ -531,3 +531,17 @@ def test_publication_date_from_the_story_byline_above_the_first_paragraph():
     article = clean(RawDocument(id="b", origin="b.txt", kind="text", content=text))
     assert str(article.published) == "2017-10-16"
     assert "Published 16 October" not in article.text
+
+
+def test_publication_date_from_a_stamp_right_after_the_story():
+    # Some sites print the date under the story; the cleaner drops that line as boilerplate.
+    text = ("Kurdish forces drive Islamic State out of Sinjar\n\n" + PARA1 + "\n\n" + PARA2 + "\n\n"
+            "Published 13 November 2015\n")
+    article = clean(text_doc(text))
+    assert (article.published, article.published_from) == (dt.date(2015, 11, 13), "text")
+    assert "Published 13 November" not in article.text
+
+
+def test_stamp_below_a_related_article_list_is_not_the_story_date():
+    text = "\n".join([PARA1, PARA2, "Related", "Wagner leaves Bakhmut", "Published 10 November 2024"])
+    assert clean(text_doc(text)).published is None

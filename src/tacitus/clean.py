@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from tacitus.errors import ArticleSkipped, InputError
 from tacitus.language import detect_language
 from tacitus.models import Article, RawDocument
-from tacitus.pubdate import MONTHS, find_publication_date, html_date, parse_published, story_head
+from tacitus.pubdate import MONTHS, find_publication_date, html_date, parse_published, story_foot, story_head
 
 logger = logging.getLogger(__name__)
 
@@ -571,6 +571,9 @@ def clean(doc: RawDocument, *, max_chars: int = 100_000) -> Article:
             # first paragraph and is dropped as a byline; related-article lists, whose dates
             # must never be taken, come after the story.
             found = find_publication_date(story_head(doc.content))
+        if found is None and doc.kind != "html":
+            # "Published 13 November 2015" on the line after the story's last paragraph.
+            found = find_publication_date(story_foot(doc.content, text))
         if found is not None:
             published, published_from = found[0], found[1]
 

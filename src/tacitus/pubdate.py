@@ -19,7 +19,7 @@ from tacitus.errors import InputError
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["MONTHS", "find_publication_date", "html_date", "parse_published", "story_head"]
+__all__ = ["MONTHS", "find_publication_date", "html_date", "parse_published", "story_foot", "story_head"]
 
 _I = re.IGNORECASE
 
@@ -162,6 +162,27 @@ def story_head(text: str) -> str:
             break
         out.append(line)
     return "\n".join(out)
+
+
+def story_foot(content: str, story: str) -> str:
+    """The "Published ..." stamps among the first two lines after the story's last line.
+
+    "... residents who fled are unlikely to return soon.\n\nPublished 13 November 2015": the
+    cleaner drops such a trailing stamp as boilerplate. Only the lines right after the story
+    count; a list of related articles further down, with its own dates, does not.
+
+    Args:
+        content: The article as read, before cleaning.
+        story: The cleaned text, whose last line closes the story.
+    """
+    lines = story.rstrip().splitlines()
+    if not lines:
+        return ""
+    end = content.rfind(lines[-1])
+    if end < 0:
+        return ""
+    after = [line for line in content[end + len(lines[-1]) :].splitlines() if line.strip()][:2]
+    return "\n".join(line for line in after if len(line) <= 120 and _STAMP.search(line.strip()))
 
 
 def parse_published(value: str, *, origin: str) -> dt.date:
