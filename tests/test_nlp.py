@@ -24,6 +24,7 @@ def test_components_are_in_place(nlp) -> None:
     names = nlp.pipe_names
     assert names[0] == "tacitus_truecase" and names[-1] == "tacitus_restore_case"
     assert names.index("tacitus_line_breaks") < names.index("parser")
+    assert names.index("ner") < names.index("tacitus_common_nouns") < names.index("tacitus_restore_case")
 
 
 def test_capitals_parse_as_english_and_keep_the_original_text(nlp) -> None:
@@ -118,3 +119,16 @@ def test_a_dateline_is_a_sentence_of_its_own(nlp, text, first):
 @pytest.mark.model
 def test_a_colon_in_prose_is_no_dateline(nlp):
     assert len(list(nlp("Police said: Six men died in the attack.").sents)) == 1
+
+
+def test_sentence_opening_common_noun_is_a_noun_again(nlp):
+    # After a dateline the small model tags "Drones" PROPN, lemma "Drones": no drone for the rules.
+    doc = nlp("DUBAI, Sept. 15 (Reuters) — Published 15 September 2019\n\n"
+              "Drones struck the world's largest oil processing plant at Abqaiq early on Saturday.")
+    drones = next(t for t in doc if t.text == "Drones")
+    assert (drones.pos_, drones.lemma_) == ("NOUN", "drone")
+
+
+def test_sentence_opening_name_stays_a_name(nlp):
+    doc = nlp("Duma Street was shelled on Monday. Abqaiq lies inland.\n\nBahrain accused Iran of the bombing.")
+    assert [t.pos_ for t in doc if t.text in ("Duma", "Abqaiq", "Bahrain")] == ["PROPN", "PROPN", "PROPN"]

@@ -12,6 +12,9 @@ Components added to every pipeline:
   case and parse capitals as a string of proper nouns.
 * ``tacitus_line_breaks`` (before the parser): a sentence starts after every
   line break.
+* ``tacitus_common_nouns`` (after the NER): a capitalised common noun that opens
+  a sentence and that the tagger took for a proper noun ("Drones struck ...",
+  "Gunmen opened fire") is a noun again, with its lemma.
 * ``tacitus_restore_case`` (last): the annotations of a true-cased Doc are
   moved onto a Doc of the original text, token for token. Every span a later
   stage takes from the Doc is therefore a span of the article text as given.
@@ -56,6 +59,7 @@ def load_nlp(model: str) -> Language:
         raise ConfigError("E101", model=model, reason=f"it lacks the components {sorted(missing)}")
     nlp.add_pipe("tacitus_truecase", first=True)
     nlp.add_pipe("tacitus_line_breaks", before="parser")
+    nlp.add_pipe("tacitus_common_nouns", after="ner")
     nlp.add_pipe("tacitus_restore_case", last=True)
     logger.info("loaded spaCy pipeline %s (%s)", model, ", ".join(nlp.pipe_names))
     return nlp
@@ -122,6 +126,55 @@ class TrueCase:
 def make_truecase(nlp: Language, name: str) -> TrueCase:
     """Factory of :class:`TrueCase` (spaCy passes the pipeline it is added to)."""
     return TrueCase(nlp)
+
+
+class CommonNouns:
+    """Pipeline component: sentence-initial common nouns the tagger read as proper nouns.
+
+    After a dateline or a headline the small model tags "Drones" in "Drones struck the
+    plant" PROPN and leaves its lemma "Drones", so no rule that reads lemmas sees a drone.
+    A token that opens a sentence, stands outside every entity, is followed by a
+    lower-case word and that is the plural of a noun in the lemmatizer's noun index
+    becomes a noun with that lemma. Names stay names: an entity, a word followed by
+    another capitalised word ("Duma Street"), or one that is no inflected form ("Bahrain
+    accused ...": the WordNet index holds countries and cities too) is left alone.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self._lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+        self._nouns: frozenset[str] | None = None
+
+    @property
+    def nouns(self) -> frozenset[str]:
+        if self._nouns is None:
+            lookups = getattr(self._lemmatizer, "lookups", None)
+            table = lookups.get_table("lemma_index") if lookups is not None and lookups.has_table("lemma_index") else {}
+            self._nouns = frozenset(table.get("noun", ()))
+        return self._nouns
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self._lemmatizer is None or not hasattr(self._lemmatizer, "rule_lemmatize") or not self.nouns:
+            return doc
+        for tok in doc:
+            if not tok.is_sent_start or tok.pos_ != "PROPN" or tok.ent_iob_ != "O" or len(tok) < 3:
+                continue
+            if tok.i + 1 >= len(doc) or not doc[tok.i + 1].text[:1].islower() or not tok.text[1:].islower():
+                continue
+            tag, pos = tok.tag_, tok.pos_
+            tok.pos_, tok.tag_ = "NOUN", "NNS" if tok.tag_ == "NNPS" or tok.lower_.endswith("s") else "NN"
+            word = Doc(doc.vocab, words=[tok.lower_], pos=["NOUN"], tags=[tok.tag_])[0]
+            lemma = self._lemmatizer.rule_lemmatize(word)[0]
+            if lemma in self.nouns and lemma != tok.lower_:
+                tok.lemma_ = lemma
+            else:
+                tok.pos_, tok.tag_ = pos, tag
+        return doc
+
+
+@Language.factory("tacitus_common_nouns")
+def make_common_nouns(nlp: Language, name: str) -> CommonNouns:
+    """Factory of :class:`CommonNouns`."""
+    return CommonNouns(nlp)
 
 
 @Language.component("tacitus_restore_case")
