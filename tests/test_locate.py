@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tacitus.geo import locate_event
+from tacitus.geo.names import fold
 from tacitus.models import Article, Span
 
 pytestmark = pytest.mark.model
@@ -206,3 +207,38 @@ def test_troops_of_a_country_that_fights_abroad_do_not_say_where(pipeline, text)
 
 def test_troops_abroad_leave_the_place_to_the_group_they_met(pipeline):
     assert _countries(pipeline, "Two U.S. soldiers were killed when the Taliban attacked their convoy.") == ["AFG"]
+
+
+@pytest.mark.parametrize(("text", "evidence", "name"), [
+    # "the state" is the state named before; the positions the offensive set out from are elsewhere.
+    ("The army withdrew from Wad Madani, the capital of Gezira state. The RSF launched its offensive on the "
+     "state on Friday, pushing south from positions near Khartoum.",
+     "The RSF launched its offensive on the state on Friday, pushing south from positions near Khartoum.",
+     "Gezira"),
+    # "the city" is the town the previous sentence is about, not the last town it names.
+    ("ISIS lost control of Sinjar, a key Iraqi town on the road connecting Raqqa to its strongholds in Mosul. "
+     "Coalition airstrikes killed more than 200 ISIS fighters as they fled the city.",
+     "Coalition airstrikes killed more than 200 ISIS fighters as they fled the city.", "Sinjar"),
+    # Where a statement was made, and the region its speaker heads, yield to the town it is about.
+    ("Kurdish fighters retook the town of Sinjar on Friday. Masoud Barzani, president of Iraq's Kurdistan "
+     "Region, announced at a news conference on Mount Sinjar that the town had been liberated.",
+     "Masoud Barzani, president of Iraq's Kurdistan Region, announced at a news conference on Mount Sinjar that "
+     "the town had been liberated.", "Sinjar"),
+])
+def test_the_state_or_the_city_is_the_one_told_before(pipeline, text, evidence, name):
+    place, _ = _locate(pipeline, text, evidence)
+    assert place is not None and fold(name) == fold(place.name), place
+
+
+def test_a_named_place_in_the_evidence_is_not_a_bare_nouns_antecedent(pipeline):
+    # "the city" here is Karbala, told before; "Baghdad Gate" in the same sentence is a gate's name.
+    text = ("At least 106 people were killed in a suicide attack on the holy city of Karbala. "
+            "At least four bombs detonated by the Baghdad Gate in the city.")
+    place, _ = _locate(pipeline, text, "At least four bombs detonated by the Baghdad Gate in the city.")
+    assert place is not None and place.name.startswith("Karbal"), place
+
+
+def test_strongholds_where_fighters_were_pushed_back_are_where_the_fight_was(pipeline):
+    place, _ = _locate(pipeline, "Al-Nusra Front fighters were pushed back from their strongholds in southwestern "
+                                 "parts of Aleppo province in tough battles with government forces.")
+    assert place is not None and place.country == "SYR" and place.admin1 is not None, place

@@ -104,6 +104,14 @@ _ELSEWHERE = re.compile(
     r"|(?:coming|came|come|return|returning|returned|hailing|hails|fled|fleeing|deported|extradited|repatriated|smuggled"
     r"|travell?ed|went|flew|moved|emigrated|immigrated"
     r"|infiltrated|crossed|crossing|sneaked|escaped)\s+(?:back\s+|over\s+)?(?:from|to|into)"
+    # "pushing south from positions near Khartoum": where an offensive set out from.
+    # ("pushed back from their strongholds in Aleppo province" is where the fight was).
+    r"|(?:push(?:es|ed|ing)?|advanc(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|launch(?:es|ed|ing)?|fir(?:e|es|ed|ing)"
+    r"|set(?:ting)?\s+out|sets\s+out)(?:\s+(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:wards?)?)?"
+    r"\s+from\s+(?:(?:its|their|his|the|army|rebel|militant)\s+)?(?:positions?|bases?|strongholds?|camps?|hideouts?)"
+    r"\s+(?:near|in|around|outside|inside|on\s+the\s+outskirts\s+of)"
+    # "announced at a news conference on Mount Sinjar": where a statement was made.
+    r"|(?:news|press|media)\s+(?:conference|briefing)s?\s+(?:in|at|on)|(?:told|addressed)\s+(?:reporters|journalists)\s+in"
     r"|citizens?\s+of|nationals?\s+of|natives?\s+of|born\s+in|embassy\s+of|ambassador\s+(?:of|to)|envoy\s+to"
     # "Moussa Ranimat, 28, of the Village of Tsurif": where a person named with their age is from.
     r"|\d{1,3}\s*,\s*(?:of|from))"
@@ -641,6 +649,7 @@ def locate_event(
     evidence: Span,
     trigger: Span | None = None,
     dateline: Toponym | None = None,
+    excluded: Sequence[Span] = (),
 ) -> tuple[Place | None, Span | None]:
     """The place where an event happened, and the span it was read from.
 
@@ -662,6 +671,8 @@ def locate_event(
         evidence: The event's evidence span.
         trigger: The event's trigger word, if known.
         dateline: The article's dateline toponym, if any.
+        excluded: Stretches of the evidence that tell other events ("hours after a bomb tore
+            through a bus station in Nyanya"): their places are not this event's.
 
     Returns:
         ``(place, span)``; ``(None, None)`` when nothing places the event.
@@ -670,9 +681,17 @@ def locate_event(
     # copy written in capitals they read the parser's true-cased copy.
     text = cased_text(doc)
     toponyms = sorted((t for t in toponyms if t.place is not None), key=lambda t: t.span.start)
+    if excluded:
+        toponyms = [t for t in toponyms if not any(ex.start <= t.span.start < ex.end for ex in excluded)]
     anchor = trigger.start if trigger is not None else None
     best = _best_in(doc, text, toponyms, evidence.start, evidence.end, anchor)
     said = _nationality_of_place(doc, text, evidence.start, evidence.end)
+    antecedent = _antecedent(doc, text, toponyms, evidence)
+    if best is not None and antecedent is not None and antecedent.place.country == best[1].place.country \
+            and (_rank(antecedent) > _rank(best[1]) or best[0] < 1.0):
+        # "Barzani, president of Iraq's Kurdistan Region, announced that the town had been
+        # liberated": the town told before, not a wider or an uncued place the sentence names.
+        return antecedent.place, None
     if best is not None and best[0] > -2.0 and (said is None or best[0] >= 1.0 or best[1].place.country == said[0]):
         found = _most_specific(doc, text, toponyms, best[1], evidence.start, evidence.end)
         found = _contained_in(doc, text, toponyms, found, evidence.end) or found
@@ -681,6 +700,9 @@ def locate_event(
         place = _country_place(said[0], toponyms)
         if place is not None:
             return place, said[1]
+    # "launched its offensive on the state": the state the article last named.
+    if antecedent is not None:
+        return antecedent.place, None
     # "A mortar shell hit soldiers at Gao Airport": the town a facility is named after.
     named = _best_in(doc, text, toponyms, evidence.start, evidence.end, anchor, role=_NAME_HEAD)
     if named is not None and named[0] > 2.0:
@@ -692,6 +714,43 @@ def locate_event(
     if dateline is not None and dateline.place is not None:
         return dateline.place, None
     return _country_by_role(doc, text, toponyms, (_PLACE,)), None
+
+
+# "on the state", "into the city", "in the province": a place named before, by its kind.
+_ANAPHOR = re.compile(
+    r"\b(?:(?:in|at|on|into|inside|near|outside|around|across|throughout|of)\s+the\s+"
+    r"(state|province|governorate|region)|the\s+(city|town|village))\b"
+    r"(?!\s+(?:of|council|hall|centre|center|police|authorities|officials)\b|['’])", re.I)
+_ANAPHOR_RANK = {"state": "admin1", "province": "admin1", "governorate": "admin1", "region": "admin1",
+                 "city": "place", "town": "place", "village": "place"}
+
+
+def _antecedent(doc, text: str, toponyms: Sequence[Toponym], evidence: Span) -> Toponym | None:
+    """The place a bare "the state" or "the city" in the evidence stands for.
+
+    "The RSF launched its offensive on the state on Friday" after "Wad Madani, the capital of
+    Gezira state": the offensive was on Gezira. "... killed 200 fighters as they fled the city"
+    after "ISIS lost control of Sinjar, a town on the road to its strongholds in Mosul": Sinjar.
+    The nearest earlier sentence that names a place of the kind the noun says (a first-level
+    division for "state", a town for "city") gives its likeliest event place of that kind;
+    a name inside the evidence never counts ("by the Baghdad Gate in the city"), nor a noun
+    with a name of its own ("the city of Aleppo").
+    """
+    match = _ANAPHOR.search(text, evidence.start, evidence.end)
+    if match is None:
+        return None
+    rank = _ANAPHOR_RANK[(match.group(1) or match.group(2)).lower()]
+    before = [t for t in toponyms if t.span.end <= evidence.start and t.place.precision == rank
+              and not names_elsewhere(text, t.span.start)]
+    if not before:
+        return None
+    bounds = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
+    for lo, hi in reversed([b for b in bounds if b[0] < evidence.start] or [(0, evidence.start)]):
+        scored = [(_event_score(doc, text, t, toponyms, lo, hi), t) for t in before if lo <= t.span.start < hi]
+        scored = [(score, t) for score, t in scored if score is not None and score > -1.0]
+        if scored:
+            return max(scored, key=lambda pair: pair[0])[1]
+    return None
 
 
 _REFERS_BACK = re.compile(
