@@ -53,6 +53,9 @@ def test_earlier_deed_told_as_a_time_is_its_own_event_with_its_toll(nlp, actors)
     # the trailing toll counts the bombing's dead, though the parser hangs it on the main clause
     assert "71 people" in bombing.evidence.text
     assert any("71" in ex.text for ex in abduction.excluded)
+    # ... and every word between the deed and its toll is the bombing's, the day it happened too
+    assert not any("April 14" in ex.text for ex in bombing.excluded)
+    assert any("April 14" in ex.text for ex in abduction.excluded)
 
 
 def test_one_fight_told_with_its_start_stays_one_event(nlp, actors):

@@ -193,3 +193,37 @@ def test_one_broken_article_never_sinks_the_batch(pipeline, monkeypatch, mode):
     assert [r.article.id if r.article else None for r in results] == ["0", None, "2"]
     assert results[1].skipped.code == "E011" and "a stage failed" in results[1].skipped.reason
     assert all(r.toponyms for r in (results[0], results[2]))
+
+
+CHIBOK = ("Parents of schoolgirls seized from a boarding school in Chibok, in Nigeria's northeastern Borno state, "
+          "said on Monday that 234 of their daughters were still missing.\n\n"
+          "Gunmen arrived in the town in trucks late on April 14 and raided the Government Girls Secondary School. "
+          "No group has claimed the abduction, but it is widely blamed on Boko Haram.\n\n"
+          "The abduction took place hours after a bomb tore through a crowded bus station in Nyanya, on the edge of "
+          "the capital, Abuja, on the morning of April 14, killing at least 71 people.")
+
+
+def test_a_raid_and_the_abduction_it_carried_out_are_one_event(pipeline):
+    events = pipeline.process(Article(id="c", text=CHIBOK, published=dt.date(2014, 4, 22))).events
+    abductions = [e for e in events if e.sub_event_type == "Abduction/forced disappearance"]
+    assert len(abductions) == 1 and not [e for e in events if e.sub_event_type == "Attack"], events
+    # the raid's day, not the day the parents spoke; the town it happened in, not the bombing's
+    assert str(abductions[0].date.date) == "2014-04-14"
+    assert abductions[0].place is not None and abductions[0].place.name == "Chibok"
+
+
+def test_a_deed_told_as_a_time_keeps_its_own_day_and_place(pipeline):
+    events = pipeline.process(Article(id="c", text=CHIBOK, published=dt.date(2014, 4, 22))).events
+    bombing = next(e for e in events if e.event_type == "Explosions/Remote violence")
+    assert (bombing.casualties.fatalities, str(bombing.date.date)) == (71, "2014-04-14")
+    assert bombing.place is not None and bombing.place.name == "Abuja", bombing.place
+
+
+def test_a_day_told_in_an_earlier_paragraph_of_a_web_page_is_not_the_next_ones(pipeline):
+    # Paragraphs one a line, as the HTML cleaner joins them: Thursday is the shooting's day only.
+    text = ("Rioters set fire to police cars in Tottenham, north London, on Saturday night after a protest turned "
+            "violent.\nDuggan was shot dead by officers on Thursday in Tottenham Hale.\n"
+            "Looting continued into the early hours at a retail park in nearby Wood Green.")
+    events = pipeline.process(Article(id="t", text=text, published=dt.date(2011, 8, 7))).events
+    looting = next(e for e in events if "Looting" in e.evidence.text)
+    assert str(looting.date.date) != "2011-08-04"

@@ -221,7 +221,7 @@ def _sentence_events(doc: Doc, sent: SpacySpan, group_spans: ActorFinder | None)
     for g in merged:
         if not_an_event(g.head, [t for t, k in g.triggers if k != OUTCOME] or [t for t, _ in g.triggers]):
             continue  # a habit, a statistic or something not done (CODEBOOK section 1)
-        cand = _candidate(doc, sent, g, heads, group_spans)
+        cand = _candidate(doc, sent, g, heads, group_spans, merged)
         if cand is not None:
             out.append(cand)
     return out
@@ -427,10 +427,10 @@ def _prev(tok: Token) -> Token:
 
 
 def _candidate(doc: Doc, sent: SpacySpan, g: _Group, heads: set[int],
-               group_spans: ActorFinder | None) -> EventCandidate | None:
+               group_spans: ActorFinder | None, groups: Sequence[_Group] = ()) -> EventCandidate | None:
     kinds = g.kinds
     trigger_tok = min(g.triggers, key=lambda tk: KIND_PRIORITY.index(tk[1]))[0]
-    tokens = _owned_tokens(sent, g, heads)
+    tokens = _owned_tokens(sent, g, heads, groups)
     lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
     actor1, actor2 = _roles(g, trigger_tok)
     if group_spans is not None:
@@ -520,22 +520,36 @@ def _outcome_event(c: EventCandidate) -> EventCandidate:
     return replace(c, event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub, confidence=0.45)
 
 
-def _owned_tokens(sent: SpacySpan, g: _Group, heads: set[int]) -> set[Token]:
+def _owned_tokens(sent: SpacySpan, g: _Group, heads: set[int], groups: Sequence[_Group] = ()) -> set[Token]:
     """The tokens of a group's clause, less the clauses of other events in the sentence."""
     if len(heads) == 1:
         return set(sent)
     mine = {a.i for a in g.annexed}
     others = [sent.doc[h] for h in heads if h != g.head.i and h not in mine]
     own = set(g.head.subtree) if g.head.dep_ != "ROOT" else set(sent)
-    for a in g.annexed:
-        own |= set(a.subtree)
+    own |= _reach(g)
     for o in others:
         if o in own and o is not g.head:
             own -= set(o.subtree)
+    for o in groups:
+        if o is not g and g.head not in _reach(o):
+            own -= _reach(o)
     if g.head.dep_ == "relcl" and any(c.lower_ in ("where", "when") for c in g.head.children):
         # "the battle for Kobani, where Kurdish fighters killed ...": the antecedent is the place
         own |= {t for t in g.head.head.subtree if t.i < g.head.i} - _other_subtrees(others, g)
     return own or set(sent)
+
+
+def _reach(g: _Group) -> set[Token]:
+    """A deed's clause through the toll annexed to it, and every word between ("a bomb tore
+    through a bus station in Nyanya, on the edge of the capital, on the morning of April 14,
+    killing at least 71"), where the parser hangs some of those words on the main clause."""
+    if not g.annexed:
+        return set()
+    doc = g.head.doc
+    start = min(t.i for t in g.head.subtree)
+    end = max(t.i for a in g.annexed for t in a.subtree)
+    return set(doc[start : end + 1])
 
 
 def _other_subtrees(others: list[Token], g: _Group) -> set[Token]:

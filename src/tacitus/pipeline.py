@@ -161,7 +161,7 @@ class Pipeline:
         candidates = events.detect(doc, group_spans=self.actors.find_all)
         dateline = _dateline(article.text, toponyms)
         places = self._place_names(article.text, toponyms)
-        coded = [self._code(article, doc, c, places, dateline) for c in candidates]
+        coded = [self._code(article, doc, c, places, dateline, _nested(c, candidates)) for c in candidates]
         coded = self._attribute(article, coded)
         first_line = article.text.find("\n")
         return merge.merge_mentions(coded, headline_end=first_line if first_line > 0 else None)
@@ -272,11 +272,12 @@ class Pipeline:
         return None
 
     def _code(self, article: Article, doc: Doc, cand: EventCandidate, toponyms: list[Toponym],
-              dateline: Toponym | None) -> Event:
+              dateline: Toponym | None, nested: tuple[Span, ...] = ()) -> Event:
+        """One candidate coded; ``nested`` are the evidence spans of other events inside its own."""
         place, loc_span = (None, None)
         if self.geocode:
             place, loc_span = geo.locate_event(doc, toponyms, evidence=cand.evidence, trigger=cand.trigger,
-                                               dateline=dateline)
+                                               dateline=dateline, excluded=nested)
             if place is not None and place.precision == "country" and place.geonameid is None:
                 # A country read from a nationality word ("the Pakistani tribal region"), at the gazetteer's point.
                 place = self.gazetteer.country(place.country) or place
@@ -395,6 +396,17 @@ def _first_word(ent: SpacySpan) -> str:
     return next((t.text for t in ent if t.pos_ != "DET"), ent[0].text)
 
 
+def _nested(cand: EventCandidate, candidates: list[EventCandidate]) -> tuple[Span, ...]:
+    """The evidence of events of other types told inside this one's ("The abduction took place hours
+    after a bomb tore through a bus station in Nyanya"): where they were is not where this one was.
+    A clause of the same type ("killed when herdsmen attacked the village of Sabon Angwa") tells
+    the same deed, and its place is this one's."""
+    ev = cand.evidence
+    return tuple(o.evidence for o in candidates if o is not cand and o.event_type != cand.event_type
+                 and ev.start <= o.evidence.start
+                 and o.evidence.end <= ev.end and (o.evidence.start, o.evidence.end) != (ev.start, ev.end))
+
+
 def _masked(text: str, context: Span, excluded: tuple[Span, ...]) -> str:
     """The context's text with the stretches of other events blanked (offsets kept)."""
     chars = list(text[context.start:context.end])
@@ -405,9 +417,15 @@ def _masked(text: str, context: Span, excluded: tuple[Span, ...]) -> str:
 
 
 def _preceding(text: str, start: int) -> Span | None:
-    """The text of the paragraph before an event's evidence, where a date given earlier may be."""
-    para_start = text.rfind("\n\n", 0, start)
-    para_start = 0 if para_start < 0 else para_start + 2
+    """The text of the paragraph before an event's evidence, where a date given earlier may be.
+
+    Paragraphs are split by blank lines, or, in a text that has none (a web page's paragraphs
+    joined one a line), by line breaks: a day told in an earlier paragraph ("Duggan was shot
+    dead on Thursday") is not the day of the next one's undated protest.
+    """
+    sep = "\n\n" if "\n\n" in text else "\n"
+    para_start = text.rfind(sep, 0, start)
+    para_start = 0 if para_start < 0 else para_start + len(sep)
     if para_start >= start:
         return None
     return Span(para_start, start, text[para_start:start])
