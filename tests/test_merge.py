@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 import re
 
 from tacitus.merge import merge_mentions
@@ -415,3 +416,40 @@ def test_a_statement_date_does_not_keep_apart_the_event_it_reports():
     own = _event(said.evidence.text, 0, place=KABUL, fatalities=5, trigger="bomb", date=EventDate(monday, "day"),
                  when="Monday")
     assert len(merge_mentions([own, told])) == 2
+
+
+def _storming():
+    return _event("Taliban fighters stormed a village near Kabul on Saturday night, shooting residents in an attack "
+                  "that lasted hours, killing 86.", 0, etype="Violence against civilians", sub="Attack",
+                  place=KABUL, fatalities=86, actor1="Taliban")
+
+
+def test_a_step_told_with_then_is_the_same_attack():
+    then = _after(_storming(), "Three young women then blew themselves up among residents fleeing the village.",
+                  sub="Suicide bomb", actor1="Taliban")
+    merged = merge_mentions([_storming(), then])
+    assert [(e.event_type, e.sub_event_type, e.casualties.fatalities) for e in merged] == [
+        ("Violence against civilians", "Attack", 86)]
+
+
+def test_then_elsewhere_or_by_another_group_is_another_event():
+    elsewhere = _after(_storming(), "The fighters then attacked a checkpoint in Herat.", etype="Battles",
+                       sub="Armed clash", place=HERAT, actor1="Taliban")
+    other = _after(_storming(), "Islamic State then claimed a bombing of its own.", sub="Suicide bomb",
+                   actor1="Islamic State")
+    assert len(merge_mentions([_storming(), elsewhere])) == 2
+    assert len(merge_mentions([_storming(), other])) == 2
+
+
+def test_a_raid_that_kills_no_one_is_the_abduction_it_carried_out():
+    chibok = Place("Chibok", 10.87, 12.85, "NGA", "Borno", 2346812, "P.PPL", "place")
+    seized = _event("Parents of schoolgirls seized from a school in Chibok said 234 were missing.", 0,
+                    etype="Violence against civilians", sub="Abduction/forced disappearance", place=chibok,
+                    actor1="Boko Haram", date=EventDate(dt.date(2014, 4, 21), "day", reported=True))
+    raid = _after(seized, "Gunmen arrived in Chibok late on April 14 and raided the school.",
+                  etype="Violence against civilians", sub="Attack", place=chibok, actor1="Boko Haram",
+                  date=EventDate(dt.date(2014, 4, 14), "day"), when="April 14")
+    merged = merge_mentions([seized, raid])
+    assert [(e.sub_event_type, str(e.date.date)) for e in merged] == [("Abduction/forced disappearance", "2014-04-14")]
+    deadly = replace(raid, casualties=Casualties(fatalities=3))
+    assert len(merge_mentions([seized, deadly])) == 2

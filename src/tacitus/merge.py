@@ -72,6 +72,17 @@ def _adjacent(coded: Sequence[Event], headline_end: int | None) -> list[tuple[Ev
                 out[i] = _merge_pair(kept, replace(ev, date=kept.date), keep_type=True)
                 texts[i].append(ev.evidence.text)
                 break
+            if _abduction_raid(kept, ev):
+                abduction, raid = (kept, ev) if kept.sub_event_type == _ABDUCTION[1] else (ev, kept)
+                out[i] = _merge_pair(abduction, raid, keep_type=True)
+                texts[i].append(ev.evidence.text)
+                break
+            if last and _goes_on(kept, ev):
+                # "Three young women then blew themselves up among residents fleeing the village":
+                # a step of the attack just told, which keeps its type (the deadliest means).
+                out[i] = _merge_pair(kept, ev, keep_type=True)
+                texts[i].append(ev.evidence.text)
+                break
             if _same_occurrence(kept, ev) or _repeats_toll(kept, ev, headline_end) or \
                     (last and (_tells_on(kept, ev) or _continues(kept, ev) or _adds_toll(kept, ev))):
                 # The body's sentence, not the headline, is what reports the event.
@@ -217,6 +228,31 @@ _RELATIVE_COUNT = re.compile(
 _RELATIVE_BEFORE = re.compile(r"\b(?:another|other|further|additional)\s+$", re.IGNORECASE)
 # Trigger words of a sentence that only counts the dead or wounded ("Killing 41 and injuring 140 people").
 _CASUALTY_TRIGGER = re.compile(r"^(?:kill|wound|injur|die|dead|death|murder|hurt|shot)", re.IGNORECASE)
+
+
+# "then" early in a sentence: the next step of what was just told.
+_THEN = re.compile(r"^(?:\S+\s+){0,6}?then\b", re.IGNORECASE)
+
+
+def _goes_on(prev: Event, ev: Event) -> bool:
+    """A later sentence telling the next step of the violent event just told, by the same initiator.
+
+    "Suspected Boko Haram fighters stormed the village of Dalori ... in an attack that lasted
+    several hours. ... Three young women then blew themselves up among residents fleeing the
+    village": one attack (CODEBOOK 1: one actor pair, one place, one day). The sentence says
+    "then" among its first words, names the same initiator or one the article attributes, gives no
+    toll, place or stated date of its own that conflicts, and tells no other attack ("another").
+    """
+    if prev.event_type not in _VIOLENT or ev.event_type not in _VIOLENT or prev.background or ev.background:
+        return False
+    if prev.evidence.start >= ev.evidence.start or not _THEN.match(ev.evidence.text) \
+            or _ANOTHER.search(ev.evidence.text) or _LATER.search(ev.evidence.text):
+        return False
+    if not (prev.actor1 and ev.actor1 and prev.actor1.name == ev.actor1.name):
+        return False
+    if ev.casualties.fatalities not in (None, prev.casualties.fatalities):
+        return False
+    return _fits_place(prev, ev, _narrows) and not _dates_clash(prev.date, ev.date)
 
 
 def _adds_toll(prev: Event, ev: Event) -> bool:
@@ -389,6 +425,31 @@ def _same_occurrence(a: Event, b: Event) -> bool:
         return False
     return (a.background or b.background) and (same_place or pa is None or pb is None) or \
         (same_place and pa is not None and pa.precision == "place")
+
+
+_ABDUCTION = ("Violence against civilians", "Abduction/forced disappearance")
+
+
+def _abduction_raid(a: Event, b: Event) -> bool:
+    """An attack that kills no one and the abduction it carried out: one event, the abduction.
+
+    "Parents of schoolgirls seized from a boarding school in Chibok ..." and "Gunmen arrived
+    in the town late on April 14 and raided the school": one actor, one place, one day
+    (CODEBOOK 1). The initiator must be known and the same, the place the same town, and no
+    stated dates may differ; a raid that kills is coded as an attack of its own.
+    """
+    kinds = {(a.event_type, a.sub_event_type), (b.event_type, b.sub_event_type)}
+    if kinds != {_GENERIC, _ABDUCTION} or a.background or b.background:
+        return False
+    attack = a if (a.event_type, a.sub_event_type) == _GENERIC else b
+    if attack.casualties.fatalities:
+        return False
+    if not (a.actor1 and b.actor1 and a.actor1.name == b.actor1.name):
+        return False
+    pa, pb = a.place, b.place
+    if not (pa and pb and pa.precision == pb.precision == "place" and pa.name == pb.name and pa.country == pb.country):
+        return False
+    return not _dates_clash(a.date, b.date)
 
 
 def _merge_pair(a: Event, b: Event, *, keep_type: bool = False) -> Event:
