@@ -12,9 +12,9 @@ Components added to every pipeline:
   case and parse capitals as a string of proper nouns.
 * ``tacitus_line_breaks`` (before the parser): a sentence starts after every
   line break.
-* ``tacitus_common_nouns`` (after the NER): a capitalised common noun that opens
-  a sentence and that the tagger took for a proper noun ("Drones struck ...",
-  "Gunmen opened fire") is a noun again, with its lemma.
+* ``tacitus_common_nouns`` (after the NER): a plural common noun that opens a
+  sentence and that the tagger took for a proper noun ("Drones struck ..." after
+  a dateline) is a noun again, with its lemma.
 * ``tacitus_restore_case`` (last): the annotations of a true-cased Doc are
   moved onto a Doc of the original text, token for token. Every span a later
   stage takes from the Doc is therefore a span of the article text as given.
