@@ -532,8 +532,9 @@ def _owned_tokens(sent: SpacySpan, g: _Group, heads: set[int], groups: Sequence[
         if o in own and o is not g.head:
             own -= set(o.subtree)
     for o in groups:
-        if o is not g and g.head not in _reach(o):
-            own -= _reach(o)
+        reach = _reach(o) if o is not g else set()
+        if g.head not in reach:
+            own -= reach
     if g.head.dep_ == "relcl" and any(c.lower_ in ("where", "when") for c in g.head.children):
         # "the battle for Kobani, where Kurdish fighters killed ...": the antecedent is the place
         own |= {t for t in g.head.head.subtree if t.i < g.head.i} - _other_subtrees(others, g)

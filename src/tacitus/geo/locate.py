@@ -36,7 +36,7 @@ from collections.abc import Sequence
 
 from .. import countries
 from ..models import Place, Span, Toponym
-from ..nlp import cased_text
+from ..nlp import cased_text, sentence_bounds
 from .names import demonym_country
 
 logger = logging.getLogger(__name__)
@@ -744,8 +744,7 @@ def _antecedent(doc, text: str, toponyms: Sequence[Toponym], evidence: Span) -> 
               and not names_elsewhere(text, t.span.start)]
     if not before:
         return None
-    bounds = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
-    for lo, hi in reversed([b for b in bounds if b[0] < evidence.start] or [(0, evidence.start)]):
+    for lo, hi in reversed([b for b in sentence_bounds(doc) if b[0] < evidence.start] or [(0, evidence.start)]):
         scored = [(_event_score(doc, text, t, toponyms, lo, hi), t) for t in before if lo <= t.span.start < hi]
         scored = [(score, t) for score, t in scored if score is not None and score > -1.0]
         if scored:
@@ -768,10 +767,8 @@ def _in_paragraph(doc, text: str, toponyms: Sequence[Toponym], evidence: Span) -
     para_start = max(text.rfind("\n", 0, evidence.start) + 1, 0)
     para_end = text.find("\n", evidence.end)
     para_end = len(text) if para_end < 0 else para_end
-    if doc.has_annotation("SENT_START"):
-        sents = [(s.start_char, s.end_char) for s in doc.sents if s.end_char > para_start and s.start_char < para_end]
-    else:
-        sents = [(para_start, para_end)]
+    bounds = sentence_bounds(doc)
+    sents = [(lo, hi) for lo, hi in bounds if hi > para_start and lo < para_end] if bounds else [(para_start, para_end)]
     earlier = [(max(lo, para_start), min(hi, evidence.start)) for lo, hi in sents if lo < evidence.start]
     for lo, hi in reversed(earlier):
         found = _best_in(doc, text, toponyms, lo, hi, hi)
