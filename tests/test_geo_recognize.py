@@ -63,6 +63,9 @@ def test_persian_ezafe_names_are_one_name(geo_nlp, gazetteer, text):
         ("Separatists killed two gendarmes in the Southwest Region of Cameroon.", "Southwest Region"),
         ("A suicide bomber struck in Khair Khana District of Kabul.", "Khana District"),
         ("A truck bomb at the DAS headquarters kills 52 people.", "DAS"),
+        # A building named for its patron saint: "St Anthony" is no town here.
+        ("A bomb went off at St Anthony's Shrine in Colombo.", "St Anthony"),
+        ("Gunmen opened fire outside St Mary's Hospital in Lagos.", "St Mary"),
     ],
 )
 def test_words_and_name_parts_are_not_places(geo_nlp, gazetteer, text, wrong):

@@ -89,6 +89,9 @@ _LISTED_FEATURES = re.compile(
     r"(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})*,?\s+(?:and|or|&)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
     r"\s+(?:hotels|churches|mosques|temples|hospitals|schools|markets|camps|stations|prisons|malls|restaurants"
     r"|stadiums|bridges|airports|embassies|universities)\b")
+# A possessive before a capitalised building or feature word: "St Sebastian's Church".
+_POSSESSED_FEATURE = re.compile(r"['’]s?\s+([A-Z][a-z]+)\b")
+_BUILDING_WORDS = frozenset("cathedral basilica chapel abbey hospital college school university academy".split())
 # A town's own division named for it: "City of Richmond", "Town of Southold".
 _TOWN_OF = re.compile(r"(?:[Tt]he\s+)?(?:City|Town|Village|Borough)\s+of\s+(?=[A-Z])")
 
@@ -342,6 +345,11 @@ def _names_feature(name: str, text: str, end: int, cands: tuple[Candidate, ...])
         # hotel's, whatever town it spells; a plural says so for the whole list. Countries,
         # divisions and cities of a million still name themselves ("the Kabul and Herat airports").
         return not _notable(cands, 1_000_000)
+    owner = _POSSESSED_FEATURE.match(text, end)
+    if owner is not None and owner.group(1).lower() in _FEATURE_WORDS | _BUILDING_WORDS:
+        # "St Anthony's Shrine", "St Mary's Hospital": a building's proper name, whose first
+        # words are its patron's, not the place spelled alike ("Jerusalem's Old City" names none).
+        return not any(c.place.precision == "country" for c in cands)
     after = _AFTER_WORD.match(text, end)
     word = after.group(1) if after is not None else ""
     english = len(name.split()) == 1 and _english(name)
