@@ -530,3 +530,16 @@ def test_an_attackers_accidental_death_is_part_of_the_attack(nlp, actors):
     found = detect(nlp(text), group_spans=actors.find_all)
     assert len(found) == 1 and "burned himself" in doc_text(nlp(text))[found[0].evidence.start:
                                                                        found[0].context.end]
+
+
+@pytest.mark.parametrize(("text", "noun", "reported"), [
+    # Where an explosion "came" or what a bomb "ripped through" is told; whence an attack "came", or
+    # what arrests "came" after, is not.
+    ("The first blasts came within minutes of each other at St Sebastian's Church in Negombo.", "blasts", True),
+    ("Bombs also ripped through three hotels in Colombo.", "Bombs", True),
+    ("Pompeo said there was no evidence the attack had come from Yemen.", "attack", False),
+    ("The arrests came just over a year after the London bombings.", "arrests", False),
+])
+def test_an_event_noun_is_reported_by_the_verb_it_hangs_on(nlp, actors, text, noun, reported):
+    told = [c for c in _detect(nlp, actors, text) if not c.background and c.trigger.text == noun]
+    assert bool(told) is reported, _types(told)

@@ -978,7 +978,14 @@ def _passing(trig: Token) -> bool:
     if trigger_kind(trig) == PROTEST and head.lemma_.lower() in PROTEST_VERBS:
         # "Demonstrators gathered in ...", "gathered in a peaceful protest": a crowd's own doing
         return False
+    if head.lemma_.lower() == "come" and any(c.dep_ == "prep" and c.lower_ in _ARRIVAL_PREPS for c in head.children):
+        return False  # "The first blasts came ... at St Anthony's Shrine": where, not whence or when
     return head.lemma_.lower() not in EVENT_VERBS
+
+
+# Where a deed "came": at a place ("came ... at St Sebastian's Church in Negombo"), not
+# from one ("the attack had come from Yemen") nor after another ("The arrests came a year after").
+_ARRIVAL_PREPS = frozenset({"at", "in", "near", "outside", "inside"})
 
 
 COLLECTIVES = {"hundred", "thousand", "dozen", "score", "crowd", "group", "number", "gathering", "throng"}

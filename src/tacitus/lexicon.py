@@ -133,6 +133,7 @@ EVENT_VERBS = {"happen", "occur", "take", "kill", "leave", "claim", "carry", "la
                "commit", "trigger", "spark", "disperse", "quell", "scatter", "repel", "contain", "break", "sign", "reach", "agree", "announce", "release",
                "publish", "circulate", "post", "issue", "broker", "declare", "violate", "use", "fire", "drop",
                "detonate", "explode", "go", "plant", "hurl", "throw", "lob", "toss", "fall", "land",
+               "rip", "tear", "shake",
                "stag"}  # the lemmatizer's lemma of "staged"
 # Verbs that make a crowd's protest noun a report of the protest: "gathered in a peaceful protest",
 # "demonstrators marched", "joined protests", "participated in a march".
