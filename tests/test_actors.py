@@ -354,3 +354,19 @@ def test_iso3_codes_in_text_are_no_nationality(actors: ActorDictionary) -> None:
     assert actors.find_all("GNB Brigade General Hector Hernandez was detained", generic=True) == []
     assert [a.name for _, _, a in actors.find_all("UAE forces struck", generic=True)] == \
         ["Military Forces of the United Arab Emirates"]
+
+
+def test_a_protest_or_riot_without_a_named_crowd_gets_the_generic_one():
+    from tacitus.actors import crowd_sides
+    from tacitus.models import Actor
+
+    police = Actor("Police Forces of the United Kingdom", kind="state", country="GBR")
+    assert crowd_sides("Protests", "Peaceful protest", "GBR", None, None)[0].name == "Protesters (United Kingdom)"
+    # force against protesters: the police act, the crowd is the target
+    assert [a.name for a in crowd_sides("Protests", "Excessive force against protesters", "GBR", police, None)] == [
+        "Police Forces of the United Kingdom", "Protesters (United Kingdom)"]
+    assert crowd_sides("Riots", "Mob violence", "IND", None, None)[0].name == "Rioters (India)"
+    named = Actor("Hong Kong Civil Human Rights Front", kind="other")
+    assert crowd_sides("Protests", "Peaceful protest", "HKG", named, None) == (named, None)
+    assert crowd_sides("Battles", "Armed clash", "GBR", None, None) == (None, None)
+    assert crowd_sides("Protests", "Peaceful protest", None, None, None)[0].name == "Protesters"

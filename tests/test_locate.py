@@ -242,3 +242,40 @@ def test_strongholds_where_fighters_were_pushed_back_are_where_the_fight_was(pip
     place, _ = _locate(pipeline, "Al-Nusra Front fighters were pushed back from their strongholds in southwestern "
                                  "parts of Aleppo province in tough battles with government forces.")
     assert place is not None and place.country == "SYR" and place.admin1 is not None, place
+
+
+def _sites(pipeline, text: str) -> list[str]:
+    from tacitus.geo import event_sites
+
+    doc = pipeline.nlp(text)
+    toponyms = pipeline.toponyms(doc)
+    evidence = Span(0, len(text), text)
+    _, span = locate_event(doc, toponyms, evidence=evidence)
+    return [t.span.text for t in event_sites(doc, toponyms, span, evidence=evidence)] if span else []
+
+
+@pytest.mark.parametrize(("text", "sites"), [
+    # Each town by its own preposition, a reference point ("west of the capital") among them.
+    ("Police arrested 21 people in overnight raids in London, in High Wycombe, west of the capital, and in "
+     "Birmingham.", ["London", "High Wycombe", "Birmingham"]),
+    # An event placed in a country whose words list towns inside it.
+    ("Suicide bombers struck churches in Sri Lanka on Sunday. The first blasts came at St Anthony's Shrine in "
+     "Colombo, at St Sebastian's Church in Negombo and at Zion Church in the eastern city of Batticaloa.",
+     ["Colombo", "Negombo", "Batticaloa"]),
+    ("Suicide bombers killed at least 64 people in blasts in the towns of Gombe and Damaturu.", ["Gombe", "Damaturu"]),
+])
+def test_each_site_a_deed_was_done_at_is_listed(pipeline, text, sites):
+    assert _sites(pipeline, text) == sites
+
+
+@pytest.mark.parametrize("text", [
+    # The town and the division it is in, one place.
+    "Eight soldiers were wounded in a blast in the town of Patikul in the southern province of Sulu.",
+    "A general was shot dead in Arish in the north of the Sinai Peninsula.",
+    # Sites of one city: the Stade de France in Saint-Denis is the Paris attacks (CODEBOOK 1).
+    "Attackers struck a concert hall in Paris and the national stadium in Saint-Denis, killing 129.",
+    # A reference point is not a site.
+    "A bomb exploded in Amara, south of Baghdad, killing four.",
+])
+def test_one_place_and_its_surroundings_are_one_site(pipeline, text):
+    assert _sites(pipeline, text) == []

@@ -453,3 +453,121 @@ def test_a_raid_that_kills_no_one_is_the_abduction_it_carried_out():
     assert [(e.sub_event_type, str(e.date.date)) for e in merged] == [("Abduction/forced disappearance", "2014-04-14")]
     deadly = replace(raid, casualties=Casualties(fatalities=3))
     assert len(merge_mentions([seized, deadly])) == 2
+
+
+COLOMBO = Place("Colombo", 6.93, 79.85, "LKA", "Western", 1248991, "P.PPLC", "place")
+NEGOMBO = Place("Negombo", 7.21, 79.84, "LKA", "Western", 1232783, "P.PPL", "place")
+BATTICALOA = Place("Batticaloa", 7.73, 81.69, "LKA", "Eastern", 1250161, "P.PPLA", "place")
+
+
+def _site(text, place, offset=0):
+    from tacitus.models import Toponym
+
+    at = text.index(place.name)
+    return Toponym(Span(offset + at, offset + at + len(place.name), place.name), place)
+
+
+def test_each_site_of_a_deed_is_an_event_of_its_own():
+    text = "Bombers struck churches in Colombo, in Negombo and in Batticaloa on Sunday, killing 290 people."
+    bombing = replace(_event(text, 0, sub="Suicide bomb", place=COLOMBO, fatalities=290, trigger="Bombers",
+                             actor1="NTJ"),
+                      sites=(_site(text, NEGOMBO), _site(text, BATTICALOA)))
+    merged = merge_mentions([bombing])
+    assert [(e.place.name, e.casualties.fatalities, e.sub_event_type, e.actor1.name) for e in merged] == [
+        ("Colombo", 290, "Suicide bomb", "NTJ"), ("Negombo", None, "Suicide bomb", "NTJ"),
+        ("Batticaloa", None, "Suicide bomb", "NTJ")]
+    assert [e.location_span.text for e in merged] == ["Colombo", "Negombo", "Batticaloa"]
+    assert all(e.sites == () for e in merged) and merged[1].confidence < merged[0].confidence
+
+
+def test_bombs_at_more_sites_of_one_town_are_the_coordinated_attack():
+    sunday = EventDate(dt.date(2019, 4, 21), "day")
+    lead = _event("Suicide bombers struck a shrine in Colombo on Sunday, killing 290.", 0, sub="Suicide bomb",
+                  place=COLOMBO, fatalities=290, trigger="Suicide", date=sunday, when="Sunday")
+    hotels = _after(lead, "Bombs also ripped through three hotels in Colombo on Sunday.", place=COLOMBO,
+                    trigger="Bombs", date=sunday, when="Sunday")
+    assert [(e.sub_event_type, e.casualties.fatalities) for e in merge_mentions([lead, hotels])] == [
+        ("Suicide bomb", 290)]
+    # Later in the day, against the police who raided a house: another bombing.
+    raid = replace(_after(lead, "Later on Sunday, 3 police officers were killed in Colombo when suspects set "
+                                "off explosives.", place=COLOMBO, fatalities=3, trigger="explosives",
+                          date=sunday, when="Sunday"), actor2=Actor("Police Forces of Sri Lanka", kind="state"))
+    assert len(merge_mentions([lead, raid])) == 2
+    assert len(merge_mentions([lead, replace(raid, evidence=replace(raid.evidence, text=raid.evidence.text[6:]))])) == 2
+
+
+def test_the_shooting_where_most_died_gives_a_mixed_assault_its_type():
+    friday = EventDate(dt.date(2015, 11, 13), "day")
+    lead = _event("Attackers armed with assault rifles and explosive vests struck Paris on Friday, killing 129.", 0,
+                  sub="Suicide bomb", place=Place("Paris", 48.85, 2.35, "FRA", "Ile-de-France", 2988507, "P.PPLC",
+                                                  "place"), fatalities=129, trigger="explosive", actor1="Islamic State",
+                  date=friday, when="Friday")
+    hall = _after(lead, "Three men opened fire on the audience and held hostages. At least 89 people were killed.",
+                  etype="Violence against civilians", sub="Abduction/forced disappearance", fatalities=89,
+                  trigger="hostages", actor1="Islamic State", date=friday)
+    merged = merge_mentions([lead, hall])
+    assert [(e.event_type, e.sub_event_type, e.casualties.fatalities) for e in merged] == [
+        ("Violence against civilians", "Attack", 129)]
+    # A shooting that killed fewer than half leaves the bombing its type.
+    few = replace(hall, casualties=Casualties(fatalities=20))
+    assert merge_mentions([lead, few])[0].sub_event_type == "Suicide bomb"
+
+
+def test_looting_after_a_riot_nearby_is_rioting():
+    tottenham = Place("Tottenham", 51.6, -0.07, "GBR", "England", 2635627, "P.PPLX", "place")
+    wood_green = Place("Wood Green", 51.597, -0.109, "GBR", "England", 2633870, "P.PPLX", "place")
+    far = Place("Manchester", 53.48, -2.24, "GBR", "England", 2643123, "P.PPLA2", "place")
+    riot = _event("Rioters set fire to police cars in Tottenham on Saturday night.", 0, etype="Riots",
+                  sub="Violent demonstration", place=tottenham, trigger="Rioters", actor1="Rioters (United Kingdom)")
+    looting = _after(riot, "Looting continued into the early hours at a retail park in nearby Wood Green.",
+                     etype="Strategic developments", sub="Looting/property destruction", place=wood_green,
+                     trigger="Looting")
+    merged = merge_mentions([riot, looting])
+    assert [(e.event_type, e.place.name, e.actor1.name) for e in merged] == [
+        ("Riots", "Tottenham", "Rioters (United Kingdom)"), ("Riots", "Wood Green", "Rioters (United Kingdom)")]
+    elsewhere = merge_mentions([riot, replace(looting, place=far, location_span=None)])
+    assert len(elsewhere) == 1  # read from no words of its own: the riot's
+    away = merge_mentions([riot, _after(riot, "Shops were looted in Manchester.", etype="Strategic developments",
+                                        sub="Looting/property destruction", place=far, trigger="looted")])
+    assert [e.event_type for e in away] == ["Riots", "Strategic developments"]
+
+
+def test_a_riots_further_deeds_told_without_a_place_are_the_riot():
+    tottenham = Place("Tottenham", 51.6, -0.07, "GBR", "England", 2635627, "P.PPLX", "place")
+    riot = _event("Rioters set fire to police cars in Tottenham on Saturday night.", 0, etype="Riots",
+                  sub="Violent demonstration", place=tottenham, trigger="Rioters", actor1="Rioters (United Kingdom)",
+                  date=SATURDAY, when="Saturday night")
+    later = _after(riot, "Later in the evening, groups of young people attacked two police cars.", etype="Riots",
+                   sub="Violent demonstration", trigger="attacked", actor1="Rioters (United Kingdom)",
+                   date=EventDate(dt.date(2016, 1, 31), "day"))  # the publication date it falls back on
+    assert len(merge_mentions([riot, later])) == 1
+    another = _after(riot, "Another riot broke out later.", etype="Riots", sub="Violent demonstration",
+                     trigger="riot")
+    assert len(merge_mentions([riot, another])) == 2
+
+
+def test_a_protest_said_to_be_peaceful_is_not_the_riot_it_became():
+    tottenham = Place("Tottenham", 51.6, -0.07, "GBR", "England", 2635627, "P.PPLX", "place")
+    riot = _event("Rioters set fire to police cars in Tottenham after a protest turned violent.", 0, etype="Riots",
+                  sub="Violent demonstration", place=tottenham, trigger="Rioters")
+    peaceful = _after(riot, "The protest was peaceful for several hours.", etype="Protests", sub="Peaceful protest",
+                      trigger="protest")
+    assert [e.event_type for e in merge_mentions([riot, peaceful])] == ["Riots", "Protests"]
+    turned = _after(riot, "The protest turned violent after dark.", etype="Protests", sub=None, trigger="protest")
+    assert [e.event_type for e in merge_mentions([riot, turned])] == ["Riots"]
+
+
+def test_a_mention_that_only_gives_the_toll_repeats_the_attack():
+    paris = Place("Paris", 48.85, 2.35, "FRA", "Ile-de-France", 2988507, "P.PPLC", "place")
+    attack = _event("Gunmen attacked a concert hall in Paris on Friday, killing 129.", 0,
+                    etype="Violence against civilians", sub="Attack", place=paris, fatalities=129, trigger="attacked",
+                    actor1="Islamic State", when="Friday")
+    filler = _after(attack, "Police said a man was arrested.", etype="Strategic developments", sub="Arrests",
+                    trigger="arrested")
+    toll = _event("On Saturday the Paris prosecutor raised the toll to 129.", filler.evidence.end + 1,
+                  etype="Violence against civilians", sub="Attack", place=paris, fatalities=129, trigger="toll",
+                  date=EventDate(dt.date(2020, 5, 2), "day"), when="Saturday")
+    assert [e.event_type for e in merge_mentions([attack, filler, toll])] == [
+        "Violence against civilians", "Strategic developments"]
+    deed = replace(toll, trigger=Span(toll.evidence.start, toll.evidence.start + 2, "On"))
+    assert len(merge_mentions([attack, filler, deed])) == 3

@@ -227,3 +227,38 @@ def test_a_day_told_in_an_earlier_paragraph_of_a_web_page_is_not_the_next_ones(p
     events = pipeline.process(Article(id="t", text=text, published=dt.date(2011, 8, 7))).events
     looting = next(e for e in events if "Looting" in e.evidence.text)
     assert str(looting.date.date) != "2011-08-04"
+
+
+EASTER = (
+    "COLOMBO, April 22 - Suicide bombers struck three churches and three hotels in Sri Lanka on Sunday as "
+    "Christians gathered for Easter services, killing 290 people, police said on Monday.\n\n"
+    "The first blasts came within minutes of each other, at St Anthony's Shrine in Colombo, at St Sebastian's "
+    "Church in Negombo, north of the capital, and at Zion Church in the eastern city of Batticaloa. Bombs also "
+    "ripped through three hotels in Colombo.\n\n"
+    "Police said 24 people had been arrested."
+)
+
+
+def test_one_event_per_town_the_bombers_struck(pipeline):
+    events = pipeline.process(Article(id="e", text=EASTER, published=dt.date(2019, 4, 22))).events
+    bombings = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    assert [(e.place.name, e.sub_event_type, e.casualties.fatalities, str(e.date.date)) for e in bombings] == [
+        ("Colombo", "Suicide bomb", 290, "2019-04-21"), ("Negombo", "Suicide bomb", None, "2019-04-21"),
+        ("Batticaloa", "Suicide bomb", None, "2019-04-21")]
+    # each says where from its own name
+    assert [EASTER[e.location_span.start:e.location_span.end] for e in bombings] == [
+        "Colombo", "Negombo", "Batticaloa"]
+
+
+def test_a_peaceful_protest_before_the_riot_is_its_own_event_with_its_crowd(pipeline):
+    text = ("Rioters set fire to police cars and shops in Tottenham, north London, on Saturday night after a "
+            "protest over a police shooting turned violent.\n\nThe protest was peaceful for several hours. Later "
+            "in the evening, groups of young people attacked two police cars and set them alight. Looting "
+            "continued into the early hours at a retail park in nearby Wood Green.")
+    events = pipeline.process(Article(id="t", text=text, published=dt.date(2011, 8, 7))).events
+    kinds = sorted((e.sub_event_type, e.place.name if e.place else "", e.actor1.name if e.actor1 else "")
+                   for e in events)
+    # the peaceful hours are in the country the article is in; the text names no place for them
+    assert kinds == [("Peaceful protest", "United Kingdom", "Protesters (United Kingdom)"),
+                     ("Violent demonstration", "Tottenham", "Rioters (United Kingdom)"),
+                     ("Violent demonstration", "Wood Green", "Rioters (United Kingdom)")], kinds

@@ -256,6 +256,25 @@ def _generic_name(label: str, iso3: str | None) -> str:
     return f"{label} ({name})" if name else label
 
 
+def crowd_sides(event_type: str, sub_event_type: str | None, iso3: str | None,
+                actor1: Actor | None, actor2: Actor | None) -> tuple[Actor | None, Actor | None]:
+    """The crowd of a protest or riot whose words name none: ``Protesters (<country>)``, ``Rioters (<country>)``.
+
+    A demonstration is always someone's: "The protest was peaceful for
+    several hours" was held by protesters, a riot by rioters, and force used
+    against protesters hit protesters. The country is the event's; the
+    name is a coding convention, read from no words (no span).
+    """
+    if event_type == "Protests":
+        crowd = Actor(_generic_name("Protesters", iso3), None, "protesters", iso3)
+        if sub_event_type == "Excessive force against protesters":
+            return actor1, actor2 or crowd
+        return actor1 or crowd, actor2
+    if event_type == "Riots" and actor1 is None:
+        return Actor(_generic_name("Rioters", iso3), None, "rioters", iso3), actor2
+    return actor1, actor2
+
+
 _FOUND_CACHE = 4096
 
 

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from tacitus.geodesy import km
-from tacitus.models import Event, EventDate, Place, Span
+from tacitus.models import Casualties, Event, EventDate, Place, Span, Toponym
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +53,69 @@ def merge_mentions(coded: Sequence[Event], *, headline_end: int | None = None) -
         coded: the article's coded events, in text order.
         headline_end: where the article's first line (its headline) ends, if known.
     """
-    return _resolve_references(_adjacent(coded, headline_end), headline_end)
+    return _split_sites(_riot_looting(_resolve_references(_adjacent(coded, headline_end), headline_end)))
+
+
+_RIOT = ("Riots", "Violent demonstration")
+_DESTRUCTION_KM = 25.0
+
+
+def _riot_looting(events: list[Event]) -> list[Event]:
+    """Looting and burning in the course of a riot told before are rioting (ACLED codes them as the riot).
+
+    "Looting continued into the early hours at a retail park in nearby Wood
+    Green", after rioters set fire to cars and shops in Tottenham: a riot,
+    by the rioters, within a city's reach and a day of the riot; where it is
+    the riot's own place (or says none), it is the riot itself. Destruction
+    by a named side, or without a riot before it, stays what it is.
+    """
+    out: list[Event] = []
+    for ev in events:
+        riot = None
+        if (ev.event_type, ev.sub_event_type) == _DESTRUCTION and not ev.background and \
+                (ev.actor1 is None or ev.actor1.kind == "unidentified"):
+            riot = next((r for r in reversed(out) if (r.event_type, r.sub_event_type) == _RIOT and not r.background
+                         and r.evidence.start < ev.evidence.start and not _dates_clash(r.date, ev.date)
+                         and (r.date.date is None or ev.date.date is None or abs((r.date.date - ev.date.date).days) <= 1)
+                         and _within(r.place, ev.place if ev.location_span is not None else None)), None)
+        if riot is None:
+            out.append(ev)
+            continue
+        rioting = replace(ev, event_type=_RIOT[0], sub_event_type=_RIOT[1], actor1=riot.actor1)
+        if ev.place is None or ev.location_span is None or _places_agree(riot.place, ev.place):
+            out[out.index(riot)] = _merge_pair(riot, rioting, keep_type=True)
+        else:
+            out.append(rioting)
+    return out
+
+
+def _within(a: Place | None, b: Place | None) -> bool:
+    """Whether ``b`` is ``a``, unknown, or a town within a city's reach of it."""
+    if a is None or b is None or b.precision != "place" or _places_agree(a, b):
+        return True
+    if a.country != b.country or None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return False
+    return km(a.latitude, a.longitude, b.latitude, b.longitude) <= _DESTRUCTION_KM
+
+
+def _split_sites(merged: list[Event]) -> list[Event]:
+    """One event per place (CODEBOOK 1): each other site a deed was done at is an event of its own.
+
+    "21 people arrested in overnight raids in London, in High Wycombe ... and
+    in Birmingham" is three arrests. Each copy keeps the event's type, actors
+    and date and says where from its own name; the toll, which the text gives
+    for all sites together, stays with the first, and no copy is surer than it.
+    """
+    out: list[Event] = []
+    for ev in merged:
+        if not ev.sites:
+            out.append(ev)
+            continue
+        out.append(replace(ev, sites=()))
+        for site in ev.sites:
+            out.append(replace(ev, place=site.place, location_span=site.span, casualties=Casualties(), sites=(),
+                               confidence=round(ev.confidence * 0.9, 3)))
+    return out
 
 
 def _adjacent(coded: Sequence[Event], headline_end: int | None) -> list[tuple[Event, list[str]]]:
@@ -77,13 +139,24 @@ def _adjacent(coded: Sequence[Event], headline_end: int | None) -> list[tuple[Ev
                 out[i] = _merge_pair(abduction, raid, keep_type=True)
                 texts[i].append(ev.evidence.text)
                 break
+            if _deadliest_part(kept, ev):
+                # "Most of the victims died at the Bataclan, where ... Three men opened fire on the
+                # audience": a mixed assault takes the sub-type of its deadliest means (CODEBOOK 2),
+                # gunfire, also where the gunmen held hostages there.
+                merged = _merge_pair(kept, ev, keep_type=True)
+                means = _GENERIC if (ev.event_type, ev.sub_event_type) == _ABDUCTION else \
+                    (ev.event_type, ev.sub_event_type)
+                out[i] = replace(merged, event_type=means[0], sub_event_type=means[1],
+                                 actor2=ev.actor2 or merged.actor2)
+                texts[i].append(ev.evidence.text)
+                break
             if last and _goes_on(kept, ev):
                 # "Three young women then blew themselves up among residents fleeing the village":
                 # a step of the attack just told, which keeps its type (the deadliest means).
                 out[i] = _merge_pair(kept, ev, keep_type=True)
                 texts[i].append(ev.evidence.text)
                 break
-            if _same_occurrence(kept, ev) or _repeats_toll(kept, ev, headline_end) or \
+            if _same_occurrence(kept, ev) or _one_city_bombing(kept, ev) or _same_riot(kept, ev, headline_end) or _repeats_toll(kept, ev, headline_end) or \
                     (last and (_tells_on(kept, ev) or _continues(kept, ev) or _adds_toll(kept, ev))):
                 # The body's sentence, not the headline, is what reports the event.
                 headline = headline_end is not None and kept.evidence.end <= headline_end < ev.evidence.start
@@ -382,11 +455,16 @@ def _repeats_toll(a: Event, b: Event, headline_end: int | None) -> bool:
     In the headline any equal toll will do; in the body only one of ten or
     more, which two distinct events rarely share by chance.
     """
-    if a.event_type == b.event_type:
-        return False
-    generic, specific = (a, b) if (a.event_type, a.sub_event_type) == _GENERIC else (b, a)
+    same = a.event_type == b.event_type
+    if same:
+        # Both attacks: the one whose words are only the toll ("raised the toll to 129") repeats the other's.
+        if (a.event_type, a.sub_event_type) != (b.event_type, b.sub_event_type) or not _toll_only(b):
+            return False
+        generic, specific = b, a
+    else:
+        generic, specific = (a, b) if (a.event_type, a.sub_event_type) == _GENERIC else (b, a)
     if (generic.event_type, generic.sub_event_type) != _GENERIC or \
-            specific.event_type not in ("Explosions/Remote violence", "Battles"):
+            specific.event_type not in ("Explosions/Remote violence", "Battles") and not same:
         return False
     fg = generic.casualties.fatalities
     if fg is None or fg != specific.casualties.fatalities:
@@ -404,6 +482,11 @@ def _repeats_toll(a: Event, b: Event, headline_end: int | None) -> bool:
 
 
 _GENERIC = ("Violence against civilians", "Attack")
+
+
+def _toll_only(ev: Event) -> bool:
+    """A mention that is a casualty count only ("the prosecutor raised the toll to 129")."""
+    return ev.trigger is not None and (ev.trigger.text.lower() == "toll" or bool(_CASUALTY_TRIGGER.match(ev.trigger.text)))
 
 
 def _same_occurrence(a: Event, b: Event) -> bool:
@@ -425,6 +508,102 @@ def _same_occurrence(a: Event, b: Event) -> bool:
         return False
     return (a.background or b.background) and (same_place or pa is None or pb is None) or \
         (same_place and pa is not None and pa.precision == "place")
+
+
+# Gunfire in a bombing's telling: "Attackers armed with assault rifles and explosive vests".
+_GUNS = re.compile(r"\b(?:rifles?|guns?|gunmen|gunman|gunfire|firearms?|kalashnikovs?|shooting|opened\s+fire)\b",
+                   re.IGNORECASE)
+_PART_CHARS = 1500
+
+
+def _deadliest_part(main: Event, part: Event) -> bool:
+    """A shooting told as the part of a mixed assault where most of its victims died.
+
+    "Attackers armed with assault rifles and explosive vests struck ...,
+    killing at least 129 people" then "Most of the victims died at the
+    Bataclan ... Three men opened fire on the audience ... At least 89 people
+    were killed there": one attack, whose deadliest means is the gunfire
+    (CODEBOOK 2: a mixed assault takes the sub-type of the deadliest means as
+    reported; where unclear, Suicide bomb). The bombing's own words name guns
+    as well; the shooting follows within a few paragraphs, by the same or an
+    unnamed initiator, somewhere that fits, within a day, and it killed more
+    than half of the assault's toll, never more.
+    """
+    if main.event_type != "Explosions/Remote violence" or main.sub_event_type not in _BOMBINGS \
+            or part.event_type not in ("Violence against civilians", "Battles") or main.background or part.background:
+        return False
+    if part.sub_event_type not in ("Attack", "Armed clash") and not (
+            (part.event_type, part.sub_event_type) == _ABDUCTION and _GUNS.search(part.evidence.text)):
+        return False
+    if not (main.evidence.end <= part.evidence.start <= main.evidence.end + _PART_CHARS) \
+            or not _GUNS.search(main.evidence.text):
+        return False
+    fm, fp = main.casualties.fatalities, part.casualties.fatalities
+    if fm is None or fp is None or not fm < 2 * fp <= 2 * fm:
+        return False
+    if part.actor1 is not None and part.actor1.kind != "unidentified" and \
+            (main.actor1 is None or main.actor1.name != part.actor1.name):
+        return False
+    if not (part.place is None or _narrows(main.place, part.place) or part.location_span is None):
+        return False
+    a, b = main.date.date, part.date.date
+    return a is None or b is None or abs((a - b).days) <= 1
+
+
+def _same_riot(a: Event, b: Event, headline_end: int | None = None) -> bool:
+    """A riot's further deeds, told without a place of their own, are that riot (one riot, one day).
+
+    "Rioters set fire to police cars ... in Tottenham ... on Saturday night"
+    and "Later in the evening, groups of young people attacked two police cars
+    parked nearby and set them alight". Both are riots of one sub-type, by
+    the same rioters (or none named), and the second names no other place,
+    stated day, or "another" riot. A headline joins the body's telling later (``_join_headline``).
+    """
+    if (a.event_type, a.sub_event_type) != (b.event_type, b.sub_event_type) or a.event_type != "Riots" \
+            or a.background or b.background:
+        return False
+    if headline_end is not None and a.evidence.end <= headline_end:
+        return False
+    if b.location_span is not None and not _places_agree(a.place, b.place):
+        return False
+    if _dates_clash(a.date, b.date) or _ANOTHER.search(b.evidence.text) or _LATER.search(b.evidence.text):
+        return False
+    return a.actor1 is None or b.actor1 is None or a.actor1.name == b.actor1.name
+
+
+_BOMBINGS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED"})
+_OTHER_TIME = re.compile(r"\b(?:later|earlier)\b", re.IGNORECASE)
+
+
+def _one_city_bombing(a: Event, b: Event) -> bool:
+    """Bombs at several sites of one town on one day: one coordinated attack (CODEBOOK 1).
+
+    "Suicide bombers struck ... at St Anthony's Shrine in ... Colombo" and
+    "Bombs also ripped through the Shangri-La, Cinnamon Grand and Kingsbury
+    hotels in Colombo". Both are bombings (a bomb whose carrier is not told
+    can be the suicide bombing), in the same town, on the same stated day,
+    with no rival initiator or target; the second gives no toll above the
+    first's (a count for its sites, or one overtaken later) and does not say
+    it came at another time ("Later on Sunday, three police officers were
+    killed ... when suspects set off explosives") or was another attack.
+    """
+    if a.event_type != b.event_type or {a.sub_event_type, b.sub_event_type} - _BOMBINGS:
+        return False
+    if _OTHER_TIME.search(b.evidence.text) or _ANOTHER.search(b.evidence.text):
+        return False
+    t2a, t2b = (a.actor2.name if a.actor2 else None), (b.actor2.name if b.actor2 else None)
+    if t2a != t2b and (t2a is not None or b.actor2.kind == "state") and (t2b is not None or a.actor2.kind == "state"):
+        return False
+    pa, pb = a.place, b.place
+    if not (pa and pb and pa.precision == pb.precision == "place" and pa.name == pb.name and pa.country == pb.country):
+        return False
+    if not (_stated(a.date) and _stated(b.date) and a.date.date == b.date.date):
+        return False
+    n1a, n1b = (a.actor1.name if a.actor1 else None), (b.actor1.name if b.actor1 else None)
+    if n1a and n1b and n1a != n1b and "unidentified" not in (a.actor1.kind, b.actor1.kind):
+        return False
+    fa, fb = a.casualties.fatalities, b.casualties.fatalities
+    return fb is None or fa is not None and fb <= fa
 
 
 _ABDUCTION = ("Violence against civilians", "Abduction/forced disappearance")
@@ -488,7 +667,7 @@ def _merge_pair(a: Event, b: Event, *, keep_type: bool = False) -> Event:
     return replace(
         main,
         sub_event_type=sub,
-        place=place, location_span=loc, date=date,
+        place=place, location_span=loc, date=date, sites=_sites(place, main.sites + other.sites),
         # A named group over an unnamed one ("gunmen" told on by "the attack was claimed by IS").
         actor1=main.actor1 if main.actor1 and (main.actor1.kind != "unidentified" or not other.actor1)
         else other.actor1 or main.actor1,
@@ -496,6 +675,17 @@ def _merge_pair(a: Event, b: Event, *, keep_type: bool = False) -> Event:
         casualties=casualties, background=main.background and other.background,
         confidence=min(0.95, max(main.confidence, other.confidence) + 0.05),
     )
+
+
+def _sites(place: Place | None, sites: tuple[Toponym, ...]) -> tuple[Toponym, ...]:
+    """The other sites of a merged event: each place once, none its own place."""
+    out: list[Toponym] = []
+    for site in sites:
+        if place is not None and site.place.name == place.name and site.place.country == place.country:
+            continue
+        if not any(s.place.name == site.place.name for s in out):
+            out.append(site)
+    return tuple(out)
 
 
 # How fine a date precision is; an unknown one counts as a day.
@@ -692,6 +882,9 @@ def _resolve_references(told: list[tuple[Event, list[str]]], headline_end: int |
     chains: list[_Chain] = []
     for ev, texts in told:
         ref = _reference(ev)
+        if ref is not None and ref.kind == "bare" and len(texts) > 1 and \
+                (ev.casualties.fatalities_span is not None or ev.casualties.wounded_span is not None):
+            ref = None  # a follow-up sentence told its toll ("At least 27 people were confirmed killed")
         if ref is not None and _resolve(chains, ev, ref, texts):
             continue
         if ref is None and (_fold_nested(chains, ev, texts) or _tells_pending(chains, ev, texts)
@@ -1031,13 +1224,22 @@ def _dates_agree(a: EventDate, b: EventDate) -> bool:
     return a.date == b.date
 
 
+# A protest the text says was peaceful: "The protest was peaceful for several hours".
+_SAID_PEACEFUL = re.compile(r"\b(?:was|were|had\s+been|remained|stayed)\s+(?:largely\s+|entirely\s+|mostly\s+)?"
+                            r"peaceful(?:ly)?\b", re.IGNORECASE)
+
+
 def _family_fits(target: Event, anaphor: Event, noun: str) -> bool:
     """Whether the mention's kind of event can be the target's: the same type, a generic attack on
     either side, or a noun of the target's family ("the blast" for an explosion)."""
     if target.event_type == anaphor.event_type:
+        if _SAID_PEACEFUL.search(anaphor.evidence.text) and target.sub_event_type not in (None, "Peaceful protest"):
+            return False  # "The protest was peaceful": not the one force was used against
         return target.event_type != "Strategic developments" or target.sub_event_type == anaphor.sub_event_type
     if {target.event_type, anaphor.event_type} == {"Protests", "Riots"}:
-        return bool(_PROTEST_NOUN.match(noun))  # "the protest" that turned violent
+        # "the protest" that turned violent; "The protest was peaceful for several hours" is the
+        # protest before the riot, an event of its own
+        return bool(_PROTEST_NOUN.match(noun)) and not _SAID_PEACEFUL.search(anaphor.evidence.text)
     if target.event_type not in _VIOLENT or anaphor.event_type not in _VIOLENT:
         return False
     if (target.event_type, target.sub_event_type) == _GENERIC:
@@ -1058,7 +1260,9 @@ def _join(target: Event, anaphor: Event, ref: _Reference) -> Event:
     """``target`` with what the reference adds: only values read from its own words count where
     the target has them (the sentence around "this attack" may give another place or date)."""
     a, c = anaphor, anaphor.casualties
-    if not ref.owns(a.location_span):
+    if not ref.owns(a.location_span) and not a.sites:
+        # A list of the sites it was done at tells where ("The first blasts came ... at St Anthony's
+        # Shrine in Colombo, at St Sebastian's Church in Negombo ..."); another place is the sentence's.
         a = replace(a, place=None, location_span=None)
     if not ref.owns(a.date.span):
         a = replace(a, date=EventDate(None, None))

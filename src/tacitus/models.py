@@ -218,6 +218,9 @@ class Event:
     confidence: float = 0.5
     background: bool = False
     trigger: Span | None = None
+    # Other places where the same deed was done, listed with this one ("raids in London, in High
+    # Wycombe and in Birmingham"): each is an event of its own once the article's mentions are merged.
+    sites: tuple[Toponym, ...] = ()
 
     def to_record(self) -> dict[str, Any]:
         """The CODEBOOK "events out" JSON object (section 4), with provenance extras."""

@@ -164,7 +164,17 @@ class Pipeline:
         coded = [self._code(article, doc, c, places, dateline, _nested(c, candidates)) for c in candidates]
         coded = self._attribute(article, coded)
         first_line = article.text.find("\n")
-        return merge.merge_mentions(coded, headline_end=first_line if first_line > 0 else None)
+        merged = merge.merge_mentions(coded, headline_end=first_line if first_line > 0 else None)
+        return [self._crowd(ev) for ev in merged]
+
+    @staticmethod
+    def _crowd(ev: Event) -> Event:
+        """A protest's or riot's unnamed crowd as its side (``actors.crowd_sides``)."""
+        if ev.event_type not in ("Protests", "Riots"):
+            return ev
+        actor1, actor2 = actors_stage.crowd_sides(ev.event_type, ev.sub_event_type,
+                                                  ev.place.country if ev.place else None, ev.actor1, ev.actor2)
+        return ev if (actor1, actor2) == (ev.actor1, ev.actor2) else replace(ev, actor1=actor1, actor2=actor2)
 
     def _place_names(self, text: str, toponyms: list[Toponym]) -> list[Toponym]:
         """The toponyms that can say where an event was: not those that are an armed group's whole name.
@@ -274,10 +284,15 @@ class Pipeline:
     def _code(self, article: Article, doc: Doc, cand: EventCandidate, toponyms: list[Toponym],
               dateline: Toponym | None, nested: tuple[Span, ...] = ()) -> Event:
         """One candidate coded; ``nested`` are the evidence spans of other events inside its own."""
-        place, loc_span = (None, None)
+        place, loc_span, sites = (None, None, ())
         if self.geocode:
             place, loc_span = geo.locate_event(doc, toponyms, evidence=cand.evidence, trigger=cand.trigger,
                                                dateline=dateline, excluded=nested)
+            if loc_span is not None:
+                # "raids in London, in High Wycombe ... and in Birmingham": one event per place, once merged.
+                listed = geo.event_sites(doc, toponyms, loc_span, evidence=cand.evidence, excluded=nested)
+                if listed:
+                    place, loc_span, sites = listed[0].place, listed[0].span, tuple(listed[1:])
             if place is not None and place.precision == "country" and place.geonameid is None:
                 # A country read from a nationality word ("the Pakistani tribal region"), at the gazetteer's point.
                 place = self.gazetteer.country(place.country) or place
@@ -320,6 +335,7 @@ class Pipeline:
             confidence=cand.confidence,
             background=cand.background,
             trigger=cand.trigger,
+            sites=sites,
         )
 
     def _implied_country(self, doc: Doc, span: Span, actor1: Actor | None = None,

@@ -36,8 +36,9 @@ from collections.abc import Sequence
 
 from .. import countries
 from ..models import Place, Span, Toponym
+from ..geodesy import km
 from ..nlp import cased_text, sentence_bounds
-from .names import demonym_country
+from .names import demonym_country, fold
 
 logger = logging.getLogger(__name__)
 
@@ -714,6 +715,137 @@ def locate_event(
     if dateline is not None and dateline.place is not None:
         return dateline.place, None
     return _country_by_role(doc, text, toponyms, (_PLACE,)), None
+
+
+# Prepositions by which a deed's place says where it was done: "in London, in High Wycombe and in Birmingham".
+_SITE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around"})
+# Towns closer than this are sites of one city ("a coordinated attack on several sites of one
+# city on one day is one event", CODEBOOK 1): the Stade de France in Saint-Denis is the Paris attacks.
+_ONE_CITY_KM = 25.0
+
+
+def event_sites(doc, toponyms: Sequence[Toponym], place_span: Span, *, evidence: Span,
+                excluded: Sequence[Span] = ()) -> list[Toponym]:
+    """The places where the deed placed at ``place_span`` was done, when its words list several.
+
+    "after arresting 21 people in overnight raids in London, in High Wycombe,
+    west of the capital, and in Birmingham"; "at St Anthony's Shrine in ...
+    Colombo, at St Sebastian's Church in Negombo ... and at Zion Church in ...
+    Batticaloa": one event per place (CODEBOOK 1). A site is a place of the
+    same kind and country as the event's, hanging in the parse on the same
+    word by a locative preposition of its own (or joined to the event's place
+    by a conjunction: "in Kabul and Kandahar"), with no verb between. Where
+    the event is placed in a country or a province ("struck churches and
+    hotels in Sri Lanka"), towns inside it that its words list so are its
+    sites. A reference point ("west of the capital"), a place on a route,
+    another event's place, or one within a city's reach of another site is
+    none. Returns the sites in text order, the event's own place first when
+    it is one; an empty list when the words name fewer than two.
+    """
+    text = cased_text(doc)
+    own = next((t for t in toponyms if t.place is not None and t.span.start == place_span.start
+                and t.span.end == place_span.end), None)
+    if own is None or doc is None or not doc.has_annotation("DEP"):
+        return []
+    coarse = own.place.precision in ("country", "admin1")
+    if not coarse and _division_named(text, own):
+        return []  # "in Arish in the north of the Sinai Peninsula": the region it is part of
+
+    def candidate(t: Toponym) -> bool:
+        if t.place is None or not evidence.start <= t.span.start < t.span.end <= evidence.end \
+                or any(ex.start <= t.span.start < ex.end for ex in excluded) or t.place.country != own.place.country:
+            return False
+        if coarse:
+            if t.place.precision != "place" or own.place.precision == "admin1" and t.place.admin1 != own.place.admin1:
+                return False
+        elif t.place.precision != own.place.precision:
+            return False
+        if _division_named(text, t) or _names_division_of(t, own):
+            return False  # "in the town of Patikul in the ... province of Sulu": where the first one is
+        score = _event_score(doc, text, t, toponyms, evidence.start, None)
+        return score is not None and score >= 2.0 and not _of_earlier_event(doc, t)
+
+    seeds = [t for t in toponyms if t is not own and candidate(t)] if coarse else [own]
+    for seed in seeds:
+        first = _site_anchor(_parsed_token(doc, seed))
+        if first is None:
+            continue
+        sites = [seed]
+        for t in toponyms:
+            if t is own or t.span.start <= seed.span.start and coarse or t is seed or not candidate(t):
+                continue
+            if any(not _apart(t.place, o.place) for o in sites):
+                continue
+            anchor = _site_anchor(_parsed_token(doc, t))
+            if anchor is None or anchor[0] != first[0] or (anchor[1] == first[1] and not (anchor[2] or first[2])):
+                continue
+            sites.append(t)
+        if len(sites) > 1:
+            return sorted(sites, key=lambda t: t.span.start) if coarse else sites
+    return []
+
+
+_DIVISIONS = r"province|governorate|district|state|region|county|prefecture|department|division|oblast|tehsil"
+# A division's name, not a town's: "the province of Sulu", "district Kohlu", "Dera Ismail Khan district".
+# So is a region's part: "in Arish in the north of the Sinai Peninsula".
+_DIVISION_BEFORE = re.compile(
+    rf"\b(?:(?:{_DIVISIONS})s?(?:\s+of)?|(?:{_COMPASS}|centre|center|heart|outskirts|part|parts|rest)\s+of)\s+(?:the\s+)?$",
+    re.I)
+_DIVISION_AFTER = re.compile(rf"\s+(?:{_DIVISIONS})\b", re.I)
+_DIVISION_NAME = re.compile(rf"\s(?:{_DIVISIONS})$", re.I)
+
+
+def _division_named(text: str, t: Toponym) -> bool:
+    """A toponym read as a division by the words around it ("the province of Sulu", "Dera Ismail Khan district")."""
+    return bool(_DIVISION_BEFORE.search(text, max(0, t.span.start - 30), t.span.start)
+                or _DIVISION_AFTER.match(text, t.span.end) or _DIVISION_NAME.search(t.span.text))
+
+
+def _names_division_of(t: Toponym, own: Toponym) -> bool:
+    """A town spelled like the division the event's place is in ("Jammu" of "Jammu and Kashmir")."""
+    name = fold(t.span.text)
+    return any(name and name in fold(d) for d in (own.place.admin1, own.place.admin2) if d)
+
+
+def _apart(a: Place, b: Place) -> bool:
+    """Two places that are not one: other divisions, or towns beyond one city's reach of each other."""
+    if a.geonameid is not None and a.geonameid == b.geonameid or a.name == b.name:
+        return False
+    if a.precision == "admin1":
+        return a.admin1 != b.admin1
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return False
+    return km(a.latitude, a.longitude, b.latitude, b.longitude) > _ONE_CITY_KM
+
+
+def _site_anchor(token):
+    """The word a place's locative phrase hangs on, the preposition it hangs by, and whether a
+    conjunction joins it there: "in London" -> (arresting, in, False); "Batticaloa" in "at Zion
+    Church in the eastern city of Batticaloa" -> (came, at, False); None through a verb or
+    without a locative preposition."""
+    if token is None:
+        return None
+    joined, prep = False, None
+    for _ in range(12):
+        dep, head = token.dep_, token.head
+        if token.pos_ in ("VERB", "AUX") or head is token:
+            return None
+        if dep == "conj":
+            joined = True
+        elif dep == "prep":
+            prep = token
+            if head.pos_ in ("VERB", "AUX"):
+                break
+        elif dep not in ("pobj", "compound", "poss", "appos", "nmod", "amod"):
+            if prep is None:
+                return None
+            break  # "attacks in Kabul and Kandahar killed ten": the noun the places hang on
+        token = head
+    else:
+        return None
+    if prep is None or prep.lower_ not in _SITE_PREPS:
+        return None
+    return prep.head, prep, joined
 
 
 # "on the state", "into the city", "in the province": a place named before, by its kind.
