@@ -274,8 +274,12 @@ def test_each_site_a_deed_was_done_at_is_listed(pipeline, text, sites):
     "A general was shot dead in Arish in the north of the Sinai Peninsula.",
     # Sites of one city: the Stade de France in Saint-Denis is the Paris attacks (CODEBOOK 1).
     "Attackers struck a concert hall in Paris and the national stadium in Saint-Denis, killing 129.",
-    # A reference point is not a site.
+    # A reference point is not a site, nor are places near which the place was.
     "A bomb exploded in Amara, south of Baghdad, killing four.",
+    "Four suicide car bombs went off at a police station in the Hajjaj near Tikrit and Baiji.",
+    # A division's name opened by a town's; a facility's town, told with another preposition.
+    "Militants carried out two grenade attacks on CRPF camps in Jammu and Kashmir's town of Tral in India.",
+    "Suspected militants opened fire at Domana army camp in Jammu.",
 ])
 def test_one_place_and_its_surroundings_are_one_site(pipeline, text):
     assert _sites(pipeline, text) == []

@@ -718,7 +718,8 @@ def locate_event(
 
 
 # Prepositions by which a deed's place says where it was done: "in London, in High Wycombe and in Birmingham".
-_SITE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around"})
+# Not "near": "in the Hajjaj near Tikrit and Baiji" names reference points of one place.
+_SITE_PREPS = frozenset({"in", "at", "outside", "inside"})
 # Towns closer than this are sites of one city ("a coordinated attack on several sites of one
 # city on one day is one event", CODEBOOK 1): the Stade de France in Saint-Denis is the Paris attacks.
 _ONE_CITY_KM = 25.0
@@ -733,8 +734,9 @@ def event_sites(doc, toponyms: Sequence[Toponym], place_span: Span, *, evidence:
     Colombo, at St Sebastian's Church in Negombo ... and at Zion Church in ...
     Batticaloa": one event per place (CODEBOOK 1). A site is a place of the
     same kind and country as the event's, hanging in the parse on the same
-    word by a locative preposition of its own (or joined to the event's place
-    by a conjunction: "in Kabul and Kandahar"), with no verb between. Where
+    word by a locative preposition of its own, the same word as the event's
+    place's (or joined to it by a conjunction: "in Kabul and Kandahar"),
+    with no verb between. Where
     the event is placed in a country or a province ("struck churches and
     hotels in Sri Lanka"), towns inside it that its words list so are its
     sites. A reference point ("west of the capital"), a place on a route,
@@ -748,8 +750,11 @@ def event_sites(doc, toponyms: Sequence[Toponym], place_span: Span, *, evidence:
     if own is None or doc is None or not doc.has_annotation("DEP"):
         return []
     coarse = own.place.precision in ("country", "admin1")
-    if not coarse and _division_named(text, own):
-        return []  # "in Arish in the north of the Sinai Peninsula": the region it is part of
+    if not coarse and (_division_named(text, own) or _spells_division(text, own)
+                       or (_event_score(doc, text, own, toponyms, evidence.start, None) or 0.0) < 2.0):
+        # "in Arish in the north of the Sinai Peninsula": the region it is part of; "in Jammu and
+        # Kashmir's town of Tral": a division's name; "at Domana army camp": not said to be where
+        return []
 
     def candidate(t: Toponym) -> bool:
         if t.place is None or not evidence.start <= t.span.start < t.span.end <= evidence.end \
@@ -760,7 +765,7 @@ def event_sites(doc, toponyms: Sequence[Toponym], place_span: Span, *, evidence:
                 return False
         elif t.place.precision != own.place.precision:
             return False
-        if _division_named(text, t) or _names_division_of(t, own):
+        if _division_named(text, t) or _names_division_of(t, own) or _spells_division(text, t):
             return False  # "in the town of Patikul in the ... province of Sulu": where the first one is
         score = _event_score(doc, text, t, toponyms, evidence.start, None)
         return score is not None and score >= 2.0 and not _of_earlier_event(doc, t)
@@ -777,7 +782,10 @@ def event_sites(doc, toponyms: Sequence[Toponym], place_span: Span, *, evidence:
             if any(not _apart(t.place, o.place) for o in sites):
                 continue
             anchor = _site_anchor(_parsed_token(doc, t))
-            if anchor is None or anchor[0] != first[0] or (anchor[1] == first[1] and not (anchor[2] or first[2])):
+            # A list repeats its preposition ("in London, in High Wycombe and in Birmingham") or joins
+            # the names ("in Kabul and Kandahar"); "at Domana army camp in Jammu" says where the camp is.
+            if anchor is None or anchor[0] != first[0] or (anchor[1] == first[1] and not (anchor[2] or first[2])) \
+                    or anchor[1].lower_ != first[1].lower_:
                 continue
             sites.append(t)
         if len(sites) > 1:
@@ -799,6 +807,14 @@ def _division_named(text: str, t: Toponym) -> bool:
     """A toponym read as a division by the words around it ("the province of Sulu", "Dera Ismail Khan district")."""
     return bool(_DIVISION_BEFORE.search(text, max(0, t.span.start - 30), t.span.start)
                 or _DIVISION_AFTER.match(text, t.span.end) or _DIVISION_NAME.search(t.span.text))
+
+
+def _spells_division(text: str, t: Toponym) -> bool:
+    """A town's name that opens the name of its division in the text ("Jammu" of "Jammu and Kashmir")."""
+    division = t.place.admin1
+    if not division or len(division) <= len(t.span.text):
+        return False
+    return fold(text[t.span.start : t.span.start + len(division)]) == fold(division)
 
 
 def _names_division_of(t: Toponym, own: Toponym) -> bool:
@@ -833,6 +849,8 @@ def _site_anchor(token):
         if dep == "conj":
             joined = True
         elif dep == "prep":
+            if token.lower_ not in _SITE_PREPS and token.lower_ != "of":
+                return None  # "in the Hajjaj near Tikrit and Baiji": reference points, not sites
             prep = token
             if head.pos_ in ("VERB", "AUX"):
                 break
