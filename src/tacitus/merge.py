@@ -74,10 +74,10 @@ def _riot_looting(events: list[Event]) -> list[Event]:
         riot = None
         if (ev.event_type, ev.sub_event_type) == _DESTRUCTION and not ev.background and \
                 (ev.actor1 is None or ev.actor1.kind == "unidentified"):
+            said = ev.place if ev.location_span is not None else None
             riot = next((r for r in reversed(out) if (r.event_type, r.sub_event_type) == _RIOT and not r.background
                          and r.evidence.start < ev.evidence.start and not _dates_clash(r.date, ev.date)
-                         and (r.date.date is None or ev.date.date is None or abs((r.date.date - ev.date.date).days) <= 1)
-                         and _within(r.place, ev.place if ev.location_span is not None else None)), None)
+                         and _within_a_day(r.date, ev.date) and _within(r.place, said)), None)
         if riot is None:
             out.append(ev)
             continue
@@ -87,6 +87,10 @@ def _riot_looting(events: list[Event]) -> list[Event]:
         else:
             out.append(rioting)
     return out
+
+
+def _within_a_day(a: EventDate, b: EventDate) -> bool:
+    return a.date is None or b.date is None or abs((a.date - b.date).days) <= 1
 
 
 def _within(a: Place | None, b: Place | None) -> bool:
@@ -156,8 +160,9 @@ def _adjacent(coded: Sequence[Event], headline_end: int | None) -> list[tuple[Ev
                 out[i] = _merge_pair(kept, ev, keep_type=True)
                 texts[i].append(ev.evidence.text)
                 break
-            if _same_occurrence(kept, ev) or _one_city_bombing(kept, ev) or _same_riot(kept, ev, headline_end) or _repeats_toll(kept, ev, headline_end) or \
-                    (last and (_tells_on(kept, ev) or _continues(kept, ev) or _adds_toll(kept, ev))):
+            if _same_occurrence(kept, ev) or _one_city_bombing(kept, ev) or _same_riot(kept, ev, headline_end) \
+                    or _repeats_toll(kept, ev, headline_end) \
+                    or (last and (_tells_on(kept, ev) or _continues(kept, ev) or _adds_toll(kept, ev))):
                 # The body's sentence, not the headline, is what reports the event.
                 headline = headline_end is not None and kept.evidence.end <= headline_end < ev.evidence.start
                 out[i] = _merge_pair(ev, kept) if headline else _merge_pair(kept, ev)
@@ -486,7 +491,8 @@ _GENERIC = ("Violence against civilians", "Attack")
 
 def _toll_only(ev: Event) -> bool:
     """A mention that is a casualty count only ("the prosecutor raised the toll to 129")."""
-    return ev.trigger is not None and (ev.trigger.text.lower() == "toll" or bool(_CASUALTY_TRIGGER.match(ev.trigger.text)))
+    trigger = ev.trigger
+    return trigger is not None and (trigger.text.lower() == "toll" or bool(_CASUALTY_TRIGGER.match(trigger.text)))
 
 
 def _same_occurrence(a: Event, b: Event) -> bool:
@@ -557,7 +563,8 @@ def _same_riot(a: Event, b: Event, headline_end: int | None = None) -> bool:
     and "Later in the evening, groups of young people attacked two police cars
     parked nearby and set them alight". Both are riots of one sub-type, by
     the same rioters (or none named), and the second names no other place,
-    stated day, or "another" riot. A headline joins the body's telling later (``_join_headline``).
+    stated day, or "another" riot. A headline joins the body's telling
+    later (``_join_headline``).
     """
     if (a.event_type, a.sub_event_type) != (b.event_type, b.sub_event_type) or a.event_type != "Riots" \
             or a.background or b.background:
@@ -591,9 +598,11 @@ def _one_city_bombing(a: Event, b: Event) -> bool:
         return False
     if _OTHER_TIME.search(b.evidence.text) or _ANOTHER.search(b.evidence.text):
         return False
-    t2a, t2b = (a.actor2.name if a.actor2 else None), (b.actor2.name if b.actor2 else None)
-    if t2a != t2b and (t2a is not None or b.actor2.kind == "state") and (t2b is not None or a.actor2.kind == "state"):
+    ta, tb = a.actor2, b.actor2
+    if ta is not None and tb is not None and ta.name != tb.name:
         return False
+    if (ta is None) != (tb is None) and (ta or tb).kind == "state":
+        return False  # against the police who raided a house: not the bombing of churches
     pa, pb = a.place, b.place
     if not (pa and pb and pa.precision == pb.precision == "place" and pa.name == pb.name and pa.country == pb.country):
         return False

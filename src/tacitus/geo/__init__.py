@@ -18,6 +18,7 @@ from .recognize import CountryCue
 from .resolve import find_toponyms, geoparse_text
 
 __all__ = [
-    "Gazetteer", "open_gazetteer", "find_toponyms", "locate_event", "mentioned_country", "names_elsewhere", "event_sites",
+    "Gazetteer", "open_gazetteer", "find_toponyms", "locate_event", "mentioned_country", "names_elsewhere",
+    "event_sites",
     "geoparse_text", "country_of_text", "fold", "CountryCue",
 ]

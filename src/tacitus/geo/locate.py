@@ -736,13 +736,13 @@ def event_sites(doc, toponyms: Sequence[Toponym], place_span: Span, *, evidence:
     same kind and country as the event's, hanging in the parse on the same
     word by a locative preposition of its own, the same word as the event's
     place's (or joined to it by a conjunction: "in Kabul and Kandahar"),
-    with no verb between. Where
-    the event is placed in a country or a province ("struck churches and
-    hotels in Sri Lanka"), towns inside it that its words list so are its
-    sites. A reference point ("west of the capital"), a place on a route,
-    another event's place, or one within a city's reach of another site is
-    none. Returns the sites in text order, the event's own place first when
-    it is one; an empty list when the words name fewer than two.
+    with no verb between. Where the event is placed in a country or a
+    province ("struck churches and hotels in Sri Lanka"), towns inside it
+    that its words list so are its sites. A reference point ("west of the
+    capital", "near Tikrit and Baiji"), a division named with a town, a place
+    on a route, another event's place, or one within a city's reach of
+    another site is none. Returns the sites in text order, the event's own
+    place first when it is one; an empty list when the words name fewer than two.
     """
     text = cased_text(doc)
     own = next((t for t in toponyms if t.place is not None and t.span.start == place_span.start
@@ -797,7 +797,8 @@ _DIVISIONS = r"province|governorate|district|state|region|county|prefecture|depa
 # A division's name, not a town's: "the province of Sulu", "district Kohlu", "Dera Ismail Khan district".
 # So is a region's part: "in Arish in the north of the Sinai Peninsula".
 _DIVISION_BEFORE = re.compile(
-    rf"\b(?:(?:{_DIVISIONS})s?(?:\s+of)?|(?:{_COMPASS}|centre|center|heart|outskirts|part|parts|rest)\s+of)\s+(?:the\s+)?$",
+    rf"\b(?:(?:{_DIVISIONS})s?(?:\s+of)?|(?:{_COMPASS}|centre|center|heart|outskirts|part|parts|rest)\s+of)"
+    rf"\s+(?:the\s+)?$",
     re.I)
 _DIVISION_AFTER = re.compile(rf"\s+(?:{_DIVISIONS})\b", re.I)
 _DIVISION_NAME = re.compile(rf"\s(?:{_DIVISIONS})$", re.I)
@@ -818,7 +819,7 @@ def _spells_division(text: str, t: Toponym) -> bool:
 
 
 def _names_division_of(t: Toponym, own: Toponym) -> bool:
-    """A town spelled like the division the event's place is in ("Jammu" of "Jammu and Kashmir")."""
+    """A town spelled like the division the event's place is in ("Jammu" after Shopian, in Jammu and Kashmir)."""
     name = fold(t.span.text)
     return any(name and name in fold(d) for d in (own.place.admin1, own.place.admin2) if d)
 
@@ -844,7 +845,7 @@ def _site_anchor(token):
     joined, prep = False, None
     for _ in range(12):
         dep, head = token.dep_, token.head
-        if token.pos_ in ("VERB", "AUX") or head is token:
+        if token.pos_ in ("VERB", "AUX") or head.i == token.i:
             return None
         if dep == "conj":
             joined = True
