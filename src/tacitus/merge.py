@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from tacitus.geodesy import km
-from tacitus.models import Casualties, Event, EventDate, Place, Span, Toponym
+from tacitus.models import Actor, Casualties, Event, EventDate, Place, Span, Toponym
 
 logger = logging.getLogger(__name__)
 
@@ -75,15 +75,16 @@ def _riot_looting(events: list[Event]) -> list[Event]:
         if (ev.event_type, ev.sub_event_type) == _DESTRUCTION and not ev.background and \
                 (ev.actor1 is None or ev.actor1.kind == "unidentified"):
             said = ev.place if ev.location_span is not None else None
-            riot = next((r for r in reversed(out) if (r.event_type, r.sub_event_type) == _RIOT and not r.background
-                         and r.evidence.start < ev.evidence.start and not _dates_clash(r.date, ev.date)
-                         and _within_a_day(r.date, ev.date) and _within(r.place, said)), None)
+            riot = next((i for i in reversed(range(len(out))) if (out[i].event_type, out[i].sub_event_type) == _RIOT
+                         and not out[i].background and out[i].evidence.start < ev.evidence.start
+                         and not _dates_clash(out[i].date, ev.date) and _within_a_day(out[i].date, ev.date)
+                         and _within(out[i].place, said)), None)
         if riot is None:
             out.append(ev)
             continue
-        rioting = replace(ev, event_type=_RIOT[0], sub_event_type=_RIOT[1], actor1=riot.actor1)
-        if ev.place is None or ev.location_span is None or _places_agree(riot.place, ev.place):
-            out[out.index(riot)] = _merge_pair(riot, rioting, keep_type=True)
+        rioting = replace(ev, event_type=_RIOT[0], sub_event_type=_RIOT[1], actor1=out[riot].actor1)
+        if ev.place is None or ev.location_span is None or _places_agree(out[riot].place, ev.place):
+            out[riot] = _merge_pair(out[riot], rioting, keep_type=True)
         else:
             out.append(rioting)
     return out
@@ -200,6 +201,11 @@ def _tells_on(prev: Event, ev: Event) -> bool:
         return False
     n1, n2 = (prev.actor1.name if prev.actor1 else None), (ev.actor1.name if ev.actor1 else None)
     return not (n1 and n2 and n1 != n2 and prev.actor1.kind != "unidentified")
+
+
+def _rivals(a: Actor | None, b: Actor | None) -> bool:
+    """Two initiators that cannot be one: both named, differently, neither an unidentified group."""
+    return a is not None and b is not None and a.name != b.name and "unidentified" not in (a.kind, b.kind)
 
 
 def _place_fits(first: Place | None, then: Place | None) -> bool:
@@ -372,8 +378,7 @@ def _adds_toll(prev: Event, ev: Event) -> bool:
         return False
     if _dates_clash(prev.date, ev.date):
         return False
-    return not (prev.actor1 and ev.actor1 and prev.actor1.name != ev.actor1.name
-                and "unidentified" not in (prev.actor1.kind, ev.actor1.kind))
+    return not _rivals(prev.actor1, ev.actor1)
 
 
 # A sentence about how the count of an event's dead changed: "Officials first said 65 people had
@@ -412,8 +417,7 @@ def _updates_toll(prev: Event, ev: Event) -> bool:
         return False
     if not _fits_place(prev, ev, _narrows):
         return False
-    return not (prev.actor1 and ev.actor1 and prev.actor1.name != ev.actor1.name
-                and "unidentified" not in (prev.actor1.kind, ev.actor1.kind))
+    return not _rivals(prev.actor1, ev.actor1)
 
 
 _ATTACKERS = r"(?:attackers?|assailants?|gunm[ae]n|shooters?|bombers?|perpetrators?|terrorists?|stabbers?|" \
@@ -608,8 +612,7 @@ def _one_city_bombing(a: Event, b: Event) -> bool:
         return False
     if not (_stated(a.date) and _stated(b.date) and a.date.date == b.date.date):
         return False
-    n1a, n1b = (a.actor1.name if a.actor1 else None), (b.actor1.name if b.actor1 else None)
-    if n1a and n1b and n1a != n1b and "unidentified" not in (a.actor1.kind, b.actor1.kind):
+    if _rivals(a.actor1, b.actor1):
         return False
     fa, fb = a.casualties.fatalities, b.casualties.fatalities
     return fb is None or fa is not None and fb <= fa
@@ -962,9 +965,7 @@ def _sums_up(head: Event, body: Event) -> bool:
     if fh is not None and fb is not None and fh < fb:
         return False  # a headline gives the latest toll, never a smaller one
     # Told in other words, the headline's initiator is read another way ("police shooting").
-    a, b = head.actor1, body.actor1
-    return not (same and a is not None and b is not None and a.name != b.name
-                and "unidentified" not in (a.kind, b.kind))
+    return not (same and _rivals(head.actor1, body.actor1))
 
 
 def _near(a: Place | None, b: Place | None) -> bool:
@@ -1078,9 +1079,7 @@ def _destroyed_in_course(chains: list[_Chain], ev: Event, texts: list[str]) -> b
             return False
         if own_date and _dates_clash(target.date, ev.date):
             return False
-        a, b = target.actor1, ev.actor1
-        if a is not None and b is not None and a.name != b.name and _reads(ev, b.span) \
-                and "unidentified" not in (a.kind, b.kind):
+        if _rivals(target.actor1, ev.actor1) and _reads(ev, ev.actor1.span):
             return False
         logger.debug("destruction %r is part of %r", text[:60], target.evidence.text[:60])
         chain.event = _merge_pair(target, replace(ev, date=target.date), keep_type=True)
@@ -1188,9 +1187,7 @@ def _refers(target: Event, anaphor: Event, ref: _Reference, *, sure: bool) -> bo
     told = set(_WEEKDAY.findall(target.evidence.text))
     if days and told and not days & told:
         return False  # "Saturday's attack" is not what happened on Monday
-    a, b = target.actor1, anaphor.actor1
-    return not (a is not None and b is not None and a.name != b.name and ref.owns(b.span)
-                and "unidentified" not in (a.kind, b.kind))
+    return not (_rivals(target.actor1, anaphor.actor1) and ref.owns(anaphor.actor1.span))
 
 
 def _names_place(ref: _Reference, target: Event) -> bool:
@@ -1209,8 +1206,7 @@ def _agree(a: Event, b: Event) -> bool:
     fa, fb = a.casualties.fatalities, b.casualties.fatalities
     if fa is not None and fb is not None and fa != fb:
         return False
-    n1, n2 = a.actor1, b.actor1
-    return not (n1 and n2 and n1.name != n2.name and "unidentified" not in (n1.kind, n2.kind))
+    return not _rivals(a.actor1, b.actor1)
 
 
 def _places_agree(a: Place | None, b: Place | None) -> bool:

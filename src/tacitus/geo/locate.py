@@ -770,18 +770,20 @@ def event_sites(doc, toponyms: Sequence[Toponym], place_span: Span, *, evidence:
         score = _event_score(doc, text, t, toponyms, evidence.start, None)
         return score is not None and score >= 2.0 and not _of_earlier_event(doc, t)
 
-    seeds = [t for t in toponyms if t is not own and candidate(t)] if coarse else [own]
+    found = [t for t in toponyms if t is not own and candidate(t)]
+    seeds = found if coarse else [own]
+    anchors = {id(t): _site_anchor(_parsed_token(doc, t)) for t in (found if coarse else [own, *found])}
     for seed in seeds:
-        first = _site_anchor(_parsed_token(doc, seed))
+        first = anchors[id(seed)]
         if first is None:
             continue
         sites = [seed]
-        for t in toponyms:
-            if t is own or t.span.start <= seed.span.start and coarse or t is seed or not candidate(t):
+        for t in found:
+            if t is seed or coarse and t.span.start <= seed.span.start:
                 continue
             if any(not _apart(t.place, o.place) for o in sites):
                 continue
-            anchor = _site_anchor(_parsed_token(doc, t))
+            anchor = anchors[id(t)]
             # A list repeats its preposition ("in London, in High Wycombe and in Birmingham") or joins
             # the names ("in Kabul and Kandahar"); "at Domana army camp in Jammu" says where the camp is.
             if anchor is None or anchor[0] != first[0] or (anchor[1] == first[1] and not (anchor[2] or first[2])) \
