@@ -370,3 +370,20 @@ def test_a_protest_or_riot_without_a_named_crowd_gets_the_generic_one():
     assert crowd_sides("Protests", "Peaceful protest", "HKG", named, None) == (named, None)
     assert crowd_sides("Battles", "Armed clash", "GBR", None, None) == (None, None)
     assert crowd_sides("Protests", "Peaceful protest", None, None, None)[0].name == "Protesters"
+
+
+def test_civilians_named_as_the_crowd_are_the_crowd():
+    from tacitus.actors import crowd_sides
+    from tacitus.models import Actor, Span
+
+    span = Span(0, 9, "residents")
+    residents = Actor("Civilians (India)", span, "civilians", "IND")
+    protest = crowd_sides("Protests", "Peaceful protest", "IND", residents, None)[0]
+    assert (protest.name, protest.kind, protest.span) == ("Protesters (India)", "protesters", span)
+    assert crowd_sides("Riots", "Mob violence", "IND", residents, None)[0].name == "Rioters (India)"
+    police = Actor("Police Forces of India", kind="state", country="IND")
+    # "police fired tear gas at crowds ... dozens of people were injured": the people hit are the protesters
+    assert crowd_sides("Protests", "Excessive force against protesters", "IND", police, residents)[1].name == \
+        "Protesters (India)"
+    # the target of a mob stays who it is
+    assert crowd_sides("Riots", "Mob violence", "IND", None, residents)[1] is residents

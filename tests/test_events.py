@@ -217,6 +217,21 @@ def test_dying_of_wounds_names_no_killer(nlp):
 
 
 @pytest.mark.parametrize("text,roles", [
+    # A building hit says where; the dead its toll clause names say whom.
+    ("Attackers armed with assault rifles and explosive vests struck a concert hall, several restaurants and bars "
+     "in Paris on Friday night, killing at least 129 people.", ("Attackers", "at least 129 people")),
+    ("A suicide bomber drove a truck packed with explosives into a crowded junction in Mogadishu, killing 276 people.",
+     ("suicide bomber", "276 people")),
+    ("Militants stormed a hotel in Mogadishu, killing five soldiers.", ("Militants", "five soldiers")),
+    # With no one told hit, the building stays the target; a place of state forces names them.
+    ("Gunmen attacked a hotel in Mogadishu.", ("Gunmen", "hotel")),
+    ("Gunmen attacked a police station in Kano, killing two.", ("Gunmen", "police station")),
+])
+def test_people_hit_not_the_building_are_the_target(nlp, text, roles):
+    assert _roles_of(detect(nlp(text))) == [roles]
+
+
+@pytest.mark.parametrize("text,roles", [
     ("The attack by al-Shabaab on the military base in Lower Shabelle killed 12 soldiers.",
      ("al-Shabaab", "12 soldiers")),
     ("There was an attack by ISIS on a Shia mosque in Baghdad.", ("ISIS", "Shia mosque")),

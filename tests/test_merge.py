@@ -112,6 +112,12 @@ def test_attackers_shot_by_police_end_the_attack():
     assert len(merged) == 1
     assert merged[0].event_type == "Explosions/Remote violence"
     assert (merged[0].casualties.fatalities, merged[0].casualties.wounded) == (2, 7)
+    raid = _event("Gunmen attacked a training centre in Kabul, injuring two policemen.", 0, etype="Battles",
+                  sub="Armed clash", place=KABUL, wounded=2, actor1="Unidentified")
+    gunned = _after(raid, "All three attackers were gunned down.", etype="Violence against civilians", sub="Attack",
+                    fatalities=3)
+    merged = merge_mentions([raid, gunned])
+    assert [(e.event_type, e.casualties.fatalities) for e in merged] == [("Battles", 3)]
 
 
 def test_a_later_clash_that_names_no_attackers_stays_apart():

@@ -96,6 +96,37 @@ def test_state_forces_reported_killed_are_the_target(pipeline):
     assert event.actor1.span.text == "PKK"
 
 
+def test_a_person_hit_is_a_civilian(pipeline):
+    # CODEBOOK 3: unarmed victims are Civilians (<country>); a mob is rioters, whatever its members are.
+    result = pipeline.process(Article(id="t", text="A crowd of villagers beat a Muslim man to death in Bisahda, a "
+                                                   "village near Dadri in Uttar Pradesh, India, on Monday night."))
+    [event] = result.events
+    assert (event.event_type, _names(event)) == ("Riots", ("Rioters (India)", "Civilians (India)"))
+    assert event.actor2.span.text == "Muslim man"
+    event = _only_event(pipeline, "Police shot dead Mark Duggan in Tottenham, London, on Thursday.")
+    assert _names(event) == ("Police Forces of the United Kingdom", "Civilians (United Kingdom)")
+
+
+def test_a_man_killed_in_a_battle_is_not_called_a_civilian(pipeline):
+    event = _only_event(pipeline, "Troops killed two men in a clash near Maiduguri, Nigeria.")
+    assert event.actor2 is None
+
+
+def test_attackers_shot_after_a_person_victim_stay_one_event(pipeline):
+    result = pipeline.process(Article(id="t", text=(
+        "A gunman attacked two soldiers with a knife in Quebec City, Canada, on Monday, killing one. "
+        "The attacker died after being shot by the police.")))
+    assert len([e for e in result.events if not e.background]) == 1
+
+
+def test_force_used_on_a_crowd_hits_protesters(pipeline):
+    result = pipeline.process(Article(id="t", published=dt.date(2019, 6, 17), text=(
+        "On Wednesday police in Hong Kong fired tear gas and rubber bullets at crowds trying to stop the bill's "
+        "debate outside the legislature, and dozens of people were injured.")))
+    force = [e for e in result.events if e.sub_event_type == "Excessive force against protesters"]
+    assert [_names(e) for e in force] == [("Police Forces of Hong Kong", "Protesters (Hong Kong)")]
+
+
 def test_group_whose_members_died_in_a_gunfight_is_the_attacker(pipeline):
     event = _only_event(pipeline, "Three Jaish-e-Mohammed terrorists were killed and five security personnel injured "
                                   "in a gunfight in Tral in the Pulwama district of Jammu and Kashmir, India.")

@@ -262,17 +262,45 @@ def crowd_sides(event_type: str, sub_event_type: str | None, iso3: str | None,
 
     A demonstration is always someone's: "The protest was peaceful for
     several hours" was held by protesters, a riot by rioters, and force used
-    against protesters hit protesters. The country is the event's; the
-    name is a coding convention, read from no words (no span).
+    against protesters hit protesters; civilians the words name as the crowd
+    ("residents protested", "a crowd of villagers beat a man") are coded as
+    it. The country is the event's; a name read from no words has no span.
     """
     if event_type == "Protests":
-        crowd = Actor(_generic_name("Protesters", iso3), None, "protesters", iso3)
         if sub_event_type == "Excessive force against protesters":
-            return actor1, actor2 or crowd
-        return actor1 or crowd, actor2
-    if event_type == "Riots" and actor1 is None:
-        return Actor(_generic_name("Rioters", iso3), None, "rioters", iso3), actor2
+            return actor1, _as_crowd(actor2, "Protesters", "protesters", iso3)
+        return _as_crowd(actor1, "Protesters", "protesters", iso3), actor2
+    if event_type == "Riots":
+        return _as_crowd(actor1, "Rioters", "rioters", iso3), actor2
     return actor1, actor2
+
+
+def _as_crowd(actor: Actor | None, label: str, kind: str, iso3: str | None) -> Actor | None:
+    """The crowd itself, or the civilians the words name as it ("residents", "a crowd of villagers"), as its kind."""
+    if actor is None:
+        return Actor(_generic_name(label, iso3), None, kind, iso3)
+    if actor.kind == "civilians":
+        return Actor(_generic_name(label, actor.country or iso3), actor.span, kind, actor.country or iso3)
+    return actor
+
+
+# Events whose victims, when the words name only a person ("a Muslim man", "Mark Duggan", "his son"),
+# are civilians (CODEBOOK 3: unarmed victims are Civilians (<country>)). In a battle a man killed may
+# have been a fighter, so battles are not among them.
+_CIVILIAN_VICTIM_EVENTS = ("Violence against civilians", "Explosions/Remote violence", "Riots")
+
+
+def person_victims(event_type: str, iso3: str | None, span: Span) -> Actor | None:
+    """The target of an event whose words name a person and no group: ``Civilians (<country>)``.
+
+    Args:
+        event_type: the event's type; battles and protests get no such target.
+        iso3: the event's country.
+        span: the words naming the person, kept as the actor's evidence.
+    """
+    if event_type not in _CIVILIAN_VICTIM_EVENTS:
+        return None
+    return Actor(_generic_name("Civilians", iso3), span, "civilians", iso3)
 
 
 _FOUND_CACHE = 4096

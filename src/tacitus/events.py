@@ -39,6 +39,7 @@ from tacitus.lexicon import (
     AGREE,
     ATTACK,
     BLAST,
+    CIVILIAN_SITES,
     CLASH,
     EVENT_VERBS,
     GAIN,
@@ -570,9 +571,13 @@ def _roles(g: _Group, trig: Token) -> tuple[Span | None, Span | None]:
     for tok, _ in g.triggers:
         if tok.pos_ == "VERB" and tok not in verbs:
             verbs.append(tok)
+    # "struck a concert hall ..., killing at least 129 people": the toll clause names whom the deed hit
+    verbs.extend(c for v in list(verbs) for c in v.children
+                 if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in _TOLL_VERBS and c not in verbs)
     kinds_at = dict((t.i, k) for t, k in g.triggers)
     kind = kinds_at.get(trig.i)
     actor1, actor2 = _sides(g)
+    site = None  # a thing attacked (a hall, a truck), the target only when no people are told as hit
     for verb in verbs:
         subj = _child(verb, ("nsubj",))
         subjpass = _child(verb, ("nsubjpass",))
@@ -630,7 +635,11 @@ def _roles(g: _Group, trig: Token) -> tuple[Span | None, Span | None]:
             if owner is not None:
                 actor1 = actor1 or owner
         if obj is not None and obj.lemma_.lower() not in NOT_TARGETS:
-            actor2 = actor2 or _np(obj)
+            if actor2 is None and not _names_people(obj):
+                # "struck a concert hall ..., killing at least 129 people": the hall is where, the dead are whom
+                site = site or _np(obj)
+            else:
+                actor2 = actor2 or _np(obj)
         elif actor2 is None:
             # "opened fire on protesters", "blew themselves up among residents"
             at = _prep_obj(verb, ("on", "at", "among", "upon", "into"))
@@ -674,9 +683,34 @@ def _roles(g: _Group, trig: Token) -> tuple[Span | None, Span | None]:
     named = generic_named_as(actor1, trig) if actor1 is not None else None
     if named is not None:
         actor1 = _np(named)
+    actor2 = actor2 or site
     if actor1 and actor2 and actor1.start == actor2.start:
         actor2 = None
     return actor1, actor2
+
+
+_PEOPLE_ENTS = ("PERSON", "NORP", "ORG")
+_TOLL_VERBS = {"kill", "wound", "injure"}
+_THE_HIT = {"dead", "casualty", "victim", "injured", "wounded"}
+
+
+def _names_people(obj: Token) -> bool:
+    """An object that names who was hit, not only where: people, a group, or a place of theirs ("a police station",
+    "a convoy of soldiers", "a Shia mosque"), not a building or a crowd's place ("a concert hall", "a junction")."""
+    if obj.lemma_.lower() not in CIVILIAN_SITES and (is_human(obj) or obj.ent_type_ in _PEOPLE_ENTS):
+        return True
+    if obj.pos_ == "NUM" or obj.lemma_.lower() in _THE_HIT:
+        return True  # "killing two", "left 20 dead"
+    for c in obj.children:
+        if c.dep_ in ("compound", "amod", "nmod", "poss") and _people_word(c):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of" and any(_people_word(t) for t in c.subtree):
+            return True
+    return False
+
+
+def _people_word(tok: Token) -> bool:
+    return tok.ent_type_ in ("PERSON", "NORP") or is_human(tok) and tok.lemma_.lower() not in CIVILIAN_SITES
 
 
 DEATH_VERBS = {"die", "succumb", "perish"}

@@ -236,6 +236,9 @@ CIVILIAN_TARGETS = {"civilian", "people", "person", "villager", "resident", "wor
                     "daughter", "wife", "husband", "elder", "chief", "leader", "herder", "fisherman", "trader",
                     "driver", "motorist", "commuter", "employee", "staff", "nurse", "patient", "voter", "schoolgirl",
                     "schoolboy", "pupil", "schoolchild", "schoolchildren"}
+# Targets that are places where civilians are, not people: hit, they say where, and the dead say whom.
+CIVILIAN_SITES = {"market", "mosque", "church", "school", "hospital", "village", "bus", "wedding", "funeral", "home",
+                  "house", "shop", "hotel", "restaurant", "cafe", "bar", "nightclub", "concert", "stadium"}
 STATE_WORDS = {"army", "troop", "soldier", "military", "police", "government", "security", "force", "forces",
                "gendarme", "marine", "navy", "coalition", "regime", "authority", "authorities", "peshmerga",
                "commando", "officer", "guard", "idf", "junta"}
@@ -350,6 +353,14 @@ NOT_TARGETS = {"control", "fire", "responsibility", "attack", "place", "themselv
 # People named by sex or age alone, who are no initiator of a suicide bombing (CODEBOOK: never civilians).
 PLAIN_PEOPLE = {"woman", "women", "girl", "man", "men", "boy", "teenager", "child", "person", "people", "female",
                 "male", "youth", "teen"}
+
+# A single person or kin named as a victim ("a Muslim man", "his son"): with no group named, a civilian.
+PERSON_VICTIMS = (PLAIN_PEOPLE | {"son", "daughter", "wife", "husband", "father", "mother", "brother", "sister",
+                                  "relative", "baby", "infant", "toddler", "grandmother", "grandfather", "family",
+                                  "student", "pupil", "schoolgirl", "schoolboy", "teacher", "journalist", "reporter",
+                                  "doctor", "nurse", "priest", "pastor", "imam", "cleric", "monk", "nun", "worker",
+                                  "farmer", "trader", "shopkeeper", "businessman", "driver", "villager", "resident",
+                                  "pilgrim", "tourist", "worshipper", "passenger", "activist", "blogger", "lawyer"})
 
 CELL_WORDS = {"cell", "network", "ring", "gang", "module", "group", "syndicate", "unit"}
 

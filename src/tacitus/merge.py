@@ -422,7 +422,7 @@ def _updates_toll(prev: Event, ev: Event) -> bool:
 
 _ATTACKERS = r"(?:attackers?|assailants?|gunm[ae]n|shooters?|bombers?|perpetrators?|terrorists?|stabbers?|" \
              r"militants?|insurgents?|suspects?)"
-_FATE = r"(?:shot|killed|wounded|injured|neutrali[sz]ed|arrested|captured)"
+_FATE = r"(?:shot|killed|wounded|injured|neutrali[sz]ed|arrested|captured|gunned\s+down)"
 # How an attack ends: the attackers shot, killed or caught by those who met them ("The attacker was
 # shot dead by police", "The soldiers shot and killed both attackers", "He was shot and wounded").
 # The attackers' own deeds ("Gunmen killed 3 people") are not their fate.

@@ -26,6 +26,7 @@ from tacitus import clean as clean_stage
 from tacitus import countries, dates, events, geo, merge, numbers
 from tacitus.actors import ActorDictionary
 from tacitus.errors import InputError
+from tacitus.lexicon import PERSON_VICTIMS
 from tacitus.models import (
     Actor,
     Article,
@@ -165,7 +166,8 @@ class Pipeline:
         coded = self._attribute(article, coded)
         first_line = article.text.find("\n")
         merged = merge.merge_mentions(coded, headline_end=first_line if first_line > 0 else None)
-        return [self._crowd(ev) for ev in merged]
+        persons = {c.trigger.start: c.actor2 for c in candidates if c.actor2 is not None and _a_person(doc, c.actor2)}
+        return [self._crowd(_person_victims(ev, persons)) for ev in merged]
 
     @staticmethod
     def _crowd(ev: Event) -> Event:
@@ -389,12 +391,37 @@ class Pipeline:
         return replace(actor, span=span) if actor is not None else None
 
 
+
+
 # How far past an event's evidence its country may still be implied (two or three sentences).
 _AFTER_CHARS = 400
 _ABROAD_AFTER = re.compile(
     rf"[\s-]*(?:{'|'.join(countries.PATRON_WORDS)}|flagged)\b"
     r"|\s+(?:(?:air|military|naval|army)\s+)?(?:embassy|consulate|mission|base|airbase|compound)\b",
     re.IGNORECASE)
+
+
+def _a_person(doc: Doc, span: Span) -> bool:
+    """Words naming a person or kin ("a Muslim man", "his son", "Mark Duggan"), not a group."""
+    words = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if words is None:
+        return False
+    tok = words.root
+    return tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" or tok.lemma_.lower() in PERSON_VICTIMS \
+        or tok.lower_ in PERSON_VICTIMS
+
+
+def _person_victims(ev: Event, persons: dict[int, Span]) -> Event:
+    """An event with no target whose words name a person hit: civilians (``actors.person_victims``).
+
+    Read once the article's mentions are merged, so that "Couture-Rouleau
+    died after being shot by the police" still joins the attack it ends.
+    """
+    span = persons.get(ev.trigger.start) if ev.trigger is not None and ev.actor2 is None else None
+    if span is None:
+        return ev
+    victims = actors_stage.person_victims(ev.event_type, ev.place.country if ev.place else None, span)
+    return replace(ev, actor2=victims) if victims is not None else ev
 
 
 def _expeditionary(iso3: str | None, name: str) -> bool:
