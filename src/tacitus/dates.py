@@ -34,8 +34,9 @@ Rules (CODEBOOK section 3, ``date`` and ``date_precision``):
   publication weekday is the publication day itself. "last Tuesday" is the most
   recent one strictly before publication.
 * "today", "this morning", "tonight", "earlier today": publication day;
-  "yesterday", "last night", "overnight": the day before (a night event began
-  the evening before a morning paper); "the day before yesterday": two days.
+  "overnight" too, the night that ended the morning of the report (it is
+  dated to the day it was reported, as incident lists do); "yesterday",
+  "last night": the day before; "the day before yesterday": two days.
 * Weeks: "this week", "earlier this week" -> the Monday of the publication
   week; "last week", "the past week" -> the Monday of the week before;
   precision ``week`` (weeks are ISO weeks, starting on Monday). "Over the
@@ -220,9 +221,9 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Callable[[dt.date 
     (re.compile(rf"\b{_WEEKDAY}(?:\s+{_PART})?\b", re.I), _weekday),
     (re.compile(r"\b(?:the\s+)?day\s+before\s+yesterday\b", re.I),
      lambda m: _relative(lambda p: (p - dt.timedelta(days=2), "day"))),
-    (re.compile(rf"\b(?:yesterday(?:\s+{_PART})?|last\s+(?:night|evening)|overnight)\b", re.I),
+    (re.compile(rf"\b(?:yesterday(?:\s+{_PART})?|last\s+(?:night|evening))\b", re.I),
      lambda m: _relative(lambda p: (p - dt.timedelta(days=1), "day"))),
-    (re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today)\b"
+    (re.compile(r"\b(?:today|tonight|overnight|this\s+(?:morning|afternoon|evening)|earlier\s+today)\b"
                 r"|\b(?:in|over|during)\s+the\s+(?:last|past)\s+(?:24|48|twenty-four|forty-eight)\s+hours\b", re.I),
      lambda m: _relative(lambda p: (p, "day"))),
     (re.compile(rf"\b{_NUM}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I), _ago),
