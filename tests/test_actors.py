@@ -293,6 +293,13 @@ def test_named_as_opponent():
          ["Kenyan People Liberation Front"]),
         ("A shell hit the market. The Army of Republika Srpska was blamed for the attack.",
          ["Army of Republika Srpska"]),
+        # a name in apposition to "group", said to be behind the attacks
+        ("A spokesman said that a little-known local Islamist group, National Thowheeth Jama'ath, was behind the "
+         "attacks.", ["National Thowheeth Jama'ath"]),
+        ("Officials said the Popular Liberation Movement was behind the bombing.", ["Popular Liberation Movement"]),
+        # a creed describes the militants, it names no group
+        ("Islamist militants were behind the attack.", []),
+        ("Maoist rebels were suspected.", []),
         # known names, state forces, descriptions and casualties are not unlisted organisations
         ("The Islamic State claimed the attack. Members of Hamas attacked.", []),
         ("The Israel Defense Forces launched strikes. The Argentine Army attacked.", []),
@@ -387,3 +394,14 @@ def test_civilians_named_as_the_crowd_are_the_crowd():
         "Protesters (India)"
     # the target of a mob stays who it is
     assert crowd_sides("Riots", "Mob violence", "IND", None, residents)[1] is residents
+
+
+def test_an_arrest_with_no_one_named_is_by_the_police():
+    from tacitus.actors import crowd_sides
+    from tacitus.models import Actor
+
+    # "Police said 24 people had been arrested": custody is the state's
+    assert crowd_sides("Strategic developments", "Arrests", "LKA", None, None)[0].name == "Police Forces of Sri Lanka"
+    army = Actor("Military Forces of Nigeria", kind="state", country="NGA")
+    assert crowd_sides("Strategic developments", "Arrests", "NGA", army, None)[0] is army
+    assert crowd_sides("Strategic developments", "Arrests", None, None, None) == (None, None)

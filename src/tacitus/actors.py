@@ -258,7 +258,10 @@ def _generic_name(label: str, iso3: str | None) -> str:
 
 def crowd_sides(event_type: str, sub_event_type: str | None, iso3: str | None,
                 actor1: Actor | None, actor2: Actor | None) -> tuple[Actor | None, Actor | None]:
-    """The crowd of a protest or riot whose words name none: ``Protesters (<country>)``, ``Rioters (<country>)``.
+    """The sides a coding convention gives where the words name none.
+
+    The crowd of a protest or riot: ``Protesters (<country>)``, ``Rioters (<country>)``;
+    the ones who arrested: ``Police Forces of <country>``.
 
     A demonstration is always someone's: "The protest was peaceful for
     several hours" was held by protesters, a riot by rioters, and force used
@@ -272,6 +275,9 @@ def crowd_sides(event_type: str, sub_event_type: str | None, iso3: str | None,
         return _as_crowd(actor1, "Protesters", "protesters", iso3), actor2
     if event_type == "Riots":
         return _as_crowd(actor1, "Rioters", "rioters", iso3), actor2
+    if sub_event_type == "Arrests" and actor1 is None and iso3:
+        # "Police said 24 people had been arrested": custody is the state's, its police unless the words say
+        return Actor(_state_name("Police", iso3), None, "state", iso3), actor2
     return actor1, actor2
 
 
@@ -441,19 +447,20 @@ class ActorDictionary:
             # "The Al-Badr organization claimed responsibility".
             after = _GROUP_AFTER.match(folded, end)
             if after is None or not named_as_perpetrator(text, start, after.end()) or \
-                    name.lower() in _LEADING or self._nationality_at(_tokens(name), 0) is not None:
-                return None
+                    name.lower() in _LEADING or name.lower() in _CREEDS or name.lower() in _ETHNIC or \
+                    self._nationality_at(_tokens(name), 0) is not None:
+                return None  # "Islamist militants were behind the attack" describes them, it names no group
         group_word = bool(_MEMBERS_OF.search(folded[max(0, start - 40):start])) \
             or _GROUP_AFTER.match(folded[end:end + 24]) is not None
-        if not single and not group_word and not any(w.lower() in _ORG_HEADS for w in re.split(r"[\s-]+", name)):
+        org_head = any(w.lower().replace("'", "").replace("\u2019", "") in _ORG_HEADS for w in re.split(r"[\s-]+", name))
+        if not single and not group_word and not org_head:
             return None
         if single and not group_word:
             return None
         if _DESCRIPTIVE.search(name):
             return None  # "Iranian-backed Yemeni rebels" describes a group, it does not name one
         tokens = _tokens(name)
-        if not any(w.lower() in _ORG_HEADS for w in re.split(r"[\s-]+", name)) \
-                and (not tokens or self._nationality_at(tokens, 0) is not None):
+        if not org_head and (not tokens or self._nationality_at(tokens, 0) is not None):
             return None
         if not (group_word or named_as_perpetrator(text, start, end)) or not named_as_actor(text, start, end):
             return None
@@ -643,7 +650,7 @@ _CLAIM_AFTER = re.compile(
     r"suicide|bombing|car\s+bomb|detonat\w+|shell(?:s|ed)\b|launch\w*|executed|beheaded|massacred|"
     r"kidnapped|abducted|murdered|seized|captured|took\s+(?:control|over|hostage)|"
     r"(?:killed|shot)(?!\s+(?:in|by|during|when|while|as|after|on|at|near|and|or)\b)|(?:is|are|was|were)\s+"
-    r"(?:suspected|blamed|believed|thought|responsible))",
+    r"(?:suspected|blamed|believed|thought|responsible|behind))",
     re.IGNORECASE)
 # "claimed by the Taliban", "an attack by Islamic State", "planted by ISIS militants", and the other side
 # of a fight, which is the attacker when the sentence reports state forces or civilians as its casualties.
@@ -677,7 +684,7 @@ _NAME_WORD = r"(?:[A-Z][\w'\u2019-]*|(?:al|el|ul|ad|ash|as|at|an|ar|bin|ibn|wal)
 _ORG_HEADS = frozenset({
     "front", "army", "organization", "organisation", "brigade", "brigades", "group", "movement",
     "commando", "commandos", "cells", "cell", "council", "faction", "legion", "battalion", "command",
-    "federation", "mujahideen", "jamaat", "jamaa", "resistance", "liberation", "militia", "tigers",
+    "federation", "mujahideen", "jamaat", "jamaa", "jamaah", "jamaath", "resistance", "liberation", "militia", "tigers",
     "guerrillas", "squad", "squads", "nuclei", "vanguard", "jihad", "ansar", "jund", "jaish", "lashkar",
     "harakat", "harkat", "hizb", "tehrik", "kataib", "katibat", "fronte", "frente", "ejercito",
     "movimiento", "organizacion", "brigate", "rote", "armee",
@@ -700,10 +707,17 @@ _LEADING = frozenset({"the", "a", "an", "members", "member", "militants", "milit
                       "rightist", "police", "troops", "soldiers", "according", "to", "two", "three", "four", "five",
                       "six", "seven", "eight", "nine", "ten", "no", "unidentified", "unknown", "armed", "presumed",
                       "alleged", "purported", "reported", "suspect", "suspects", "leader", "head", "chief"})
+# Creeds and causes that describe armed men without naming a group ("Islamist militants").
+_CREEDS = frozenset({"islamist", "islamists", "jihadist", "jihadi", "salafist", "salafi", "maoist", "marxist",
+                     "communist", "leftist", "rightist", "sunni", "shia", "shiite", "christian", "muslim", "hindu",
+                     "buddhist", "sikh", "jewish", "catholic", "protestant", "separatist", "nationalist",
+                     "anarchist", "radical", "extremist", "tribal", "secessionist"})
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}(?:-[A-Z]{1,3})?\b")
 # Words before a name that make it an organisation ("members of the X", "militants of X").
 _MEMBERS_OF = re.compile(r"(?:members?|militants?|fighters?|guerrillas?|gunmen|cell|commando|units?|"
-                         r"activists|insurgents|rebels|group|organi[sz]ation)\s+(?:of|from)\s+(?:the\s+)?$",
+                         r"activists|insurgents|rebels|group|organi[sz]ation)\s+(?:of|from)\s+(?:the\s+)?$"
+                         # "a little-known local Islamist group, National Thowheeth Jama'ath, was behind"
+                         r"|\b(?:group|organi[sz]ation|outfit|faction|movement)\s*,\s*$",
                          re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.!?;:]\s")
 _CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april

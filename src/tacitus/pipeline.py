@@ -171,8 +171,8 @@ class Pipeline:
 
     @staticmethod
     def _crowd(ev: Event) -> Event:
-        """A protest's or riot's unnamed crowd as its side (``actors.crowd_sides``)."""
-        if ev.event_type not in ("Protests", "Riots"):
+        """A protest's or riot's unnamed crowd, an arrest's police, as its side (``actors.crowd_sides``)."""
+        if ev.event_type not in ("Protests", "Riots") and ev.sub_event_type != "Arrests":
             return ev
         actor1, actor2 = actors_stage.crowd_sides(ev.event_type, ev.sub_event_type,
                                                   ev.place.country if ev.place else None, ev.actor1, ev.actor2)
