@@ -232,6 +232,15 @@ def test_people_hit_not_the_building_are_the_target(nlp, text, roles):
 
 
 @pytest.mark.parametrize("text,roles", [
+    ("The army said its troops had withdrawn from Wad Madani after the Rapid Support Forces said they had taken "
+     "control of the city.", ("Rapid Support Forces", "its troops")),
+    ("Troops retook the town after the militants fled.", ("Troops", "militants")),
+])
+def test_the_side_that_withdrew_lost_the_place(nlp, text, roles):
+    assert _roles_of(detect(nlp(text))) == [roles]
+
+
+@pytest.mark.parametrize("text,roles", [
     ("The attack by al-Shabaab on the military base in Lower Shabelle killed 12 soldiers.",
      ("al-Shabaab", "12 soldiers")),
     ("There was an attack by ISIS on a Shia mosque in Baghdad.", ("ISIS", "Shia mosque")),

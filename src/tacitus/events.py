@@ -56,6 +56,7 @@ from tacitus.lexicon import (
     PROTEST_VERBS,
     SUICIDE,
     VIOLENCE_CUES,
+    WITHDRAWAL,
     trigger_kind,
 )
 from tacitus.models import SUB_EVENT_TYPES, EventCandidate, Span
@@ -680,6 +681,9 @@ def _roles(g: _Group, trig: Token) -> tuple[Span | None, Span | None]:
         taker = gainer_before(trig, loser=actor2)
         if taker is not None:
             actor1 = _np(taker)
+    if actor2 is None and g.kinds & {GAIN, LOSS}:
+        # "the army said its troops had withdrawn from Wad Madani after the RSF said they had taken control"
+        actor2 = _withdrawn(trig, actor1)
     named = generic_named_as(actor1, trig) if actor1 is not None else None
     if named is not None:
         actor1 = _np(named)
@@ -687,6 +691,20 @@ def _roles(g: _Group, trig: Token) -> tuple[Span | None, Span | None]:
     if actor1 and actor2 and actor1.start == actor2.start:
         actor2 = None
     return actor1, actor2
+
+
+def _withdrawn(trig: Token, taker: Span | None) -> Span | None:
+    """The side the sentence of a takeover says withdrew or retreated: the one that lost the place."""
+    for tok in trig.sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in WITHDRAWAL | {"flee"}:
+            continue
+        subj = _child(tok, ("nsubj",))
+        if subj is None or subj.pos_ == "PRON" or _is_inanimate_subject(subj):
+            continue
+        side = _np(subj)
+        if taker is None or not (side.start < taker.end and taker.start < side.end):
+            return side
+    return None
 
 
 _PEOPLE_ENTS = ("PERSON", "NORP", "ORG")
