@@ -157,6 +157,11 @@ def test_dateline_day_is_the_filing_day_not_the_event_day():
     ("The group said on Sunday that one of its members blew himself up at a checkpoint on Saturday.", False),
     ("On Friday, gunmen killed 5 people.", False),
     ("Gunmen killed 5 people.", False),
+    # a day opening a sentence whose speaker says
+    ("On Tuesday it said at least 35 people had been killed.", True),
+    ("On Monday the group said its fighters had seized the city.", True),
+    ("On Monday gunmen killed five people, police said.", False),
+    ("On Monday, Boko Haram fighters killed 5.", False),
 ])
 def test_a_date_only_a_statement_gives_is_marked_reported(text: str, reported: bool) -> None:
     # The day a statement was made bounds the event's; merge does not hold it against a stated day.

@@ -288,6 +288,13 @@ _REPORTED_ON = re.compile(
 )
 
 
+# "On Tuesday it said ...", "On Monday the group said ...": a day opening a sentence whose speaker says.
+_REPORTED_AFTER = re.compile(
+    r"\s*,?\s+(?:(?:it|he|she|they|the|its|his|her|their|a|an|[A-Z][\w.'\u2019-]*|officials?|police|army|"
+    r"military|ministry|spokes(?:man|woman|person)|government|authorities|council|committee|group|doctors|"
+    r"witnesses|residents|sources)\s+){1,4}(?:said|says|told|announced|reported|confirmed|stated|added)\b")
+
+
 def event_date(
     text: str,
     *,
@@ -315,7 +322,8 @@ def event_date(
     found = [f for f in _find(text) if not _is_background(f, text, published) and not _in_dateline(f, text, offset)]
     # "said on Sunday that one of its members blew himself up ... on Saturday":
     # the day a statement was made is not the day of the event it reports.
-    occurred = [f for f in found if not _REPORTED_ON.search(text[max(0, f.start - 40) : f.start])]
+    occurred = [f for f in found if not _REPORTED_ON.search(text[max(0, f.start - 40) : f.start])
+                and not _REPORTED_AFTER.match(text, f.end)]
     chosen = (occurred or found)[0] if found else None
     reported = chosen is not None and not occurred
     if chosen is None and context:
