@@ -120,6 +120,26 @@ def test_attackers_shot_by_police_end_the_attack():
     assert [(e.event_type, e.casualties.fatalities) for e in merged] == [("Battles", 3)]
 
 
+def test_a_sentence_naming_who_led_the_operation_is_that_event():
+    khartoum = Place("Khartoum", 15.55, 32.53, "SDN", "Khartoum", 379252, "P.PPLC", "place")
+    monday = EventDate(dt.date(2019, 6, 3), "day")
+    dispersal = _event("Security forces opened fire on protesters as they broke up the sit-in in Khartoum on Monday.",
+                       0, etype="Protests", sub="Excessive force against protesters", place=khartoum,
+                       actor1="Military Forces of Sudan", date=monday, when="Monday")
+    led = _after(dispersal, "Witnesses said members of the Rapid Support Forces led the operation, firing live rounds.",
+                 etype="Violence against civilians", sub="Attack", actor1="RSF: Rapid Support Forces")
+    toll = _after(led, "On Tuesday doctors said at least 35 people had been killed.", etype="Violence against civilians",
+                  sub="Attack", fatalities=35, trigger="killed",
+                  date=EventDate(dt.date(2019, 6, 4), "day", reported=True), when="Tuesday")
+    merged = merge_mentions([dispersal, led, toll])
+    assert [(e.sub_event_type, e.actor1.name, e.casualties.fatalities, e.date.date) for e in merged] == [
+        ("Excessive force against protesters", "RSF: Rapid Support Forces", 35, dt.date(2019, 6, 3))]
+    # another operation, told as such, stays apart
+    other = _after(dispersal, "Later, the Rapid Support Forces led another operation in Omdurman.",
+                   etype="Violence against civilians", sub="Attack", actor1="RSF: Rapid Support Forces")
+    assert len(merge_mentions([dispersal, other])) == 2
+
+
 def test_a_later_clash_that_names_no_attackers_stays_apart():
     blast = _event("A car bomb exploded in Kabul, wounding 9.", 0, place=KABUL, wounded=9)
     clash = _after(blast, "Troops killed 13 suspects in a raid the next week.", etype="Battles", sub="Armed clash",

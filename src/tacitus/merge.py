@@ -127,6 +127,7 @@ def _adjacent(coded: Sequence[Event], headline_end: int | None) -> list[tuple[Ev
     """Merge the passing re-mentions and follow-up sentences of one telling, with the texts of each."""
     out: list[Event] = []
     texts: list[list[str]] = []
+    reach: list[int] = []  # where the last sentence merged into each event ends
     for ev in coded:
         for i, kept in enumerate(out):
             last = i == len(out) - 1
@@ -135,7 +136,7 @@ def _adjacent(coded: Sequence[Event], headline_end: int | None) -> list[tuple[Ev
                 out[i] = _merge_pair(kept, ev, keep_type=True)
                 texts[i].append(ev.evidence.text)
                 break
-            if last and _updates_toll(kept, ev):
+            if last and _updates_toll(kept, ev, since=reach[i]):
                 out[i] = _merge_pair(kept, replace(ev, date=kept.date), keep_type=True)
                 texts[i].append(ev.evidence.text)
                 break
@@ -155,6 +156,13 @@ def _adjacent(coded: Sequence[Event], headline_end: int | None) -> list[tuple[Ev
                                  actor2=ev.actor2 or merged.actor2)
                 texts[i].append(ev.evidence.text)
                 break
+            if last and _led_it(kept, ev):
+                # "Witnesses said members of the Rapid Support Forces ... led the operation": who did
+                # the deed just told, named more closely than "security forces".
+                merged = _merge_pair(kept, ev, keep_type=True)
+                out[i] = replace(merged, actor1=ev.actor1, date=kept.date)
+                texts[i].append(ev.evidence.text)
+                break
             if last and _goes_on(kept, ev):
                 # "Three young women then blew themselves up among residents fleeing the village":
                 # a step of the attack just told, which keeps its type (the deadliest means).
@@ -163,7 +171,7 @@ def _adjacent(coded: Sequence[Event], headline_end: int | None) -> list[tuple[Ev
                 break
             if _same_occurrence(kept, ev) or _one_city_bombing(kept, ev) or _same_riot(kept, ev, headline_end) \
                     or _repeats_toll(kept, ev, headline_end) \
-                    or (last and (_tells_on(kept, ev) or _continues(kept, ev) or _adds_toll(kept, ev))):
+                    or (last and (_tells_on(kept, ev) or _continues(kept, ev) or _adds_toll(kept, ev, since=reach[i]))):
                 # The body's sentence, not the headline, is what reports the event.
                 headline = headline_end is not None and kept.evidence.end <= headline_end < ev.evidence.start
                 out[i] = _merge_pair(ev, kept) if headline else _merge_pair(kept, ev)
@@ -172,6 +180,9 @@ def _adjacent(coded: Sequence[Event], headline_end: int | None) -> list[tuple[Ev
         else:
             out.append(ev)
             texts.append([ev.evidence.text])
+            reach.append(ev.evidence.end)
+            continue
+        reach[i] = max(reach[i], ev.evidence.end)
     return list(zip(out, texts))
 
 
@@ -339,7 +350,40 @@ def _goes_on(prev: Event, ev: Event) -> bool:
     return _fits_place(prev, ev, _narrows) and not _dates_clash(prev.date, ev.date)
 
 
-def _adds_toll(prev: Event, ev: Event) -> bool:
+# "X led the operation", "the raid was carried out by X": a sentence naming who did the deed just told.
+_LED_IT = re.compile(
+    r"\b(?:led|carried\s+out|conducted|spearheaded|mounted|staged)\s+(?:the|this|that)\s+(?:[\w-]+\s+)?"
+    r"(?:operation|raid|crackdown|assault|attack|dispersal|offensive)\b"
+    r"|\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:operation|raid|crackdown|assault|attack|dispersal|offensive)\s+"
+    r"(?:was|were|had\s+been)\s+(?:led|carried\s+out|conducted|spearheaded|mounted|staged)\s+by\b",
+    re.IGNORECASE)
+
+
+def _led_it(prev: Event, ev: Event) -> bool:
+    """The next sentence names who led or carried out the deed just told: one event, by them.
+
+    "Sudanese security forces opened fire on protesters ... as they broke up the sit-in ...
+    Witnesses said members of the paramilitary Rapid Support Forces ... led the operation,
+    firing live rounds": the definite "the operation" points back, and its subject says who
+    (CODEBOOK 1: one event). The sentence must name an initiator, follow at once, tell no other
+    event ("another", "later") and give no place or day of its own that conflicts; a day read
+    only from the sentences after it is not its own.
+    """
+    if prev.background or ev.background or ev.actor1 is None or ev.actor1.kind == "unidentified":
+        return False
+    if prev.event_type not in (*_VIOLENT, "Protests") or ev.event_type not in (*_VIOLENT, "Protests"):
+        return False
+    if not 0 <= ev.evidence.start - prev.evidence.end <= _NEXT_EVENT_GAP or not _LED_IT.search(ev.evidence.text) \
+            or _ANOTHER.search(ev.evidence.text) or _LATER.search(ev.evidence.text):
+        return False
+    start, end = _sentence(ev) if ev.trigger is not None else (ev.evidence.start, ev.evidence.end)
+    own_day = ev.date.span is not None and start <= ev.date.span.start < end
+    if own_day and _dates_clash(prev.date, ev.date):
+        return False
+    return _fits_place(prev, ev, _narrows)
+
+
+def _adds_toll(prev: Event, ev: Event, *, since: int | None = None) -> bool:
     """The next sentence gives the toll of the violent event just told, under a type of its own.
 
     "A bomb in a pickup truck killed at least 26 people. At least 65 others were
@@ -347,11 +391,13 @@ def _adds_toll(prev: Event, ev: Event) -> bool:
     killed 16 civilians and wounded 54" are one event: the later sentence counts
     on from the first ("others", "also") or is a bare casualty report after an
     event that gave none. Its counts must not restate a field the first gave
-    otherwise, and its place, date and initiator must not conflict.
+    otherwise, and its place, date and initiator must not conflict. ``since``:
+    where the last sentence told of the first event ends, if later than its evidence.
     """
-    if prev.event_type not in _VIOLENT or ev.event_type not in _VIOLENT or prev.background or ev.background:
+    if not _deadly(prev) or ev.event_type not in _VIOLENT or prev.background or ev.background:
         return False
-    if not (prev.evidence.start < ev.evidence.start and ev.evidence.start - prev.evidence.end <= _NEXT_EVENT_GAP) \
+    gap = ev.evidence.start - max(prev.evidence.end, since or 0)
+    if not (prev.evidence.start < ev.evidence.start and gap <= _NEXT_EVENT_GAP) \
             or _ANOTHER.search(ev.evidence.text) or _LATER.search(ev.evidence.text):
         return False
     ca, cb = prev.casualties, ev.casualties
@@ -394,7 +440,12 @@ _TOLL_UPDATE = re.compile(
 _TOLL_UPDATE_DAYS = 3
 
 
-def _updates_toll(prev: Event, ev: Event) -> bool:
+def _deadly(ev: Event) -> bool:
+    """A violent event, or force against protesters, which has a toll as violence does."""
+    return ev.event_type in _VIOLENT or ev.sub_event_type == "Excessive force against protesters"
+
+
+def _updates_toll(prev: Event, ev: Event, *, since: int | None = None) -> bool:
     """The next sentence (a casualty report) tells how the toll of the violent event just told changed: one event.
 
     "Suspected Boko Haram fighters stormed the village of Dalori on Saturday
@@ -402,11 +453,13 @@ def _updates_toll(prev: Event, ev: Event) -> bool:
     on Sunday." The count may differ from the one told (the merged event
     keeps the highest, CODEBOOK 3), and its date is the day the count was
     given, up to a few days after the event, not the day of another deed.
-    Its place and initiator must not conflict, and nothing may mark another event.
+    Its place and initiator must not conflict, and nothing may mark another event. ``since``:
+    where the last sentence told of the first event ends, if later than its evidence.
     """
-    if prev.event_type not in _VIOLENT or ev.event_type not in _VIOLENT or prev.background or ev.background:
+    if not _deadly(prev) or ev.event_type not in _VIOLENT or prev.background or ev.background:
         return False
-    if not 0 <= ev.evidence.start - prev.evidence.end <= _NEXT_EVENT_GAP or _ANOTHER.search(ev.evidence.text) \
+    if not 0 <= ev.evidence.start - max(prev.evidence.end, since or 0) <= _NEXT_EVENT_GAP \
+            or _ANOTHER.search(ev.evidence.text) \
             or _LATER.search(ev.evidence.text) or not _TOLL_UPDATE.search(ev.evidence.text):
         return False
     if ev.trigger is None or not (_CASUALTY_TRIGGER.match(ev.trigger.text) or ev.trigger.text.lower() == "toll"):
