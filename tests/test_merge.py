@@ -140,6 +140,19 @@ def test_a_sentence_naming_who_led_the_operation_is_that_event():
     assert len(merge_mentions([dispersal, other])) == 2
 
 
+def test_of_two_days_it_was_said_on_the_earlier_bounds_the_event():
+    madani = Place("Wad Madani", 14.4, 33.52, "SDN", "Al Jazirah", 365137, "P.PPLA", "place")
+    tuesday = EventDate(dt.date(2023, 12, 19), "day", reported=True)
+    monday = EventDate(dt.date(2023, 12, 18), "day", reported=True)
+    first = _event("The army said on Tuesday its troops had withdrawn from Wad Madani after the RSF took control.", 0,
+                   etype="Battles", sub="Non-state actor overtakes territory", place=madani, actor1="RSF",
+                   date=tuesday, when="Tuesday")
+    second = _after(first, "On Monday the RSF said its fighters had seized Wad Madani.", etype="Battles",
+                    sub="Non-state actor overtakes territory", place=madani, actor1="RSF", date=monday, when="Monday")
+    merged = merge_mentions([first, second])
+    assert [e.date.date for e in merged] == [dt.date(2023, 12, 18)]
+
+
 def test_a_later_clash_that_names_no_attackers_stays_apart():
     blast = _event("A car bomb exploded in Kabul, wounding 9.", 0, place=KABUL, wounded=9)
     clash = _after(blast, "Troops killed 13 suspects in a raid the next week.", etype="Battles", sub="Armed clash",

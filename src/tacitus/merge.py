@@ -729,6 +729,11 @@ def _merge_pair(a: Event, b: Event, *, keep_type: bool = False) -> Event:
     date = main.date if main.date.date else other.date
     if not _stated(date) and _stated(other.date) and _fineness(other.date) >= _fineness(date):
         date = other.date
+    elif date.reported and other.date.reported and other.date.date < date.date \
+            and _fineness(other.date) >= _fineness(date):
+        # Neither told as the day it happened: the earlier day it was said by bounds it closer
+        # ("the army said on Tuesday ..." and "On Monday the group said it had seized the city").
+        date = other.date
     return replace(
         main,
         sub_event_type=sub,
