@@ -134,7 +134,8 @@ def test_country_points_are_geonames_points(gazetteer):
 
 
 @pytest.mark.parametrize(("name", "iso3"), [("Bashiqa", "IRQ"), ("Dabiq", "SYR"), ("Makhmour", "IRQ"),
-                                            ("Shirqat", "IRQ"), ("Tel Abyad", "SYR"), ("Palmyra", "SYR")])
+                                            ("Shirqat", "IRQ"), ("Tel Abyad", "SYR"), ("Palmyra", "SYR"),
+                                            ("Khurais", "SAU"), ("Hmeimim", "SYR"), ("Al-Tanf", "SYR")])
 def test_curated_aliases_fill_gaps(gazetteer, name, iso3):
     best = gazetteer.lookup(name)[0]
     assert best.country == iso3
