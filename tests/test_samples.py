@@ -3,7 +3,7 @@
 Checks the files themselves (present, readable, of a supported format, with a
 publication date a pipeline can find) and that `samples/README.md` lists each
 one with a well-formed expected coding. Extraction quality on the samples is
-not tested here.
+tested in test_samples_gate.py.
 """
 
 from __future__ import annotations
