@@ -159,6 +159,7 @@ def test_dateline_day_is_the_filing_day_not_the_event_day():
     ("Gunmen killed 5 people.", False),
     # a day opening a sentence whose speaker says
     ("On Tuesday it said at least 35 people had been killed.", True),
+    ("ON TUESDAY IT SAID AT LEAST 35 PEOPLE HAD BEEN KILLED.", True),
     ("On Monday the group said its fighters had seized the city.", True),
     ("On Monday gunmen killed five people, police said.", False),
     ("On Monday, Boko Haram fighters killed 5.", False),

@@ -290,9 +290,10 @@ _REPORTED_ON = re.compile(
 
 # "On Tuesday it said ...", "On Monday the group said ...": a day opening a sentence whose speaker says.
 _REPORTED_AFTER = re.compile(
-    r"\s*,?\s+(?:(?:it|he|she|they|the|its|his|her|their|a|an|[A-Z][\w.'\u2019-]*|officials?|police|army|"
+    r"\s*,?\s+(?:(?:it|he|she|they|the|its|his|her|their|a|an|(?-i:[A-Z][\w.'\u2019-]*)|officials?|police|army|"
     r"military|ministry|spokes(?:man|woman|person)|government|authorities|council|committee|group|doctors|"
-    r"witnesses|residents|sources)\s+){1,4}(?:said|says|told|announced|reported|confirmed|stated|added)\b")
+    r"witnesses|residents|sources)\s+){1,4}(?:said|says|told|announced|reported|confirmed|stated|added)\b",
+    re.IGNORECASE)  # wire copy in capitals too
 
 
 def event_date(
