@@ -128,8 +128,8 @@ def test_a_sentence_naming_who_led_the_operation_is_that_event():
                        actor1="Military Forces of Sudan", date=monday, when="Monday")
     led = _after(dispersal, "Witnesses said members of the Rapid Support Forces led the operation, firing live rounds.",
                  etype="Violence against civilians", sub="Attack", actor1="RSF: Rapid Support Forces")
-    toll = _after(led, "On Tuesday doctors said at least 35 people had been killed.", etype="Violence against civilians",
-                  sub="Attack", fatalities=35, trigger="killed",
+    toll = _after(led, "On Tuesday doctors said at least 35 people had been killed.",
+                  etype="Violence against civilians", sub="Attack", fatalities=35, trigger="killed",
                   date=EventDate(dt.date(2019, 6, 4), "day", reported=True), when="Tuesday")
     merged = merge_mentions([dispersal, led, toll])
     assert [(e.sub_event_type, e.actor1.name, e.casualties.fatalities, e.date.date) for e in merged] == [

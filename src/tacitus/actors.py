@@ -452,7 +452,7 @@ class ActorDictionary:
                 return None  # "Islamist militants were behind the attack" describes them, it names no group
         group_word = bool(_MEMBERS_OF.search(folded[max(0, start - 40):start])) \
             or _GROUP_AFTER.match(folded[end:end + 24]) is not None
-        org_head = any(w.lower().replace("'", "").replace("\u2019", "") in _ORG_HEADS for w in re.split(r"[\s-]+", name))
+        org_head = any(re.sub(r"['\u2019]", "", w.lower()) in _ORG_HEADS for w in re.split(r"[\s-]+", name))
         if not single and not group_word and not org_head:
             return None
         if single and not group_word:
@@ -684,7 +684,8 @@ _NAME_WORD = r"(?:[A-Z][\w'\u2019-]*|(?:al|el|ul|ad|ash|as|at|an|ar|bin|ibn|wal)
 _ORG_HEADS = frozenset({
     "front", "army", "organization", "organisation", "brigade", "brigades", "group", "movement",
     "commando", "commandos", "cells", "cell", "council", "faction", "legion", "battalion", "command",
-    "federation", "mujahideen", "jamaat", "jamaa", "jamaah", "jamaath", "resistance", "liberation", "militia", "tigers",
+    "federation", "mujahideen", "jamaat", "jamaa", "jamaah", "jamaath", "resistance", "liberation", "militia",
+    "tigers",
     "guerrillas", "squad", "squads", "nuclei", "vanguard", "jihad", "ansar", "jund", "jaish", "lashkar",
     "harakat", "harkat", "hizb", "tehrik", "kataib", "katibat", "fronte", "frente", "ejercito",
     "movimiento", "organizacion", "brigate", "rote", "armee",

@@ -171,7 +171,8 @@ def _adjacent(coded: Sequence[Event], headline_end: int | None) -> list[tuple[Ev
                 break
             if _same_occurrence(kept, ev) or _one_city_bombing(kept, ev) or _same_riot(kept, ev, headline_end) \
                     or _repeats_toll(kept, ev, headline_end) \
-                    or (last and (_tells_on(kept, ev) or _continues(kept, ev) or _adds_toll(kept, ev, since=reach[i]))):
+                    or (last and (_tells_on(kept, ev) or _continues(kept, ev)
+                                  or _adds_toll(kept, ev, since=reach[i]))):
                 # The body's sentence, not the headline, is what reports the event.
                 headline = headline_end is not None and kept.evidence.end <= headline_end < ev.evidence.start
                 out[i] = _merge_pair(ev, kept) if headline else _merge_pair(kept, ev)

@@ -391,8 +391,6 @@ class Pipeline:
         return replace(actor, span=span) if actor is not None else None
 
 
-
-
 # How far past an event's evidence its country may still be implied (two or three sentences).
 _AFTER_CHARS = 400
 _ABROAD_AFTER = re.compile(
@@ -407,7 +405,7 @@ def _a_person(doc: Doc, span: Span) -> bool:
     if words is None:
         return False
     tok = words.root
-    return tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" or tok.lemma_.lower() in PERSON_VICTIMS \
+    return (tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN") or tok.lemma_.lower() in PERSON_VICTIMS \
         or tok.lower_ in PERSON_VICTIMS
 
 
