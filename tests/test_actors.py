@@ -364,44 +364,44 @@ def test_iso3_codes_in_text_are_no_nationality(actors: ActorDictionary) -> None:
 
 
 def test_a_protest_or_riot_without_a_named_crowd_gets_the_generic_one():
-    from tacitus.actors import crowd_sides
+    from tacitus.actors import convention_sides
     from tacitus.models import Actor
 
     police = Actor("Police Forces of the United Kingdom", kind="state", country="GBR")
-    assert crowd_sides("Protests", "Peaceful protest", "GBR", None, None)[0].name == "Protesters (United Kingdom)"
+    assert convention_sides("Protests", "Peaceful protest", "GBR", None, None)[0].name == "Protesters (United Kingdom)"
     # force against protesters: the police act, the crowd is the target
-    assert [a.name for a in crowd_sides("Protests", "Excessive force against protesters", "GBR", police, None)] == [
+    assert [a.name for a in convention_sides("Protests", "Excessive force against protesters", "GBR", police, None)] == [
         "Police Forces of the United Kingdom", "Protesters (United Kingdom)"]
-    assert crowd_sides("Riots", "Mob violence", "IND", None, None)[0].name == "Rioters (India)"
+    assert convention_sides("Riots", "Mob violence", "IND", None, None)[0].name == "Rioters (India)"
     named = Actor("Hong Kong Civil Human Rights Front", kind="other")
-    assert crowd_sides("Protests", "Peaceful protest", "HKG", named, None) == (named, None)
-    assert crowd_sides("Battles", "Armed clash", "GBR", None, None) == (None, None)
-    assert crowd_sides("Protests", "Peaceful protest", None, None, None)[0].name == "Protesters"
+    assert convention_sides("Protests", "Peaceful protest", "HKG", named, None) == (named, None)
+    assert convention_sides("Battles", "Armed clash", "GBR", None, None) == (None, None)
+    assert convention_sides("Protests", "Peaceful protest", None, None, None)[0].name == "Protesters"
 
 
 def test_civilians_named_as_the_crowd_are_the_crowd():
-    from tacitus.actors import crowd_sides
+    from tacitus.actors import convention_sides
     from tacitus.models import Actor, Span
 
     span = Span(0, 9, "residents")
     residents = Actor("Civilians (India)", span, "civilians", "IND")
-    protest = crowd_sides("Protests", "Peaceful protest", "IND", residents, None)[0]
+    protest = convention_sides("Protests", "Peaceful protest", "IND", residents, None)[0]
     assert (protest.name, protest.kind, protest.span) == ("Protesters (India)", "protesters", span)
-    assert crowd_sides("Riots", "Mob violence", "IND", residents, None)[0].name == "Rioters (India)"
+    assert convention_sides("Riots", "Mob violence", "IND", residents, None)[0].name == "Rioters (India)"
     police = Actor("Police Forces of India", kind="state", country="IND")
     # "police fired tear gas at crowds ... dozens of people were injured": the people hit are the protesters
-    assert crowd_sides("Protests", "Excessive force against protesters", "IND", police, residents)[1].name == \
+    assert convention_sides("Protests", "Excessive force against protesters", "IND", police, residents)[1].name == \
         "Protesters (India)"
     # the target of a mob stays who it is
-    assert crowd_sides("Riots", "Mob violence", "IND", None, residents)[1] is residents
+    assert convention_sides("Riots", "Mob violence", "IND", None, residents)[1] is residents
 
 
 def test_an_arrest_with_no_one_named_is_by_the_police():
-    from tacitus.actors import crowd_sides
+    from tacitus.actors import convention_sides
     from tacitus.models import Actor
 
     # "Police said 24 people had been arrested": custody is the state's
-    assert crowd_sides("Strategic developments", "Arrests", "LKA", None, None)[0].name == "Police Forces of Sri Lanka"
+    assert convention_sides("Strategic developments", "Arrests", "LKA", None, None)[0].name == "Police Forces of Sri Lanka"
     army = Actor("Military Forces of Nigeria", kind="state", country="NGA")
-    assert crowd_sides("Strategic developments", "Arrests", "NGA", army, None)[0] is army
-    assert crowd_sides("Strategic developments", "Arrests", None, None, None) == (None, None)
+    assert convention_sides("Strategic developments", "Arrests", "NGA", army, None)[0] is army
+    assert convention_sides("Strategic developments", "Arrests", None, None, None) == (None, None)

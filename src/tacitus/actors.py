@@ -256,7 +256,7 @@ def _generic_name(label: str, iso3: str | None) -> str:
     return f"{label} ({name})" if name else label
 
 
-def crowd_sides(event_type: str, sub_event_type: str | None, iso3: str | None,
+def convention_sides(event_type: str, sub_event_type: str | None, iso3: str | None,
                 actor1: Actor | None, actor2: Actor | None) -> tuple[Actor | None, Actor | None]:
     """The sides a coding convention gives where the words name none.
 

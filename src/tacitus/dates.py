@@ -281,8 +281,10 @@ def _in_dateline(found: _Found, text: str, offset: int) -> bool:
     return m is not None and found.end <= m.end()
 
 
+# Words that tell a statement, whose day is not the day of what it reports.
+_SAYS = r"said|says|told|announced|reported|confirmed|stated|added"
 _REPORTED_ON = re.compile(
-    r"\b(?:said|says|told|announced|reported|claimed|confirmed|stated|added|tweeted|wrote|statement)"
+    rf"\b(?:{_SAYS}|claimed|tweeted|wrote|statement)"
     r"\s+(?:(?:late|early)\s+)?(?:on\s+)?$",
     re.I,
 )
@@ -292,7 +294,7 @@ _REPORTED_ON = re.compile(
 _REPORTED_AFTER = re.compile(
     r"\s*,?\s+(?:(?:it|he|she|they|the|its|his|her|their|a|an|(?-i:[A-Z][\w.'\u2019-]*)|officials?|police|army|"
     r"military|ministry|spokes(?:man|woman|person)|government|authorities|council|committee|group|doctors|"
-    r"witnesses|residents|sources)\s+){1,4}(?:said|says|told|announced|reported|confirmed|stated|added)\b",
+    rf"witnesses|residents|sources)\s+){{1,4}}(?:{_SAYS})\b",
     re.IGNORECASE)  # wire copy in capitals too
 
 

@@ -696,7 +696,7 @@ def _roles(g: _Group, trig: Token) -> tuple[Span | None, Span | None]:
 def _withdrawn(trig: Token, taker: Span | None) -> Span | None:
     """The side the sentence of a takeover says withdrew or retreated: the one that lost the place."""
     for tok in trig.sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in WITHDRAWAL | {"flee"}:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _GAVE_UP:
             continue
         subj = _child(tok, ("nsubj",))
         if subj is None or subj.pos_ == "PRON" or _is_inanimate_subject(subj):
@@ -707,6 +707,7 @@ def _withdrawn(trig: Token, taker: Span | None) -> Span | None:
     return None
 
 
+_GAVE_UP = WITHDRAWAL | {"flee"}
 _PEOPLE_ENTS = ("PERSON", "NORP", "ORG")
 _TOLL_VERBS = {"kill", "wound", "injure"}
 _THE_HIT = {"dead", "casualty", "victim", "injured", "wounded"}

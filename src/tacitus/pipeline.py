@@ -167,14 +167,12 @@ class Pipeline:
         first_line = article.text.find("\n")
         merged = merge.merge_mentions(coded, headline_end=first_line if first_line > 0 else None)
         persons = {c.trigger.start: c.actor2 for c in candidates if c.actor2 is not None and _a_person(doc, c.actor2)}
-        return [self._crowd(_person_victims(ev, persons)) for ev in merged]
+        return [self._convention_sides(_person_victims(ev, persons)) for ev in merged]
 
     @staticmethod
-    def _crowd(ev: Event) -> Event:
-        """A protest's or riot's unnamed crowd, an arrest's police, as its side (``actors.crowd_sides``)."""
-        if ev.event_type not in ("Protests", "Riots") and ev.sub_event_type != "Arrests":
-            return ev
-        actor1, actor2 = actors_stage.crowd_sides(ev.event_type, ev.sub_event_type,
+    def _convention_sides(ev: Event) -> Event:
+        """A protest's or riot's unnamed crowd, an arrest's police, as its side (``actors.convention_sides``)."""
+        actor1, actor2 = actors_stage.convention_sides(ev.event_type, ev.sub_event_type,
                                                   ev.place.country if ev.place else None, ev.actor1, ev.actor2)
         return ev if (actor1, actor2) == (ev.actor1, ev.actor2) else replace(ev, actor1=actor1, actor2=actor2)
 
