@@ -157,6 +157,12 @@ def test_town_after_in_tagged_as_a_person(geo_nlp, gazetteer, text, name, iso3):
     assert _places(geo_nlp, gazetteer, text).get(name) == iso3
 
 
+def test_installation_named_by_its_place_whatever_ner_says(geo_nlp, gazetteer):
+    # The small model tags "Shaybah" PERSON; the facility after it says it is the oil field's place.
+    text = "In August they attacked the Shaybah natural gas liquids facility in Saudi Arabia."
+    assert _places(geo_nlp, gazetteer, text).get("Shaybah") == "SAU"
+
+
 def test_persons_possessive_is_no_place(geo_nlp, gazetteer):
     assert "Ali" not in _places(geo_nlp, gazetteer, "The meeting took place in Ali's house.")
 

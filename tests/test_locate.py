@@ -263,6 +263,9 @@ def _sites(pipeline, text: str) -> list[str]:
      "Colombo, at St Sebastian's Church in Negombo and at Zion Church in the eastern city of Batticaloa.",
      ["Colombo", "Negombo", "Batticaloa"]),
     ("Suicide bombers killed at least 64 people in blasts in the towns of Gombe and Damaturu.", ["Gombe", "Damaturu"]),
+    # A second target joined to the first, named by the town it lies at.
+    ("Drones struck the world's largest oil processing plant at Abqaiq and the nearby Khurais oil field in eastern "
+     "Saudi Arabia early on Saturday.", ["Abqaiq", "Khurais"]),
 ])
 def test_each_site_a_deed_was_done_at_is_listed(pipeline, text, sites):
     assert _sites(pipeline, text) == sites
@@ -280,6 +283,8 @@ def test_each_site_a_deed_was_done_at_is_listed(pipeline, text, sites):
     # A division's name opened by a town's; a facility's town, told with another preposition.
     "Militants carried out two grenade attacks on CRPF camps in Jammu and Kashmir's town of Tral in India.",
     "Suspected militants opened fire at Domana army camp in Jammu.",
+    # A town's name on a person or an office joined to the target names no second target.
+    "Gunmen stormed a police station at Ramadi and the Baghdad governor's office.",
 ])
 def test_one_place_and_its_surroundings_are_one_site(pipeline, text):
     assert _sites(pipeline, text) == []

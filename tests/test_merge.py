@@ -519,6 +519,15 @@ def test_each_site_of_a_deed_is_an_event_of_its_own():
     assert all(e.sites == () for e in merged) and merged[1].confidence < merged[0].confidence
 
 
+def test_no_one_killed_holds_at_every_site():
+    text = "Drones struck plants in Colombo and in Negombo on Sunday, and no one was killed."
+    strike = replace(_event(text, 0, sub="Air/drone strike", place=COLOMBO, trigger="Drones"),
+                     casualties=Casualties(fatalities=0, wounded=None), sites=(_site(text, NEGOMBO),))
+    merged = merge_mentions([strike])
+    assert [(e.place.name, e.casualties.fatalities, e.casualties.wounded) for e in merged] == [
+        ("Colombo", 0, None), ("Negombo", 0, None)]
+
+
 def test_bombs_at_more_sites_of_one_town_are_the_coordinated_attack():
     sunday = EventDate(dt.date(2019, 4, 21), "day")
     lead = _event("Suicide bombers struck a shrine in Colombo on Sunday, killing 290.", 0, sub="Suicide bomb",

@@ -33,6 +33,8 @@ POINTS = {
     "Tottenham": (51.60, -0.07), "Tottenham Hale": (51.59, -0.06), "Wad Madani": (14.40, 33.52),
     "Wood Green": (51.60, -0.11),
 }
+# The names the table gives have others by which gold accepts them (CODEBOOK 3, the alias lists).
+ALIASES = {"Houthis": ["Houthi Movement", "Ansar Allah"], "Kurdish Peshmerga": ["Peshmerga"]}
 FIELDS = ("date", "event_type", "sub_event_type", "country", "location", "actor1", "actor2", "fatalities")
 
 
@@ -46,6 +48,8 @@ def readme_gold() -> list[dict]:
             event["fatalities"] = int(event["fatalities"])
         event["latitude"], event["longitude"] = POINTS[event["location"]] if event["location"] else (None, None)
         event["required"] = row["required"] == "yes"
+        for side in ("actor1", "actor2"):
+            event[f"{side}_aliases"] = ALIASES.get(event[side], [])
         articles.setdefault(record_id or Path(name).stem, []).append(event)
     return [{"id": aid, "events": events} for aid, events in articles.items()]
 

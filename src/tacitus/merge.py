@@ -110,6 +110,7 @@ def _split_sites(merged: list[Event]) -> list[Event]:
     in Birmingham" is three arrests. Each copy keeps the event's type, actors
     and date and says where from its own name; the toll, which the text gives
     for all sites together, stays with the first, and no copy is surer than it.
+    A count of none ("no one was killed or injured") holds at every site.
     """
     out: list[Event] = []
     for ev in merged:
@@ -117,8 +118,12 @@ def _split_sites(merged: list[Event]) -> list[Event]:
             out.append(ev)
             continue
         out.append(replace(ev, sites=()))
+        c = ev.casualties
+        none = Casualties(fatalities=0 if c.fatalities == 0 else None, wounded=0 if c.wounded == 0 else None,
+                          fatalities_span=c.fatalities_span if c.fatalities == 0 else None,
+                          wounded_span=c.wounded_span if c.wounded == 0 else None)
         for site in ev.sites:
-            out.append(replace(ev, place=site.place, location_span=site.span, casualties=Casualties(), sites=(),
+            out.append(replace(ev, place=site.place, location_span=site.span, casualties=none, sites=(),
                                confidence=round(ev.confidence * 0.9, 3)))
     return out
 

@@ -773,6 +773,13 @@ def event_sites(doc, toponyms: Sequence[Toponym], place_span: Span, *, evidence:
     found = [t for t in toponyms if t is not own and candidate(t)]
     seeds = found if coarse else [own]
     anchors = {id(t): _site_anchor(_parsed_token(doc, t)) for t in (found if coarse else [own, *found])}
+    if not coarse and anchors[id(own)] is not None:
+        # "struck the plant at Abqaiq and the nearby Khurais oil field": a second target named by its town
+        named = [t for t in toponyms if t is not own and t not in found and _names_joined_target(
+            doc, text, toponyms, t, anchors[id(own)][0], own, evidence, excluded)]
+        if named:
+            found = sorted([*found, *named], key=lambda t: t.span.start)
+            anchors.update({id(t): (*anchors[id(own)][:2], True) for t in named})
     for seed in seeds:
         first = anchors[id(seed)]
         if first is None:
@@ -793,6 +800,36 @@ def event_sites(doc, toponyms: Sequence[Toponym], place_span: Span, *, evidence:
         if len(sites) > 1:
             return sorted(sites, key=lambda t: t.span.start) if coarse else sites
     return []
+
+
+def _names_joined_target(doc, text: str, toponyms: Sequence[Toponym], t: Toponym, noun, own: Toponym,
+                         evidence: Span, excluded: Sequence[Span]) -> bool:
+    """Whether a town names a target listed with the one the event's place is the site of.
+
+    In "struck the plant at Abqaiq and the nearby Khurais oil field" the field
+    is joined to the plant, and its town's name says where it lies. Only a
+    facility counts ("oil field", "refinery", "air base"), not "the Kirkuk
+    governor", and only a town of the event's country.
+    """
+    if t.place is None or t.place.precision != "place" or t.place.country != own.place.country \
+            or not evidence.start <= t.span.start < t.span.end <= evidence.end \
+            or any(ex.start <= t.span.start < ex.end for ex in excluded) \
+            or _role(doc, text, t, toponyms, False) != _PLACE or _division_named(text, t) or _of_earlier_event(doc, t):
+        return False
+    token = _parsed_token(doc, t)
+    if token is None or token.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    target = token.head
+    while target.dep_ == "compound" and target.head.i > target.i:
+        target = target.head  # "Khurais oil field": the field, through the compound
+    return (target.pos_ == "NOUN" and target.dep_ == "conj" and target.head.i == noun.i
+            and bool(_FACILITY.fullmatch(target.lemma_.lower())))
+
+
+# What a town's name can name as a target of its own: installations, not people or offices.
+_FACILITY = re.compile(
+    r"field|refinery|plant|facility|terminal|depot|base|airbase|airport|airfield|port|station|pipeline|dam"
+    r"|complex|camp|barracks|prison|jail|bridge|factory|warehouse|mine|reactor")
 
 
 _DIVISIONS = r"province|governorate|district|state|region|county|prefecture|department|division|oblast|tehsil"

@@ -91,6 +91,11 @@ _LISTED_FEATURES = re.compile(
     r"|stadiums|bridges|airports|embassies|universities)\b")
 # A possessive before a capitalised building or feature word: "St Sebastian's Church".
 _POSSESSED_FEATURE = re.compile(r"['’]s?\s+([A-Z][a-z]+)\b")
+# Installations named by the place they stand at, as strikes on them are reported: "the Shaybah
+# natural gas liquids facility", "the Ryazan oil refinery". Not a plant or a factory ("the Ford plant").
+_INSTALLATION_AFTER = re.compile(
+    r"(?:\s+[a-z]+){0,4}\s+(?:oil\s*field|gas\s*field|field|refinery|facility|terminal|depot|air\s*base|airbase"
+    r"|airport|airfield|pipeline|dam)s?\b")
 _BUILDING_WORDS = frozenset("cathedral basilica chapel abbey hospital college school university academy".split())
 # A town's own division named for it: "City of Richmond", "Town of Southold".
 _TOWN_OF = re.compile(r"(?:[Tt]he\s+)?(?:City|Town|Village|Borough)\s+of\s+(?=[A-Z])")
@@ -674,6 +679,8 @@ def _accept(doc, i: int, k: int, name: str, cands: tuple[Candidate, ...], ent_of
             return False  # "the Bush administration": a person's
         if alone and locative and any(c.place.population >= 20_000 for c in cands):
             return True  # "a hospital in Groznyy", "in Kiryat Ata": a town of some size after "in"
+        if alone and _INSTALLATION_AFTER.match(after):
+            return True  # "the Shaybah natural gas liquids facility": an installation named by its place
         return alone and strong(cands) and (locative or qualified or _notable(cands, 100_000))
     if ent is not None and ent.label_ in ("ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
         whole = ent.start == i and ent.end == k
