@@ -405,3 +405,33 @@ def test_an_arrest_with_no_one_named_is_by_the_police():
     army = Actor("Military Forces of Nigeria", kind="state", country="NGA")
     assert convention_sides("Strategic developments", "Arrests", "NGA", army, None)[0] is army
     assert convention_sides("Strategic developments", "Arrests", None, None, None) == (None, None)
+
+
+def test_violence_against_civilians_hits_civilians():
+    from tacitus.actors import convention_sides
+    from tacitus.models import Actor
+
+    # The type says whom it hit (CODEBOOK 2), named or not.
+    assert convention_sides("Violence against civilians", "Attack", "FRA", None, None)[1].name == "Civilians (France)"
+    police = Actor("Police Forces of Iraq", kind="state", country="IRQ")
+    assert convention_sides("Violence against civilians", "Attack", "IRQ", None, police)[1] is police
+    assert convention_sides("Explosions/Remote violence", "Air/drone strike", "SAU", None, None) == (None, None)
+
+
+def test_a_crowd_fighting_state_forces_riots():
+    from tacitus.actors import crowd_clash
+    from tacitus.models import Actor, Span
+
+    students = Actor("Civilians (Venezuela)", Span(0, 8, "Students"), kind="civilians", country="VEN")
+    police = Actor("Police Forces of Venezuela", kind="state", country="VEN")
+    crowd, forces = crowd_clash("Battles", "Armed clash", students, police)
+    assert (crowd.name, crowd.kind, forces) == ("Rioters (Venezuela)", "rioters", police)
+    assert crowd_clash("Battles", "Armed clash", police, students)[0].name == "Rioters (Venezuela)"
+    # Two armed sides fight a battle; a crowd with no forces named is no clash with them.
+    rebels = Actor("Boko Haram", kind="rebel", country="NGA")
+    army = Actor("Military Forces of Nigeria", kind="state", country="NGA")
+    assert crowd_clash("Battles", "Armed clash", army, rebels) is None
+    assert crowd_clash("Battles", "Armed clash", students, None) is None
+    # The people a clash killed are not a crowd that fought.
+    people = Actor("Civilians (Syria)", Span(0, 14, "several people"), kind="civilians", country="SYR")
+    assert crowd_clash("Battles", "Armed clash", army, people) is None

@@ -134,6 +134,22 @@ def test_context_is_read_only_without_an_expression_in_text() -> None:
     assert event_date("On Friday gunmen killed 5.", published=PUB, context=context).date == D(2015, 11, 13)
 
 
+def test_context_gives_its_last_expression_that_can_be_resolved() -> None:
+    # No publication date: "Friday" says nothing, "21 July 1972" does; "Bloody Friday" is a name.
+    context = "Few days seared its people as those on Friday, 21 July 1972, a day known as Bloody Friday."
+    result = event_date("By the end of the day, the IRA had detonated 20 bombs.", published=None, context=context)
+    assert (result.date, result.precision, result.span.text) == (D(1972, 7, 21), "day", "21 July 1972")
+
+
+@pytest.mark.parametrize("text", [
+    "The IRA grew after Bloody Sunday in Derry.",
+    "Shops were busy on Black Friday.",
+    "The parties signed the Good Friday Agreement.",
+])
+def test_a_days_name_is_no_weekday(text) -> None:
+    assert event_date(text, published=PUB) == EventDate(PUB, "day", None)
+
+
 def test_unresolvable_expression_does_not_fall_back_to_context_or_later_dates() -> None:
     text = "On Monday, militants attacked a post they had held since June 2007."
     assert event_date(text, published=None, context="In 2014, the town fell.") == EventDate(None, None)

@@ -288,3 +288,15 @@ def test_each_site_a_deed_was_done_at_is_listed(pipeline, text, sites):
 ])
 def test_one_place_and_its_surroundings_are_one_site(pipeline, text):
     assert _sites(pipeline, text) == []
+
+
+def test_a_place_the_gazetteer_lacks_is_not_the_town_told_before(pipeline):
+    text = ("Seven militants were killed in Kandahar province on Friday. Three militants died when their bomb went off "
+            "in Arghandab district. Four militants were killed in neighboring Shah Wali Kot district when their "
+            "vehicle hit a mine.")
+    place, span = _locate(pipeline, text, text[text.index("Four"):])
+    # Its own name, at the point of the division both are in; the words it was read from kept.
+    assert (place.name, place.precision, place.admin1, place.geonameid) == ("Shah Wali Kot", "admin1", "Kandahar", None)
+    assert span.text == "Shah Wali Kot district"
+    place, _ = _locate(pipeline, text, text[text.index("Three"):text.index("Four")].strip())
+    assert place.name == "Arghandab"

@@ -494,6 +494,7 @@ def test_a_raid_that_kills_no_one_is_the_abduction_it_carried_out():
     assert len(merge_mentions([seized, deadly])) == 2
 
 
+BELFAST = Place("Belfast", 54.6, -5.93, "GBR", "Northern Ireland", 2655984, "P.PPLA", "place")
 COLOMBO = Place("Colombo", 6.93, 79.85, "LKA", "Western", 1248991, "P.PPLC", "place")
 NEGOMBO = Place("Negombo", 7.21, 79.84, "LKA", "Western", 1232783, "P.PPL", "place")
 BATTICALOA = Place("Batticaloa", 7.73, 81.69, "LKA", "Eastern", 1250161, "P.PPLA", "place")
@@ -542,6 +543,35 @@ def test_bombs_at_more_sites_of_one_town_are_the_coordinated_attack():
                           date=sunday, when="Sunday"), actor2=Actor("Police Forces of Sri Lanka", kind="state"))
     assert len(merge_mentions([lead, raid])) == 2
     assert len(merge_mentions([lead, replace(raid, evidence=replace(raid.evidence, text=raid.evidence.text[6:]))])) == 2
+
+
+def test_bombs_in_one_town_told_with_no_day_are_the_coordinated_attack():
+    # No publication date and no day told: one unknown day for both, as for Belfast's Bloody Friday.
+    unknown = EventDate(None, None)
+    lead = _event("During an hour of concentrated bombing in Belfast at least 11 people died.", 0, place=BELFAST,
+                  fatalities=11, trigger="bombing", date=unknown)
+    worst = _after(lead, "A car bomb at the Oxford Street bus station in Belfast killed at least six people.",
+                   place=BELFAST, fatalities=6, trigger="bomb", date=unknown)
+    assert [e.casualties.fatalities for e in merge_mentions([lead, worst])] == [11]
+    # "the day before" tells another day.
+    before = _after(lead, "The day before, a bomb in Belfast killed six.", place=BELFAST, fatalities=6,
+                    trigger="bomb", date=unknown)
+    assert len(merge_mentions([lead, before])) == 2
+    # One dated by its words, one not: nothing says they were one day.
+    dated = _after(lead, "A bomb exploded in Belfast on 14 July, killing six.", place=BELFAST, fatalities=6,
+                   trigger="bomb", date=EventDate(dt.date(1972, 7, 14), "day"), when="14 July")
+    assert len(merge_mentions([lead, dated])) == 2
+
+
+def test_another_fifteen_counts_on_and_tells_no_other_event():
+    day = EventDate(dt.date(2019, 3, 1), "day")
+    lead = _event("Taliban gunmen and suicide bombers attacked Camp Shorabak in Helmand on 1 March 2019.", 0,
+                  sub="Suicide bomb", place=KABUL, trigger="suicide", actor1="Taliban", date=day, when="1 March 2019")
+    toll = _after(lead, "They killed 23 Afghan soldiers and injured another 15.", etype="Battles", sub="Armed clash",
+                  place=KABUL, fatalities=23, wounded=15, trigger="killed", actor1="Taliban", date=day)
+    merged = merge_mentions([lead, toll])
+    assert [(e.sub_event_type, e.casualties.fatalities, e.casualties.wounded) for e in merged] == [
+        ("Suicide bomb", 23, 15)]
 
 
 def test_the_shooting_where_most_died_gives_a_mixed_assault_its_type():
@@ -619,3 +649,20 @@ def test_a_mention_that_only_gives_the_toll_repeats_the_attack():
         "Violence against civilians", "Strategic developments"]
     deed = replace(toll, trigger=Span(toll.evidence.start, toll.evidence.start + 2, "On"))
     assert len(merge_mentions([attack, filler, deed])) == 3
+
+
+def test_a_spot_placed_at_its_division_is_not_the_town_told_before():
+    arghandab = Place("Arghandab", 31.66, 65.66, "AFG", "Kandahar", 7053298, "P.PPL", "place")
+    spot = Place("Shah Wali Kot", 31.32, 65.82, "AFG", "Kandahar", None, None, "admin1")
+    province = Place("Kandahar", 31.32, 65.82, "AFG", "Kandahar", 1138335, "A.ADM1", "admin1")
+    lead = _event("Three militants died when their bomb went off in Arghandab.", 0, place=arghandab, fatalities=3,
+                  trigger="bomb", actor1="Taliban")
+    text = "Four militants were killed in neighboring Shah Wali Kot district when their vehicle hit a mine."
+    other = replace(_after(lead, text, place=spot, fatalities=4, trigger="mine"),
+                    location_span=Span(lead.evidence.end + 1 + text.index("Shah"), lead.evidence.end + 1
+                                       + text.index(" when"), "Shah Wali Kot district"))
+    assert len(merge_mentions([lead, other])) == 2
+    # The province itself, named after the town, is where the town is: the same event.
+    same = _after(lead, "The blast in Kandahar province killed three militants.", place=province, fatalities=3,
+                  trigger="blast")
+    assert len(merge_mentions([lead, same])) == 1

@@ -107,6 +107,22 @@ def test_a_person_hit_is_a_civilian(pipeline):
     assert _names(event) == ("Police Forces of the United Kingdom", "Civilians (United Kingdom)")
 
 
+def test_people_counted_as_a_bombings_toll_are_civilians(pipeline):
+    event = _only_event(pipeline, "A bomb exploded in the city centre of Lyon, France, on Friday. Nine people were "
+                                  "killed and 13 wounded.")
+    assert (event.event_type, _names(event)[1], event.actor2.span.text) == (
+        "Explosions/Remote violence", "Civilians (France)", "people")
+    # Soldiers counted are no civilians.
+    event = _only_event(pipeline, "A roadside bomb exploded near Kandahar, Afghanistan, killing three soldiers.")
+    assert _names(event)[1] != "Civilians (Afghanistan)"
+
+
+def test_students_fighting_police_riot(pipeline):
+    [event] = pipeline.process(Article(id="t", text="Students clashed with police in Caracas, Venezuela, on Monday.")).events
+    assert (event.event_type, event.sub_event_type, _names(event)) == (
+        "Riots", "Violent demonstration", ("Rioters (Venezuela)", "Police Forces of Venezuela"))
+
+
 def test_a_man_killed_in_a_battle_is_not_called_a_civilian(pipeline):
     event = _only_event(pipeline, "Troops killed two men in a clash near Maiduguri, Nigeria.")
     assert event.actor2 is None

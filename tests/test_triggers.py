@@ -502,3 +502,26 @@ def test_the_capture_of_a_person_is_no_territory(nlp, actors):
     assert _types(nlp, actors, text) == []
     assert _types(nlp, actors, "Rebels announced the capture of the town of Kidal on Monday.") == [
         ("Battles", "Non-state actor overtakes territory")]
+
+
+@pytest.mark.parametrize("text", [
+    "In 1995 and 1996, they seized hundreds of hostages in hospitals in the towns of Budennovsk and Kizlyar.",
+    "The militants captured dozens of hostages at the gas plant.",
+])
+def test_hostages_seized_are_abducted(nlp, actors, text):
+    assert ("Violence against civilians", "Abduction/forced disappearance") in _types(nlp, actors, text)
+
+
+def test_a_past_relative_clause_is_told_as_fact_inside_a_belief(nlp):
+    doc = nlp("Police are hunting a suspect believed to have deposited a bag containing a device that exploded on "
+              "Friday, wounding 13 people.")
+    assert is_asserted(next(t for t in doc if t.lower_ == "exploded"))
+    doc = nlp("Police believe he planned to plant a device at the station.")
+    assert not is_asserted(next(t for t in doc if t.lower_ == "plant"))
+
+
+def test_a_regiment_killing_protesters_is_excessive_force():
+    from tacitus.triggers import protest_sub
+
+    lemmas = {"parachute", "regiment", "kill", "protester", "sunday", "derry"}
+    assert protest_sub(set(), lemmas) == ("Protests", "Excessive force against protesters")

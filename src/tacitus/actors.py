@@ -261,7 +261,8 @@ def convention_sides(event_type: str, sub_event_type: str | None, iso3: str | No
     """The sides a coding convention gives where the words name none.
 
     The crowd of a protest or riot: ``Protesters (<country>)``, ``Rioters (<country>)``;
-    the ones who arrested: ``Police Forces of <country>``.
+    the ones who arrested: ``Police Forces of <country>``; the ones violence against
+    civilians hit: ``Civilians (<country>)``.
 
     A demonstration is always someone's: "The protest was peaceful for
     several hours" was held by protesters, a riot by rioters, and force used
@@ -278,14 +279,46 @@ def convention_sides(event_type: str, sub_event_type: str | None, iso3: str | No
     if sub_event_type == "Arrests" and actor1 is None and iso3:
         # "Police said 24 people had been arrested": custody is the state's, its police unless the words say
         return Actor(_state_name("Police", iso3), None, "state", iso3), actor2
+    if event_type == "Violence against civilians" and actor2 is None:
+        # The type says whom it hit (CODEBOOK 2): unarmed people, named or not.
+        return actor1, Actor(_generic_name("Civilians", iso3), None, "civilians", iso3)
     return actor1, actor2
 
 
+_CROWD_WORDS = re.compile(
+    r"\b(?:students?|youths?|villagers?|residents?|locals|demonstrators?|protesters?|crowds?|mobs?|supporters"
+    r"|fans|workers|farmers|traders|mourners)\b", re.IGNORECASE)
+
+
+def crowd_clash(event_type: str, sub_event_type: str | None, actor1: Actor | None,
+                actor2: Actor | None) -> tuple[Actor, Actor] | None:
+    """The rioting crowd and the forces it fought, where a clash is a crowd's with state forces.
+
+    "Students clashed with police", "protesters clashed with security forces":
+    unarmed people fighting the police riot (CODEBOOK 2: armed vs unarmed), they
+    do not fight a battle. Returns (crowd as ``Rioters (<country>)``, forces),
+    or None where the clash is not one.
+    """
+    if (event_type, sub_event_type) != ("Battles", "Armed clash") or actor1 is None or actor2 is None:
+        return None
+    for crowd, forces in ((actor1, actor2), (actor2, actor1)):
+        # Civilians only where the words name a crowd ("students", "villagers"), not the people a clash killed.
+        named = crowd.kind in ("protesters", "rioters") or crowd.kind == "civilians" and crowd.span is not None \
+            and bool(_CROWD_WORDS.search(crowd.span.text))
+        if named and forces.kind == "state":
+            iso3 = crowd.country or forces.country
+            return Actor(_generic_name("Rioters", iso3), crowd.span, "rioters", iso3), forces
+    return None
+
+
 def _as_crowd(actor: Actor | None, label: str, kind: str, iso3: str | None) -> Actor | None:
-    """The crowd itself, or the civilians the words name as it ("residents", "a crowd of villagers"), as its kind."""
+    """The crowd itself, or the civilians the words name as it ("residents", "a crowd of villagers"), as its kind.
+
+    Protesters who riot are its rioters ("Protesters clashed with security forces").
+    """
     if actor is None:
         return Actor(_generic_name(label, iso3), None, kind, iso3)
-    if actor.kind == "civilians":
+    if actor.kind == "civilians" or (kind == "rioters" and actor.kind == "protesters"):
         return Actor(_generic_name(label, actor.country or iso3), actor.span, kind, actor.country or iso3)
     return actor
 

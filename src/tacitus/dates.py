@@ -261,8 +261,15 @@ def _find(text: str) -> list[_Found]:
     for f in found:
         if kept and f.start < kept[-1].end:
             continue
+        if _NAMED_DAY.search(text, max(0, f.start - 20), f.start) and text[f.start : f.end].istitle():
+            continue  # "Bloody Friday", "Good Friday": a day's name, not a weekday told
         kept.append(f)
     return kept
+
+
+# Words that make a weekday the name of a day long past or of something else: "Bloody Sunday" (1972),
+# "Black Friday", "the Good Friday Agreement". "Easter Sunday" is still the Sunday it names.
+_NAMED_DAY = re.compile(r"\b(?:Bloody|Black|Good|Super|Cyber)\s+$")
 
 
 def _is_background(found: _Found, text: str, published: dt.date | None) -> bool:
@@ -330,7 +337,9 @@ def event_date(
     chosen = (occurred or found)[0] if found else None
     reported = chosen is not None and not occurred
     if chosen is None and context:
-        found = _find(context)
+        # The last expression of the paragraph before that can be resolved ("on Friday, 21 July 1972"
+        # with no publication date: the date, not the weekday).
+        found = [f for f in _find(context) if f.resolve(published) is not None]
         if found:
             chosen, source, base = found[-1], context, context_offset
     if chosen is None:

@@ -227,11 +227,12 @@ def _rivals(a: Actor | None, b: Actor | None) -> bool:
 
 def _place_fits(first: Place | None, then: Place | None) -> bool:
     """Whether a follow-up sentence's place can be the first event's: unknown, the same, or the
-    division the first event's town is in ("the attack in Nangarhar province" after Jalalabad)."""
+    division the first event's town is in ("the attack in Nangarhar province" after Jalalabad), not a
+    spot of its own placed at its division's point ("neighboring Shah Wali Kot district")."""
     if first is None or then is None or first.name == then.name and first.country == then.country:
         return True
     return first.country == then.country and first.admin1 is not None and first.admin1 == then.admin1 \
-        and then.precision != "place"
+        and then.precision != "place" and then.name == then.admin1
 
 
 def _narrows(first: Place | None, then: Place | None) -> bool:
@@ -285,8 +286,11 @@ def _dates_clash(a: EventDate, b: EventDate) -> bool:
 _NEXT_EVENT_GAP = 250
 
 
-_ANOTHER = re.compile(r"\b(?:another|second|third|fourth|separate|separately|elsewhere|meanwhile)\b",
-                      re.IGNORECASE)
+# "another 15" counts more people of the same event; "another attack" tells one of its own.
+_ANOTHER = re.compile(
+    r"\b(?:another(?!\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|several|few"
+    r"|hundred|\w+teen|\w+ty)\b))|second|third|fourth|separate|separately|elsewhere|meanwhile)\b",
+    re.IGNORECASE)
 
 
 def _continues(prev: Event, ev: Event) -> bool:
@@ -642,7 +646,9 @@ def _same_riot(a: Event, b: Event, headline_end: int | None = None) -> bool:
 
 
 _BOMBINGS = frozenset({"Suicide bomb", "Remote explosive/landmine/IED"})
-_OTHER_TIME = re.compile(r"\b(?:later|earlier)\b", re.IGNORECASE)
+_OTHER_TIME = re.compile(
+    r"\b(?:later|earlier|(?:a|one|two|three|several|the)\s+(?:day|days|night|nights|week|weeks)\s+(?:after|before)"
+    r"|the\s+(?:previous|next|following)\s+(?:day|night|week|morning|evening))\b", re.IGNORECASE)
 
 
 def _one_city_bombing(a: Event, b: Event) -> bool:
@@ -669,7 +675,8 @@ def _one_city_bombing(a: Event, b: Event) -> bool:
     pa, pb = a.place, b.place
     if not (pa and pb and pa.precision == pb.precision == "place" and pa.name == pb.name and pa.country == pb.country):
         return False
-    if not (_stated(a.date) and _stated(b.date) and a.date.date == b.date.date):
+    if a.date.date != b.date.date or _stated(a.date) != _stated(b.date):
+        # The same day as the text tells it, or neither dated by its words (one day or one unknown day).
         return False
     if _rivals(a.actor1, b.actor1):
         return False

@@ -163,11 +163,11 @@ class Pipeline:
         dateline = _dateline(article.text, toponyms)
         places = self._place_names(article.text, toponyms)
         coded = [self._code(article, doc, c, places, dateline, _nested(c, candidates)) for c in candidates]
-        coded = self._attribute(article, coded)
+        coded = [_crowd_clash(ev) for ev in self._attribute(article, coded)]
         first_line = article.text.find("\n")
         merged = merge.merge_mentions(coded, headline_end=first_line if first_line > 0 else None)
         persons = {c.trigger.start: c.actor2 for c in candidates if c.actor2 is not None and _a_person(doc, c.actor2)}
-        return [self._convention_sides(_person_victims(ev, persons)) for ev in merged]
+        return [self._convention_sides(_counted_victims(doc, _person_victims(ev, persons))) for ev in merged]
 
     @staticmethod
     def _convention_sides(ev: Event) -> Event:
@@ -418,6 +418,46 @@ def _person_victims(ev: Event, persons: dict[int, Span]) -> Event:
         return ev
     victims = actors_stage.person_victims(ev.event_type, ev.place.country if ev.place else None, span)
     return replace(ev, actor2=victims) if victims is not None else ev
+
+
+def _crowd_clash(ev: Event) -> Event:
+    """A clash of a crowd with state forces, a riot (``actors.crowd_clash``)."""
+    sides = actors_stage.crowd_clash(ev.event_type, ev.sub_event_type, ev.actor1, ev.actor2)
+    if sides is None:
+        return ev
+    return replace(ev, event_type="Riots", sub_event_type="Violent demonstration", actor1=sides[0], actor2=sides[1])
+
+
+def _counted_victims(doc: Doc, ev: Event) -> Event:
+    """A bombing with no target whose toll counts people ("wounding 13 people", "nine people were dead"): civilians.
+
+    The count names whom it hit (CODEBOOK 3); soldiers, police or militants counted name no civilians.
+    """
+    if ev.actor2 is not None or ev.event_type != "Explosions/Remote violence":
+        return ev
+    for count in (ev.casualties.fatalities_span, ev.casualties.wounded_span):
+        noun = _counted_noun(doc, count) if count is not None else None
+        if noun is not None and (noun.lemma_.lower() in PERSON_VICTIMS or noun.lower_ in PERSON_VICTIMS
+                                 or noun.lemma_.lower() == "civilian"):
+            span = Span(noun.idx, noun.idx + len(noun.text), noun.text)
+            victims = actors_stage.person_victims(ev.event_type, ev.place.country if ev.place else None, span)
+            return replace(ev, actor2=victims) if victims is not None else ev
+    return ev
+
+
+def _counted_noun(doc: Doc, count: Span):
+    """The noun a number counts: "13 people", "nine people were dead", "dozens of civilians"; None without one."""
+    words = doc.char_span(count.start, count.end, alignment_mode="expand")
+    if words is None or not len(words):
+        return None
+    tok = words.root
+    if tok.dep_ == "nummod" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if obj is not None:
+        return obj
+    return tok if tok.pos_ == "NOUN" and not tok.like_num else None
 
 
 def _expeditionary(iso3: str | None, name: str) -> bool:

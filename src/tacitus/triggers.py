@@ -125,6 +125,8 @@ def find_triggers(sent: SpacySpan) -> Iterable[tuple[Token, str]]:
                 t.lemma_.lower() in CELL_WORDS for t in tok.children if t.dep_ in ("dobj", "nsubjpass")):
             # "two cells have been dismantled": arrests that break up a group (CODEBOOK 2)
             kind = ARREST
+        if kind == GAIN and tok.pos_ == "VERB" and _hostages_taken(tok):
+            kind = ABDUCT  # "they seized hundreds of hostages in hospitals": whoever takes hostages abducts
         if kind == GAIN and tok.pos_ == "VERB" and lemma in ("seize", "capture") and \
                 _seized_object(tok) == "weapons":
             kind = DISRUPT
@@ -293,6 +295,14 @@ def _industrial(tok: Token) -> bool:
 
 LOCATIVE_PREPS = {"in", "at", "on", "from", "during", "after", "before", "by", "near", "with", "within", "across",
                   "around", "outside", "inside", "following", "amid", "since", "over", "of", "to", "into"}
+
+
+def _hostages_taken(verb: Token) -> bool:
+    """Whether what a "seized"/"took" verb takes is hostages ("seized hundreds of hostages", "took 20 hostages")."""
+    objs = _objects(verb)
+    objs += [p for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+             for p in c.children if p.dep_ == "pobj"]
+    return any(o.lemma_.lower() == "hostage" for o in objs)
 
 
 def _seized_object(verb: Token) -> str | None:
@@ -628,6 +638,7 @@ def is_asserted(tok: Token) -> bool:
         return False
     seen = 0
     node = tok
+    factual = False
     while seen < 8:
         seen += 1
         for child in node.children:
@@ -637,7 +648,7 @@ def is_asserted(tok: Token) -> bool:
                     child.lemma_.lower() in IRREALIS or child.lower_ in IRREALIS):
                 # "a looming attack", "a planned offensive", "possible strikes"
                 return False
-            if child.dep_ in ("aux", "auxpass") and child.lower_ in MODALS:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in MODALS and not factual:
                 # "may have killed": a hedged report of a past event stays an event
                 if not any(c.lemma_ == "have" and c.dep_ == "aux" for c in node.children):
                     return False
@@ -648,7 +659,7 @@ def is_asserted(tok: Token) -> bool:
             if child.dep_ == "advmod" and child.lower_ == "before" and not list(child.children) and \
                     child.i > node.i and child.nbor(-1).lemma_.lower() not in _TIME_UNITS:
                 return False  # "NFL assaults have led to lawsuits before"; not "the week before"
-            if child.dep_ == "aux" and child.lower_ == "to" and node.pos_ == "VERB" and \
+            if child.dep_ == "aux" and child.lower_ == "to" and node.pos_ == "VERB" and not factual and \
                     node.head.lemma_.lower() not in REALIS_CONTROL and node.head is not node and \
                     node.lemma_.lower() not in CROWD_CONTROL:
                 # an infinitive of purpose or wish: "infiltrating Europe to carry out attacks"
@@ -658,6 +669,11 @@ def is_asserted(tok: Token) -> bool:
                 return False  # "you're going to parry ...": a future, not a report
         if node.dep_ == "amod" and node.head.lemma_.lower() in IRREALIS:
             return False
+        if node is tok and node.dep_ == "relcl" and node.tag_ == "VBD":
+            # "a suspect believed to have deposited a bag containing a device that exploded on Friday":
+            # a deed told in the past by a relative clause happened, whatever a belief or purpose around
+            # it says (a denial or a claim of responsibility around it still frames it).
+            factual = True
         head = node.head
         if head is node:
             break
@@ -908,7 +924,8 @@ def protest_sub(kinds: set[str], lemmas: set[str], *, forces: frozenset[str] = f
             never the protesters' own.
     """
     security = lemmas & {"police", "security", "force", "troop", "soldier", "army", "officer", "guard", "policeman",
-                        "authority", "authorities"}
+                        "authority", "authorities", "regiment", "battalion", "brigade", "paratrooper", "commando",
+                        "gendarme", "marine"}
     lethal = forces & LETHAL_CUES or "fire" in forces and not forces & _NONLETHAL
     if lethal or lemmas & LETHAL_CUES and (security or lemmas & {"gunfire", "bullet", "fire", "attack"}):
         return "Protests", "Excessive force against protesters"

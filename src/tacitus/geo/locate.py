@@ -33,6 +33,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .. import countries
 from ..models import Place, Span, Toponym
@@ -710,11 +711,40 @@ def locate_event(
         return named[1].place, named[1].span
 
     found = _in_paragraph(doc, text, toponyms, evidence)
+    unknown = _unknown_place(text, toponyms, evidence) if found is not None else None
+    if unknown is not None and found.place.precision == "place":
+        # "Four militants were killed in neighboring Shah Wali Kot district": somewhere the gazetteer
+        # does not know, not the town told before; the division both are in, where the text names it.
+        # It keeps its own name, with the division's point (geo_precision says what the point stands for).
+        division = next((t.place for t in toponyms if t.place.precision == "admin1" and t.span.end <= evidence.start
+                         and t.place.country == found.place.country and t.place.admin1 == found.place.admin1), None)
+        if division is None:
+            return _country_point(found.place.country), unknown
+        name = _KIND_WORD.sub("", unknown.text).strip()
+        return replace(division, name=name, geonameid=None, feature=None, population=0), unknown
     if found is not None:
         return found.place, None
     if dateline is not None and dateline.place is not None:
         return dateline.place, None
     return _country_by_role(doc, text, toponyms, (_PLACE,)), None
+
+
+# A place named by its kind as another than the one told before, which the gazetteer may not know:
+# "in neighboring Shah Wali Kot district". Without "neighboring" it may be a spot of that place.
+_KIND_NAMED = re.compile(
+    r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:neighbou?ring|nearby|adjacent|another)\s+"
+    r"((?:[A-Z][\w'’-]*\s+){1,3})(?:district|province|village|town|city|county|area|region|governorate)\b")
+
+
+_KIND_WORD = re.compile(r"\s+(?:district|province|village|town|city|county|area|region|governorate)$")
+
+
+def _unknown_place(text: str, toponyms: Sequence[Toponym], evidence: Span) -> Span | None:
+    """The words of the evidence that name, by its kind, a neighbouring place no toponym was resolved for."""
+    for m in _KIND_NAMED.finditer(text, evidence.start, evidence.end):
+        if not any(t.span.start < m.end(1) and m.start(1) < t.span.end for t in toponyms):
+            return Span(m.start(1), m.end(), text[m.start(1) : m.end()])
+    return None
 
 
 # Prepositions by which a deed's place says where it was done: "in London, in High Wycombe and in Birmingham".
