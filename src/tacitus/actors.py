@@ -295,9 +295,9 @@ def crowd_clash(event_type: str, sub_event_type: str | None, actor1: Actor | Non
     """The rioting crowd and the forces it fought, where a clash is a crowd's with state forces.
 
     "Students clashed with police", "protesters clashed with security forces":
-    unarmed people fighting the police riot (CODEBOOK 2: armed vs unarmed), they
-    do not fight a battle. Returns (crowd as ``Rioters (<country>)``, forces),
-    or None where the clash is not one.
+    unarmed people who fight the police riot; they do not fight a battle
+    (CODEBOOK 2: armed vs unarmed). Returns (the crowd as ``Rioters (<country>)``,
+    the forces), or None where the clash is not such a one.
     """
     if (event_type, sub_event_type) != ("Battles", "Armed clash") or actor1 is None or actor2 is None:
         return None
