@@ -403,8 +403,12 @@ def _a_person(doc: Doc, span: Span) -> bool:
     if words is None:
         return False
     tok = words.root
-    return (tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN") or tok.lemma_.lower() in PERSON_VICTIMS \
-        or tok.lower_ in PERSON_VICTIMS
+    return (tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN") or _person_word(tok)
+
+
+def _person_word(tok) -> bool:
+    """A word for a person or kin ("man", "son", "villagers"), by its lemma or its form."""
+    return tok.lemma_.lower() in PERSON_VICTIMS or tok.lower_ in PERSON_VICTIMS
 
 
 def _person_victims(ev: Event, persons: dict[int, Span]) -> Event:
@@ -437,8 +441,7 @@ def _counted_victims(doc: Doc, ev: Event) -> Event:
         return ev
     for count in (ev.casualties.fatalities_span, ev.casualties.wounded_span):
         noun = _counted_noun(doc, count) if count is not None else None
-        if noun is not None and (noun.lemma_.lower() in PERSON_VICTIMS or noun.lower_ in PERSON_VICTIMS
-                                 or noun.lemma_.lower() == "civilian"):
+        if noun is not None and (_person_word(noun) or noun.lemma_.lower() == "civilian"):
             span = Span(noun.idx, noun.idx + len(noun.text), noun.text)
             victims = actors_stage.person_victims(ev.event_type, ev.place.country if ev.place else None, span)
             return replace(ev, actor2=victims) if victims is not None else ev

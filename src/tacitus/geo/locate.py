@@ -731,12 +731,13 @@ def locate_event(
 
 # A place named by its kind as another than the one told before, which the gazetteer may not know:
 # "in neighboring Shah Wali Kot district". Without "neighboring" it may be a spot of that place.
+_KINDS = r"district|province|village|town|city|county|area|region|governorate"
 _KIND_NAMED = re.compile(
     r"\b(?:in|at|near|outside)\s+(?:the\s+)?(?:neighbou?ring|nearby|adjacent|another)\s+"
-    r"((?:[A-Z][\w'’-]*\s+){1,3})(?:district|province|village|town|city|county|area|region|governorate)\b")
+    rf"((?:[A-Z][\w'’-]*\s+){{1,3}})(?:{_KINDS})\b")
 
 
-_KIND_WORD = re.compile(r"\s+(?:district|province|village|town|city|county|area|region|governorate)$")
+_KIND_WORD = re.compile(rf"\s+(?:{_KINDS})$")
 
 
 def _unknown_place(text: str, toponyms: Sequence[Toponym], evidence: Span) -> Span | None:
