@@ -211,6 +211,34 @@ def test_the_dead_are_the_target(nlp, text, roles):
     assert _roles_of(detect(nlp(text))) == [roles]
 
 
+@pytest.mark.parametrize("text,roles", [
+    # The force told as the object of the cause, its act an -ing word after it.
+    ("Two protesters were killed in police firing in Srinagar on Friday.", ("police", "Two protesters")),
+    ("Two men were killed in army shelling in Poonch on Friday.", ("army", "Two men")),
+    # A nationality on the weapon names the forces with it, not the bare adjective.
+    ("Three people were killed in an Israeli airstrike on Gaza City on Tuesday.",
+     ("Israeli airstrike", "Three people")),
+    ("Seven people were killed in a US drone strike in North Waziristan.", ("US drone strike", "Seven people")),
+    # The shooters of a when-clause are the killers: "fire" is no trigger word of its own.
+    ("One person was killed when the police fired 15 rounds in Santrampur on Monday.", ("police", "One person")),
+    ("Two men died when soldiers opened fire on their car in Kabul.", ("soldiers", "Two men")),
+    ("Soldiers fired on the crowd in Bamako, killing three people.", ("Soldiers", "three people")),
+    ("The police in self-defence fired about 40 rounds killing two persons in Petlad.",
+     ("police", "two persons")),
+])
+def test_the_force_that_fired_is_the_initiator(nlp, text, roles):
+    assert _roles_of(detect(nlp(text))) == [roles]
+
+
+@pytest.mark.parametrize("text", [
+    # An adjective of manner is no owner, and tear gas fired is no shooting.
+    "Multiple militants were killed after fierce clashes with Afghan security forces in Farah on Friday.",
+    "The rally was cut short after police fired teargas and pepper spray to dispel the crowd, and one man died.",
+])
+def test_no_initiator_from_manner_or_tear_gas(nlp, text):
+    assert all(c.actor1 is None or c.actor1.text not in ("fierce clashes", "police") for c in detect(nlp(text)))
+
+
 def test_dying_of_wounds_names_no_killer(nlp):
     cands = detect(nlp("The officer died of his wounds after the attack."))
     assert [(c.actor1, c.actor2 and c.actor2.text) for c in cands] == [(None, "officer")]

@@ -96,6 +96,18 @@ def test_state_forces_reported_killed_are_the_target(pipeline):
     assert event.actor1.span.text == "PKK"
 
 
+@pytest.mark.parametrize("text,actor1", [
+    ("Three people were killed in an Israeli airstrike on Gaza City on Tuesday.", "Military Forces of Israel"),
+    ("Five civilians were killed in Russian shelling of Kharkiv on Monday.", "Military Forces of Russia"),
+    ("Seven people were killed in a US drone strike in North Waziristan, Pakistan.",
+     "Military Forces of the United States"),
+    ("One person was killed when the police fired 15 rounds in Santrampur, Gujarat, on Monday.",
+     "Police Forces of India"),
+])
+def test_forces_told_by_their_fire_are_the_initiator(pipeline, text, actor1):
+    assert _names(_only_event(pipeline, text))[0] == actor1
+
+
 def test_a_person_hit_is_a_civilian(pipeline):
     # CODEBOOK 3: unarmed victims are Civilians (<country>); a mob is rioters, whatever its members are.
     result = pipeline.process(Article(id="t", text="A crowd of villagers beat a Muslim man to death in Bisahda, a "

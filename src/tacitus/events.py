@@ -35,6 +35,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from tacitus import countries
 from tacitus.lexicon import (
     AGREE,
     ATTACK,
@@ -43,6 +44,7 @@ from tacitus.lexicon import (
     CLASH,
     EVENT_VERBS,
     GAIN,
+    INTERVENTION_CUES,
     KILL,
     KIND_FAMILIES,
     KIND_PRIORITY,
@@ -54,7 +56,9 @@ from tacitus.lexicon import (
     PROPAGANDA,
     PROTEST,
     PROTEST_VERBS,
+    STATE_WORDS,
     SUICIDE,
+    TAKERS,
     VIOLENCE_CUES,
     WITHDRAWAL,
     trigger_kind,
@@ -575,6 +579,11 @@ def _roles(g: _Group, trig: Token) -> tuple[Span | None, Span | None]:
     # "struck a concert hall ..., killing at least 129 people": the toll clause names whom the deed hit
     verbs.extend(c for v in list(verbs) for c in v.children
                  if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in _TOLL_VERBS and c not in verbs)
+    # "Soldiers fired on the crowd, killing three", "police fired 40 rounds killing two": the shooters killed.
+    shooter = trig.head if trig.dep_ in ("advcl", "conj") else trig.head.head if (
+        trig.dep_ == "acl" and trig.head.dep_ == "dobj") else None
+    if shooter is not None and _child(trig, ("nsubj",)) is None and _shooting(shooter) and shooter not in verbs:
+        verbs.append(shooter)
     kinds_at = dict((t.i, k) for t, k in g.triggers)
     kind = kinds_at.get(trig.i)
     actor1, actor2 = _sides(g)
@@ -798,8 +807,11 @@ def _cause_actor(verb: Token) -> Span | None:
         noun = None
         if c.dep_ == "prep" and c.lower_ in CAUSE_PREPS:
             noun = _child(c, ("pobj",))
-        elif c.dep_ == "advcl" and trigger_kind(c):
-            # "died when an al-Shabaab car bomb exploded", "died after gunmen stormed the hotel"
+            if noun is not None and _force_firing(noun):
+                return _np(noun)
+        elif c.dep_ == "advcl" and (trigger_kind(c) or _shooting(c)):
+            # "died when an al-Shabaab car bomb exploded", "died after gunmen stormed the hotel",
+            # "was killed when the police fired 15 rounds"
             subj = _child(c, ("nsubj",))
             if subj is not None and not _is_inanimate_subject(subj):
                 return _np(subj)
@@ -808,9 +820,44 @@ def _cause_actor(verb: Token) -> Span | None:
             continue
         by = _prep_obj(noun, ("by",))
         owner = _np(by) if by is not None else _modifier_actor(noun)
+        if owner is not None and by is None and countries.country_iso3(owner.text):
+            owner = _np(noun)  # "killed in an Israeli airstrike": the nationality names the forces with their weapon
         if owner is not None:
             return owner
     return None
+
+
+# The act of a force told as an -ing word after it: "killed in police firing", "in army shelling".
+_FIRING = {"fire", "firing", "shell", "shelling", "shoot", "shooting", "bomb", "bombing", "action", "crackdown",
+           "raid", "strike", "airstrike", "gunfire", "attack", "assault", "operation", "lathicharge",
+           "lathi-charge", "encounter"}
+
+
+def _force_firing(noun: Token) -> bool:
+    """Whether a cause's object is a state or armed force followed by its act ("police firing")."""
+    if noun.lemma_.lower() not in STATE_WORDS | TAKERS or noun.i + 1 >= len(noun.doc):
+        return False
+    act = noun.doc[noun.i + 1]
+    return act.lemma_.lower() in _FIRING or act.lower_ in _FIRING
+
+
+def _shooting(verb: Token) -> bool:
+    """A verb of shooting that the trigger lexicon leaves out for its other senses.
+
+    "Police fired", "opened fire", "resorted to firing"; not "fired tear gas" (force against
+    a crowd, told by the protest rules) nor "fired the coach".
+    """
+    lemma = verb.lemma_.lower()
+    if lemma == "open":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() == "fire" for c in verb.children)
+    if lemma == "resort":  # "the police resorted to firing"
+        to = _prep_obj(verb, ("to",))
+        return to is not None and to.lemma_.lower() in ("fire", "firing", "shoot", "shooting")
+    return lemma == "fire" and not any(c.dep_ == "dobj" and not {t.lemma_.lower() for t in c.subtree}.isdisjoint(
+        _NOT_SHOTS) for c in verb.children)
+
+
+_NOT_SHOTS = INTERVENTION_CUES | {"gas", "employee", "worker", "staff", "coach", "manager", "official", "minister"}
 
 
 INANIMATE = {"airstrike", "strike", "bomb", "blast", "explosion", "shell", "shelling", "missile", "rocket",
