@@ -96,6 +96,23 @@ def test_all_caps_article_gives_the_same_events(pipeline, name: str) -> None:
                 assert caps_text[actor.span.start : actor.span.end] == actor.span.text
 
 
+@pytest.mark.parametrize("name", ["01_paris-attacks.txt", "03_dalori-boko-haram.txt", "08_khartoum-sit-in.txt"])
+def test_lower_case_article_gives_the_same_events(pipeline, name: str) -> None:
+    """A story stored in lower case (some archives do) is coded like the same story in mixed case."""
+    doc = next(iter(iter_documents([SAMPLES / name])))
+    mixed = pipeline.process(doc)
+    low_text = "".join(c.lower() if len(c.lower()) == 1 else c for c in mixed.article.text)
+    low = pipeline.process(replace(mixed.article, text=low_text))
+    want = [_fields(e) for e in mixed.events]
+    got = [_fields(e) for e in low.events]
+    agree = sum(a == b for x, y in zip(want, got) for a, b in zip(x, y))
+    assert agree >= 0.8 * 5 * len(want), (want, got)
+    assert all(e.place is not None for e in low.events)
+    for event in low.events:
+        span = event.location_span or event.evidence
+        assert low_text[span.start : span.end] == span.text
+
+
 @pytest.mark.model
 def test_sentence_bounds_match_doc_sents(nlp):
     from tacitus.nlp import sentence_bounds

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tacitus.truecase import TrueCaser, build_truecaser, shouting_ranges, truecase
+from tacitus.truecase import TrueCaser, build_truecaser, shouting_ranges, truecase, written_in_lower_case
 
 ENGLISH = frozenset(
     "gunman kill villager state police say truck bomb explode capital people fighter blame official "
-    "the a in on at of and by military rescue them thousand march insurgent abduct schoolgirl from claim attack embassy group".split()
+    "the a in on at of and by military rescue them thousand march insurgent abduct schoolgirl from claim attack embassy group story".split()
 )
 
 
@@ -71,3 +71,21 @@ def test_every_offset_keeps_its_character_up_to_case(caser: TrueCaser) -> None:
 def test_without_a_word_list_only_lexicon_words_are_capitalised() -> None:
     out = truecase("GUNMEN KILLED 12 PEOPLE IN KANO AND ZORGLUB", build_truecaser(()))
     assert out == "Gunmen killed 12 people in Kano and zorglub"
+
+
+def test_text_in_lower_case_is_cased_as_a_whole(caser: TrueCaser) -> None:
+    text = ("This story is from March 4, 2002\n\nahmedabad: gunmen killed 12 villagers in borno state on tuesday. "
+            "police said the truck bomb exploded in mogadishu. the military blamed al-shabaab.")
+    assert written_in_lower_case(text)
+    out = truecase(text, caser)
+    assert len(out) == len(text) and out.lower() == text.lower()
+    assert "Gunmen killed 12 villagers in Borno State on Tuesday." in out
+    assert "Police said" in out and "Mogadishu" in out and "Al-Shabaab" in out
+    assert out.startswith("This story is from March 4, 2002")
+
+
+def test_a_few_lower_case_sentences_in_cased_text_are_left_alone(caser: TrueCaser) -> None:
+    text = ("Gunmen killed 12 villagers in Borno State on Tuesday. police said the bomb exploded. "
+            "The military blamed Boko Haram. the group said nothing. Officials in Maiduguri confirmed it.")
+    assert not written_in_lower_case(text)
+    assert truecase(text, caser) is text

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from tacitus.errors import ConfigError
 from tacitus.pubdate import DATELINE_PREFIX
-from tacitus.truecase import TrueCaser, build_truecaser, shouting_ranges, truecase
+from tacitus.truecase import TrueCaser, build_truecaser, truecase, uncased_ranges
 
 logger = logging.getLogger(__name__)
 
@@ -112,7 +112,7 @@ class TrueCase:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        if not shouting_ranges(text):
+        if not uncased_ranges(text):
             return doc
         cased = truecase(text, self.caser)
         new = self._nlp.tokenizer(cased)
@@ -187,7 +187,14 @@ def restore_case(doc: Doc) -> Doc:
     original = doc.user_data.pop(_ORIGINAL, None)
     if original is None:
         return doc
-    words = [original[tok.idx : tok.idx + len(tok.text)] for tok in doc]
+    new = _retexted(doc, original)
+    new.user_data[_CASED] = doc.text
+    return new
+
+
+def _retexted(doc: Doc, text: str) -> Doc:
+    """A Doc of ``text`` (same length as ``doc.text``, other letter case) with ``doc``'s annotations."""
+    words = [text[tok.idx : tok.idx + len(tok.text)] for tok in doc]
     new = Doc(doc.vocab, words=words, spaces=[bool(tok.whitespace_) for tok in doc])
     attrs = [TAG, POS, MORPH, LEMMA, ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID]
     # spaCy refuses HEAD with SENT_START: the parse carries the sentence boundaries.
@@ -198,7 +205,6 @@ def restore_case(doc: Doc) -> Doc:
         for old, span in zip(group, new.spans[key]):
             span.label_ = old.label_
     new.user_data.update(doc.user_data)
-    new.user_data[_CASED] = doc.text
     if doc.tensor is not None and len(doc.tensor):
         new.tensor = doc.tensor
     return new
@@ -246,6 +252,22 @@ def cased_text(doc: Doc) -> str:
     ("Paris Prosecutor" vs "Paris prosecutor"), which capitals would blind.
     """
     return doc.user_data.get(_CASED) or doc_text(doc)
+
+
+def cased_doc(doc: Doc) -> Doc:
+    """The Doc as the parser read it: its tokens in the true-cased text, else ``doc`` itself.
+
+    Same tokens, offsets and annotations; for stages that read the letter case of
+    tokens (place names are capitalised), which text in capitals or in lower case
+    would blind. Spans taken from it are spans of the original text too.
+    """
+    cased = doc.user_data.get(_CASED)
+    if not cased or cased == doc_text(doc):
+        return doc
+    new = _retexted(doc, cased)
+    new.user_data.pop(_CASED, None)
+    new.user_data.pop(_TEXT, None)
+    return new
 
 
 def _english_words(nlp: Language) -> frozenset[str]:

@@ -1,4 +1,4 @@
-"""True-casing of ALL-CAPS (wire-style) text, without moving a single character.
+"""True-casing of ALL-CAPS (wire-style) and all-lower-case text, without moving a single character.
 
 Takes article text and returns a string of exactly the same length in which
 stretches written in capitals ("GUNMEN KILLED 12 VILLAGERS IN BORNO STATE ON
@@ -8,6 +8,9 @@ left as it is. spaCy's small English model leans on letter case (its SHAPE and
 PREFIX features): on capitals it tags nearly every word PROPN and finds no verbs
 and few entities, so the NLP stage parses the true-cased string and keeps
 the original for every span (same length -> same offsets; see ``tacitus.nlp``).
+A text written wholly in lower case, as some archives and feeds store it
+("ahmedabad: two persons were killed in police firing in surat"), hides its
+names the other way and is cased the same way as a whole.
 
 How a word is cased, first match wins:
 
@@ -40,7 +43,7 @@ from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["TrueCaser", "build_truecaser", "shouting_ranges", "truecase"]
+__all__ = ["TrueCaser", "build_truecaser", "shouting_ranges", "truecase", "uncased_ranges", "written_in_lower_case"]
 
 #: Share of cased letters in capitals from which a stretch counts as written in capitals.
 UPPER_SHARE = 0.8
@@ -284,6 +287,38 @@ def shouting_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+def uncased_ranges(text: str) -> list[tuple[int, int]]:
+    """Where a text's letter case carries no information: its stretches in capitals, or all of
+    a text written in lower case.
+
+    Archives and feeds strip case as well as shout ("ahmedabad: two persons were killed in
+    police firing ..."): a text whose sentences mostly open in lower case, and that has
+    almost no capitals, is cased as a whole the way a shouted one is.
+
+    Returns:
+        Sorted, disjoint ``(start, end)`` ranges of ``text``.
+    """
+    if written_in_lower_case(text):
+        return [(0, len(text))]
+    return shouting_ranges(text)
+
+
+#: Share of sentence openings in lower case, and most capitals, of a text written in lower case.
+LOWER_OPENINGS = 0.6
+LOWER_MAX_UPPER = 0.03
+_OPENING = re.compile(r"(?:[.!?]['\"”’)]*\s+|\n\s*)([^\W\d_])")
+
+
+def written_in_lower_case(text: str) -> bool:
+    """Whether a text is written in lower case: its sentences mostly open in lower case and it has
+    almost no capitals."""
+    openings = [m.group(1) for m in _OPENING.finditer(text)]
+    if len(openings) < 3 or sum(c.islower() for c in openings) < LOWER_OPENINGS * len(openings):
+        return False
+    upper = sum(c.isupper() for c in text)
+    return upper <= LOWER_MAX_UPPER * (upper + sum(c.islower() for c in text))
+
+
 def _shouting(s: str) -> bool:
     upper = lower = 0
     for ch in s:
@@ -311,7 +346,7 @@ def truecase(text: str, caser: TrueCaser) -> str:
 
     Text with no such stretch is returned as it is (the same object).
     """
-    ranges = shouting_ranges(text)
+    ranges = uncased_ranges(text)
     if not ranges:
         return text
     out = list(text)

@@ -47,10 +47,12 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..geodesy import km as _km
 from ..models import Place, Span, Toponym
-from ..nlp import doc_text, sentence_bounds
+from ..nlp import cased_doc, doc_text, sentence_bounds
+from ..truecase import written_in_lower_case
 from .gazetteer import (
     KIND_ADMIN1, KIND_ADMIN2, KIND_COUNTRY, KIND_PLACE, Q_ALIAS, Q_ALTERNATE, Q_FUZZY, Q_PRIMARY, Candidate, Gazetteer,
 )
@@ -159,11 +161,19 @@ def find_toponyms(
         Toponyms in text order; spans are character offsets into ``doc.text``.
     """
     text = doc_text(doc)
-    mentions, cues = find_mentions(doc, gazetteer, text=text)
+    # A text in lower case ("killed in police firing in surat") is read on its true-cased copy,
+    # whose offsets are the text's; the spans handed back carry the words as written. One in
+    # capitals is not: there every word looks like a name, and the gazetteer tells which are.
+    cased = cased_doc(doc) if written_in_lower_case(text) else doc
+    read = doc_text(cased) if cased is not doc else text
+    mentions, cues = find_mentions(cased, gazetteer, text=read)
     sentences = sentence_bounds(doc)
     source = source_hint(source_url, gazetteer) if source_url else None
-    toponyms = resolve_mentions(text, mentions, cues, gazetteer, prefer_countries=prefer_countries,
+    toponyms = resolve_mentions(read, mentions, cues, gazetteer, prefer_countries=prefer_countries,
                                 sentences=sentences, source=source, hints=hints)
+    if cased is not doc:
+        toponyms = [replace(t, span=Span(t.span.start, t.span.end, text[t.span.start : t.span.end]))
+                    for t in toponyms]
     if demonyms:
         taken = [(t.span.start, t.span.end) for t in toponyms]
         for cue in cues:
