@@ -108,6 +108,18 @@ def test_forces_told_by_their_fire_are_the_initiator(pipeline, text, actor1):
     assert _names(_only_event(pipeline, text))[0] == actor1
 
 
+def test_text_in_lower_case_is_placed_and_coded(pipeline):
+    # Archives that store news in lower case hide every name from a case-reading recogniser.
+    text = ("ahmedabad: two persons were killed in police firing in surat on tuesday as mobs went on the rampage in "
+            "the walled city. in bhavnagar, a mob set fire to six shops and two trucks on the highway. the police "
+            "arrested 40 persons in vadodara. curfew continued in godhra, where the army staged a flag march.")
+    events = pipeline.process(Article(id="t", text=text, published=dt.date(2002, 3, 5))).events
+    places = [(e.place.name if e.place else None, e.location_span.text if e.location_span else None) for e in events]
+    assert places == [("Surat", "surat"), ("Bhavnagar", "bhavnagar"), ("Vadodara", "vadodara")]
+    assert (events[0].casualties.fatalities, events[0].actor1.name) == (2, "Police Forces of India")
+    assert events[2].sub_event_type == "Arrests"  # and the army's flag march is no protest
+
+
 def test_a_person_hit_is_a_civilian(pipeline):
     # CODEBOOK 3: unarmed victims are Civilians (<country>); a mob is rioters, whatever its members are.
     result = pipeline.process(Article(id="t", text="A crowd of villagers beat a Muslim man to death in Bisahda, a "

@@ -497,6 +497,15 @@ def test_arrests_with_a_political_side_are_events(nlp, actors, text):
     assert _types(nlp, actors, text) == [("Strategic developments", "Arrests")]
 
 
+@pytest.mark.parametrize("text", [
+    "Over 30 activists of the VHP were taken into custody in Ahmedabad on Monday.",
+    "Police took two opposition leaders into custody in Harare on Friday.",
+])
+def test_taken_into_custody_is_an_arrest(nlp, actors, text):
+    assert _types(nlp, actors, text) == [("Strategic developments", "Arrests")]
+    assert _types(nlp, actors, "The suspect remains in custody in Paris.") == []
+
+
 def test_the_capture_of_a_person_is_no_territory(nlp, actors):
     text = "The government offered a reward for information leading to the capture of Juan Manuel Galarraga."
     assert _types(nlp, actors, text) == []

@@ -166,6 +166,11 @@ def _verb_object_kind(verb: Token) -> str | None:
     (disrupted weapons use). Neither word reports an event by itself.
     """
     lemma = verb.lemma_.lower()
+    if lemma in ("take", "place", "put", "remand") and any(
+            c.dep_ == "prep" and c.lower_ in ("into", "in", "under") and any(
+                p.dep_ == "pobj" and p.lemma_.lower() in ("custody", "detention") for p in c.children)
+            for c in verb.children):
+        return ARREST  # "were taken into custody", "placed in detention"
     objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     objs += [c for o in objs for c in o.children if c.dep_ == "conj"]
     if lemma in MOVEMENT_VERBS and (lemma != "pull" or any(
@@ -509,6 +514,9 @@ def _sense_ok(tok: Token, kind: str) -> bool:
             return False
     if lemma == "march" and (tok.ent_type_ == "DATE" or tok.is_title and tok.i > tok.sent.start):
         return False
+    if lemma == "march" and any(c.lower_ in ("flag", "route") and c.dep_ in ("compound", "amod", "nmod")
+                                for c in tok.children):
+        return False  # "the army staged a flag march": a show of force, "route march": drill, not a protest
     if lemma == "march" and tok.pos_ == "VERB" and not any(
             t.lemma_.lower() in ("protest", "protester", "demonstrator", "rally", "slogan", "chant", "banner",
                                  "placard", "supporter", "activist", "crowd", "thousand", "hundred")
