@@ -112,9 +112,10 @@ class TrueCase:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        if not uncased_ranges(text):
+        ranges = uncased_ranges(text)
+        if not ranges:
             return doc
-        cased = truecase(text, self.caser)
+        cased = truecase(text, self.caser, ranges=ranges)
         new = self._nlp.tokenizer(cased)
         new.user_data.update(doc.user_data)
         new.user_data[_ORIGINAL] = text

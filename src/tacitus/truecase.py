@@ -341,12 +341,19 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
         pos += len(line) + 1
 
 
-def truecase(text: str, caser: TrueCaser) -> str:
-    """``text`` with its stretches in capitals written in ordinary case; same length, same offsets.
+def truecase(text: str, caser: TrueCaser, *, ranges: list[tuple[int, int]] | None = None) -> str:
+    """``text`` with its stretches in capitals, or all of it if written in lower case, in ordinary case;
+    same length, same offsets.
 
     Text with no such stretch is returned as it is (the same object).
+
+    Args:
+        text: the text.
+        caser: the lexicons that decide each word's case.
+        ranges: ``uncased_ranges(text)`` where the caller has it already.
     """
-    ranges = uncased_ranges(text)
+    if ranges is None:
+        ranges = uncased_ranges(text)
     if not ranges:
         return text
     out = list(text)

@@ -51,7 +51,7 @@ from dataclasses import replace
 
 from ..geodesy import km as _km
 from ..models import Place, Span, Toponym
-from ..nlp import cased_doc, doc_text, sentence_bounds
+from ..nlp import cased_doc, cased_text, doc_text, sentence_bounds
 from ..truecase import written_in_lower_case
 from .gazetteer import (
     KIND_ADMIN1, KIND_ADMIN2, KIND_COUNTRY, KIND_PLACE, Q_ALIAS, Q_ALTERNATE, Q_FUZZY, Q_PRIMARY, Candidate, Gazetteer,
@@ -164,8 +164,8 @@ def find_toponyms(
     # A text in lower case ("killed in police firing in surat") is read on its true-cased copy,
     # whose offsets are the text's; the spans handed back carry the words as written. One in
     # capitals is not: there every word looks like a name, and the gazetteer tells which are.
-    cased = cased_doc(doc) if written_in_lower_case(text) else doc
-    read = doc_text(cased) if cased is not doc else text
+    cased = cased_doc(doc) if cased_text(doc) != text and written_in_lower_case(text) else doc
+    read = doc_text(cased)
     mentions, cues = find_mentions(cased, gazetteer, text=read)
     sentences = sentence_bounds(doc)
     source = source_hint(source_url, gazetteer) if source_url else None
