@@ -33,6 +33,12 @@ def _countries(pipeline, text: str) -> list[str | None]:
     ("Boko Haram militants coming from Nigeria raided a village in southeastern Niger, killing 18.", "NER"),
     ("FARC militants attack an army base on a hill southwest of Colombia near the border with Ecuador.", "COL"),
     ("A flight from Beirut to Abu Dhabi is bombed near Al Qaysumah, Saudi Arabia by unknown perpetrators.", "SAU"),
+    # The country a place near a border is in, after the country across it: one country lies in no other.
+    ("Terrorists attacked a village in the town of Limani near the border with Nigeria in northern Cameroon, "
+     "killing one person.", "CMR"),
+    # A part of a country the small model reads as an organisation's name.
+    ("At least 19 people were killed in an attack by militants on Northeast Nigeria several others are injured.",
+     "NGA"),
 ])
 def test_event_place_is_where_the_text_puts_it(pipeline, text, iso3):
     place, _ = _locate(pipeline, text)

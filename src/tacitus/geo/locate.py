@@ -386,7 +386,9 @@ def _elsewhere(text: str, toponyms: Sequence[Toponym], t: Toponym, depth: int = 
         return False
     for o in toponyms:
         if o.span.end <= t.span.start and t.span.start - o.span.end <= 40 \
-                and _INSIDE_GAP.fullmatch(text[o.span.end : t.span.start]):
+                and _INSIDE_GAP.fullmatch(text[o.span.end : t.span.start]) \
+                and not (o.place.precision == "country" and o.place.country != t.place.country):
+            # Not "near the border with Nigeria in northern Cameroon": one country lies in no other.
             return _elsewhere(text, toponyms, o, depth + 1)
     return False
 

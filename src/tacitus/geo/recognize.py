@@ -686,6 +686,9 @@ def _accept(doc, i: int, k: int, name: str, cands: tuple[Candidate, ...], ent_of
         whole = ent.start == i and ent.end == k
         if whole:
             return strong(cands) or locative or qualified
+        if ent.end == k and all(_DIRECTION.fullmatch(doc[j].text + " ") for j in range(ent.start, i)) \
+                and any(c.kind >= KIND_ADMIN1 and c.quality > Q_ALTERNATE for c in cands):
+            return True  # "Northeast Nigeria" read as an organisation: a part of a country or division
         # "Mansfield Police Department", "Pakistan Army": a place heading an institution's
         # name; inside one ("Central Reserve Police Force") it is just a word.
         nxt = doc[k] if k < len(doc) else None
