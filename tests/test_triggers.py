@@ -34,10 +34,24 @@ def test_passive_killed_reports_casualties(nlp):
     "Gas explosion at Bolivia Carnival kills 8 after a street vendor's cooking gas container exploded.",
     "19 people were killed when their bus plunged off a bridge onto a frozen river.",
     "At least five people were killed after a volcano erupted off the coast of New Zealand.",
+    # An explosion at a site of industry or storage, with no word of violence.
+    "An explosion at a chemical plant killed 12 workers.",
+    "On 4 August, two large explosions hit the city of Beirut, reportedly caused by large quantities of ammonium "
+    "nitrate being stored in a warehouse in Beirut Port.",
 ])
 def test_accidents_and_disasters_are_not_events(nlp, actors, text):
     assert accident(next(nlp(text).sents))
     assert _types(nlp, actors, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "A bomb exploded at a gas station in Kabul, killing four.",
+    "A truck bomb packed with ammonium nitrate exploded in Mogadishu, killing 20.",
+    "Militants blew up a chemical plant in Deir ez-Zor.",
+])
+def test_bombs_at_industrial_sites_are_events(nlp, actors, text):
+    assert not accident(next(nlp(text).sents))
+    assert _types(nlp, actors, text)
 
 
 def test_storming_is_not_weather(nlp):

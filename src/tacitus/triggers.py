@@ -282,6 +282,10 @@ def _haul(noun: Token, depth: int = 0) -> bool:
     return any(_haul(p, depth + 1) for p in contents) if depth < 2 else False
 
 
+# Words of goods kept in bulk, whose explosion is an accident: "ammonium nitrate stored in a warehouse".
+_STORAGE = frozenset({"stored", "storing", "stockpiled", "industrial", "nitrate"})
+
+
 def _industrial(tok: Token) -> bool:
     """An explosion of a tank, a plant or a gas cylinder: an accident, not remote violence."""
     if tok.lemma_.lower() not in ("explode", "explosion", "blast", "blow", "detonate"):
@@ -295,7 +299,17 @@ def _industrial(tok: Token) -> bool:
     near += [g for c in near for g in c.children if g.dep_ in ("compound", "amod")]
     if tok.dep_ == "compound":
         near.append(tok.head)
-    return any(t.lemma_.lower() in INDUSTRIAL for t in near)
+    if any(t.lemma_.lower() in INDUSTRIAL for t in near):
+        return True
+    # "an explosion at a chemical plant", "explosions tore through an industrial area where chemicals were
+    # stored": a site of industry or storage, where no word of the sentence speaks of violence.
+    words = {w for t in tok.sent for w in (t.lemma_.lower(), t.lower_)}
+    if words & VIOLENCE_CUES:
+        return False
+    site = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "inside")
+            for p in c.children if p.dep_ == "pobj"]
+    site += [g for p in site for g in p.children if g.dep_ in ("compound", "amod")]
+    return any(t.lemma_.lower() in INDUSTRIAL for t in site) or bool(words & _STORAGE)
 
 
 LOCATIVE_PREPS = {"in", "at", "on", "from", "during", "after", "before", "by", "near", "with", "within", "across",
