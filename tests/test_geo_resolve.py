@@ -222,6 +222,32 @@ def test_town_said_to_lie_in_a_city_of_another_country_is_dropped(gazetteer):
     assert got["Baghdad"] == "IRQ" and got["Sha'ab"] is None  # not Sha'ab, Israel
 
 
+@pytest.mark.parametrize(("text", "names", "container", "iso3"), [
+    # The part's only reading abroad pulled the city to a namesake known by an alternate name (Al Khums, Libya).
+    ("A car bomb in the Zahra district of Homs detonated, killing eight people.", ["Zahra", "Homs"], "Homs", "SYR"),
+    ("Suicide bombers detonated their explosives in Homs, killing 32. The blasts struck the Zahra district "
+     "in the middle of the city.", ["Homs", "Zahra"], "Homs", "SYR"),
+    # The district's only reading, in India, pulled the city to a village of Maharashtra.
+    ("Three civilians were killed when explosives planted on their vehicle blew up in Kandahar's Daman District.",
+     ["Kandahar", "Daman District"], "Kandahar", "AFG"),
+])
+def test_part_of_a_city_known_only_abroad_is_no_evidence_of_the_country(gazetteer, text, names, container, iso3):
+    got = resolve(gazetteer, text, names)
+    assert got[container] == iso3
+    assert all(got[name] in (iso3, None) for name in names)
+
+
+@pytest.mark.parametrize(("text", "names", "iso3"), [
+    # A part that lies in a reading of its container still says which one.
+    ("FARC members murder 12 peasants in rural Cimitarra, Santander.", ["Cimitarra", "Santander"], "COL"),
+    ("Militants ambushed units of the army in Restrepo (Valle).", ["Restrepo", "Valle"], "COL"),
+    # "The X town of Y": the town is the second name.
+    ("Three bodies were found in the street in the northern Sinai town of Rafah.", ["Sinai", "Rafah"], "EGY"),
+])
+def test_town_and_the_division_it_lies_in_agree(gazetteer, text, names, iso3):
+    assert set(resolve(gazetteer, text, names).values()) == {iso3}
+
+
 def test_colombian_department_by_its_short_name(gazetteer):
     text = "Guerrillas attacked a police station in Trujillo (Valle), killing four officers."
     assert resolve(gazetteer, text, ["Trujillo", "Valle"])["Trujillo"] == "COL"  # not Trujillo, Peru

@@ -391,8 +391,21 @@ def resolve_mentions(
     for cue in cues:
         context[cue.country] += 0.5
     first = score_all(context, {}, {}, None)
+    # Towns the text puts inside another of its names where no reading of theirs lies in any
+    # reading of that name ("Kandahar's Daman District", "Al-Zahra district of Homs"), or names as
+    # a part of a town ("struck the Zahra district in the middle of the city"): the index lacks the
+    # place meant, so their namesakes abroad are no evidence of the article's country. ("Cimitarra,
+    # Santander" is Colombia's by both names.)
+    containers = set().union(*evidence.inside.values()) if evidence.inside else set()
+    parts = {key for key, scored in first.items() if scored[0][1].kind in (KIND_PLACE, KIND_ADMIN2) and (
+        (evidence.inside.get(key) and not _inside(cands_of[key], evidence.inside[key], cands_of))
+        or (key not in containers and all(
+            _THE_PART.search(text[max(0, m.start - 5) : m.start]) and _PART_NOUN.match(text, m.end)
+            for m in by_name[key])))}
     own: dict[str, tuple[str, float]] = {}
     for key, scored in first.items():
+        if key in parts:
+            continue
         top = scored[0][1].place
         weight = len(by_name[key]) * (1.0 if _margin(scored) > 1.0 else 0.5)
         if (scored[0][1].kind == KIND_COUNTRY and key not in not_country
@@ -411,7 +424,7 @@ def resolve_mentions(
         cand = scored[0][1]
         if cand.kind == KIND_ADMIN1:
             admin1s[(cand.place.country, cand.place.admin1)].add(key)
-    support = _Support(first)
+    support = _Support({key: scored for key, scored in first.items() if key not in parts})
     second = score_all(context, admin1s, own, support)
     # A division the context turned ("Georgia" the country at first, the state once "Albany"
     # and the article's other names count): its towns are scored again with it.
@@ -466,8 +479,14 @@ def resolve_mentions(
             # "the Madina district" of a Mogadishu story: a part of a town, whatever city it spells.
             part = all(_CITY_PART.match(text, n.end) for n in by_name[key])
             # The countries of what the text says the name lies in ("Sha'ab, a neighbourhood of Baghdad").
-            within = {c.place.country for div in evidence.divisions.get(key, ()) for c in cands_of.get(div, ())
-                      if c.place.country and c.quality > Q_ALTERNATE}
+            # As resolved, where the text names it ("Kandahar's Daman District" is none in India).
+            within = {c.place.country for div in evidence.divisions.get(key, ())
+                      for c in ((second[div][0][1],) if div in second else cands_of.get(div, ()))
+                      if c.place.country and (div in second or c.quality > Q_ALTERNATE)}
+            if key in parts and not within:
+                # "struck the Zahra district in the middle of the city": a part of the towns the article names.
+                within = {scored_[0][1].place.country for other, scored_ in second.items()
+                          if other != key and other not in parts and scored_[0][1].kind == KIND_PLACE}
             kept[key] = _keep(scored[0][1], cands_of[key], key, context, own, evidence, guessed, support, near,
                               part=part, within=within)
         if not kept[key]:
@@ -535,6 +554,9 @@ class _Evidence:
                  cands_of: dict[str, tuple[Candidate, ...]], sentence_of) -> None:
         self.chain: dict[str, set[str]] = defaultdict(set)  # name -> countries its chains name
         self.divisions: dict[str, set[str]] = defaultdict(set)  # name -> later names in its chains
+        # name -> names the text plainly puts it in ("Hit in Anbar", "Kandahar's Daman District", "Al-Zahra
+        # district of Homs"), not "X town of Y", which says the reverse
+        self.inside: dict[str, set[str]] = defaultdict(set)
         self.sentence: dict[str, set[str]] = defaultdict(set)  # name -> countries named in its sentences
         country_of = {key: _unambiguous_country(key, cands) for key, cands in cands_of.items()}
         self.named: set[str] = {c for c in country_of.values() if c}  # countries the article names as places
@@ -574,9 +596,17 @@ class _Evidence:
             if kind is None:
                 continue
             a, b = items[i], items[i + 1]
+            if kind == "poss":
+                self.divisions[b[2]].add(a[2])
+                self.inside[b[2]].add(a[2])
+                continue
             parent[find(i)] = find(i + 1)
             if a[2] is not None and b[2] is not None and not b[3]:
                 self.divisions[a[2]].add(b[2])
+                gap = text[a[1] : b[0]]
+                if " of " not in gap or _PART_OF.fullmatch(gap):
+                    # Not "the Sinai town of Rafah", where the town is the second name.
+                    self.inside[a[2]].add(b[2])
         chains: dict[int, list[int]] = defaultdict(list)
         for i in range(len(items)):
             chains[find(i)].append(i)
@@ -697,6 +727,8 @@ def _unambiguous_country(key: str, cands: tuple[Candidate, ...]) -> str | None:
 def _link(text: str, a: tuple, b: tuple) -> str | None:
     """How item ``a`` qualifies as lying in item ``b`` ("comma", "in", "of"), or None.
 
+    "poss" says the reverse: ``b`` lies in ``a`` ("Baghdad's Sadr City").
+
     Items are (start, end, name key or None for a demonym, country or None).
     """
     gap = text[a[1] : b[0]]
@@ -716,6 +748,8 @@ def _link(text: str, a: tuple, b: tuple) -> str | None:
             return "in"
         if a[3] and b_name and _POSSESSIVE_LINK.fullmatch(gap):
             return "of"
+        if b_name and not b[3] and _POSSESSIVE_LINK.fullmatch(gap):
+            return "poss"  # "Baghdad's Sadr City", "Kandahar's Daman District": the second lies in the first
         if not b_name and _APPOSITION_DEMONYM.fullmatch(gap) and _NOUN_AFTER.match(text, b[1]):
             return "of"
         return None
@@ -775,6 +809,12 @@ def _local_use(text: str, end: int) -> tuple[bool, bool]:
 
 # A name followed by a word for a part of a town.
 _CITY_PART = re.compile(r"[ \t]+(?:district|neighbou?rhood|quarter|suburb|area)\b")
+# "the Zahra district" (a part of a city), not "in Hawija district" (a division) nor "the Fredericton
+# area" (around a town).
+_THE_PART = re.compile(r"\bthe\s+$", re.I)
+_PART_NOUN = re.compile(r"[ \t]+(?:district|neighbou?rhood|quarter|suburb)\b")
+# "Al-Zahra district of Homs": the first name is the part.
+_PART_OF = re.compile(r"[ \t]+(?:district|neighbou?rhood|quarter|suburb|area)\s+of\s+(?:the\s+)?", re.I)
 # How much of the rest of an article must point to one country for a lone village abroad to be dropped.
 _DOMINANT = 2.0
 
@@ -804,8 +844,8 @@ def _keep(cand: Candidate, cands: Sequence[Candidate], key: str, context: Counte
         return True
     if stated and place.country not in stated:
         return key not in guessed and (place.feature == "P.PPLC" or place.population >= 1_000_000)
-    if within and place.country not in within and cand.kind == KIND_PLACE and place.population < 100_000 \
-            and place.feature != "P.PPLC":
+    if within and place.country not in within and cand.kind in (KIND_PLACE, KIND_ADMIN2) \
+            and place.population < 100_000 and place.feature != "P.PPLC":
         # The text puts the name inside a town or division of another country ("Sha'ab, a
         # neighbourhood of Baghdad" is not Sha'ab in Israel): the index lacks the place meant.
         return False
@@ -980,6 +1020,20 @@ def _margin(scored: list[tuple[float, Candidate]]) -> float:
 def _admin1_alias(gazetteer: Gazetteer, cand: Candidate, qualifier: str) -> bool:
     place = gazetteer.admin1(cand.place.country or "", qualifier)
     return place is not None and place.admin1 == cand.place.admin1
+
+
+def _inside(cands: Sequence[Candidate], containers: set[str], cands_of: dict[str, tuple[Candidate, ...]]) -> bool:
+    """Whether some reading of a name lies in a first-level division some reading of its containers is in.
+
+    Also true when no container is notable (a division or a city of 100,000): "Beledweyne, the regional
+    capital of Hiran" is no town abroad because the index knows Hiran only as an Iraqi hamlet.
+    """
+    if not any(c.quality > Q_ALTERNATE and (c.kind == KIND_ADMIN1 or c.place.population >= 100_000)
+               for div in containers for c in cands_of.get(div, ())):
+        return True
+    regions = {(c.place.country, c.place.admin1) for div in containers for c in cands_of.get(div, ())
+               if c.kind != KIND_COUNTRY and c.quality > Q_FUZZY}
+    return any((c.place.country, c.place.admin1) in regions for c in cands if c.quality > Q_FUZZY)
 
 
 def _sentence_index(sentences: Sequence[tuple[int, int]]):
