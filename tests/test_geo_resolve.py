@@ -171,6 +171,16 @@ def test_curated_region_beats_a_hamlet_spelled_alike(gazetteer):
     assert resolve(gazetteer, text, ["Sinai"])["Sinai"] == "EGY"  # not Sinaí, Ecuador
 
 
+@pytest.mark.parametrize(("text", "name", "iso3"), [
+    ("Five women blew themselves up in Baghouz village, killing one.", "Baghouz", "SYR"),
+    ("A girl suicide bomber detonated herself at a mosque in Fotokol, killing five.", "Fotokol", "CMR"),
+    ("A bomb killed three Peshmerga fighters in Jalawla.", "Jalawla", "IRQ"),
+    ("Al-Shabaab fighters overran the base at Bulo Burte.", "Bulo Burte", "SOM"),
+])
+def test_conflict_site_missing_from_cities500_is_curated(gazetteer, text, name, iso3):
+    assert resolve(gazetteer, text, [name])[name] == iso3
+
+
 def test_country_name_is_not_its_capitals_alternate_name(gazetteer):
     # GeoNames lists "Mexico" among Mexico City's alternate names; the name is the country's own.
     text = "The president said Mexico should send peace demonstrators to the border."
@@ -195,9 +205,9 @@ def test_armed_group_points_to_its_country(gazetteer):
 
 
 def test_stray_alternate_name_abroad_yields_to_the_group_named(gazetteer):
-    # Only Bargarh in India has "Baga" among its alternate names; Nigeria's Baga is not in cities500.
+    # Bargarh in India has "Baga" among its alternate names; Nigeria's Baga is only a curated place.
     text = "Boko Haram attacked a military base in the town of Baga, killing 10 people."
-    assert _resolve_hinted(gazetteer, text, "Baga", "Boko Haram", "NGA") is None
+    assert _resolve_hinted(gazetteer, text, "Baga", "Boko Haram", "NGA") in (None, "NGA")
 
 
 def test_lone_village_abroad_in_a_story_about_one_country_is_dropped(gazetteer):
