@@ -184,6 +184,12 @@ def test_origin_places_are_not_the_event_place(pipeline, text, location):
     assert span is not None and span.text == location, span
 
 
+def test_town_where_the_wounded_were_treated_is_not_the_event_place(pipeline):
+    text = "Officials said 65 people had died. Many more were wounded and taken to hospitals in Maiduguri."
+    _, span = _locate(pipeline, text, "Many more were wounded and taken to hospitals in Maiduguri.")
+    assert span is None
+
+
 def test_place_the_trigger_governs_wins_over_a_nearer_one(pipeline):
     # Jenin hangs on "arrested"; Hebron, nearer the trigger, on "named" in the relative clause.
     text = "Soldiers arrested ten men, whom officials in Hebron had named as suspects, in the town of Jenin."

@@ -115,6 +115,9 @@ _ELSEWHERE = re.compile(
     # "announced at a news conference on Mount Sinjar": where a statement was made.
     r"|(?:news|press|media)\s+(?:conference|briefing)s?\s+(?:in|at|on)|(?:told|addressed)\s+(?:reporters|journalists)\s+in"
     r"|citizens?\s+of|nationals?\s+of|natives?\s+of|born\s+in|embassy\s+of|ambassador\s+(?:of|to)|envoy\s+to"
+    # "the wounded were taken to hospitals in Maiduguri": where the victims were treated.
+    r"|(?:taken|rushed|evacuated|airlifted|flown|transferred|brought|admitted|treated|hospitali[sz]ed)\s+(?:to|at|in)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:hospitals?|clinics?)\s+in"
     # "Moussa Ranimat, 28, of the Village of Tsurif": where a person named with their age is from.
     r"|\d{1,3}\s*,\s*(?:of|from))"
     r"\s+(?:(?:the\s+)?neighbou?ring\s+)?(?:the\s+)?"
