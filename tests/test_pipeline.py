@@ -201,6 +201,17 @@ def test_opponent_of_a_group_is_not_the_group(pipeline):
     assert event.actor1 is None or "Taliban" not in event.actor1.name
 
 
+@pytest.mark.parametrize(("text", "actor1"), [
+    # The group the arrested are said to back is theirs, not the arrester.
+    ("Leftists known to be sympathetic to ETA were arrested in Madrid.", "Police Forces of Spain"),
+    ("Three men suspected of links to al-Shabaab were arrested in Nairobi.", "Police Forces of Kenya"),
+])
+def test_group_the_description_of_the_arrested_names_is_not_the_initiator(pipeline, text, actor1):
+    result = pipeline.process(RawDocument(id="arrest", origin="test", kind="record", content=text))
+    [event] = result.events
+    assert event.sub_event_type == "Arrests" and event.actor1.name == actor1
+
+
 def test_group_on_the_receiving_end_of_air_strikes_stays_the_target(pipeline):
     event = _only_event(pipeline, "US-led coalition airstrikes killed 30 Islamic State fighters near Mosul.")
     assert _names(event) == ("Coalition Forces (US-led)", "Islamic State")

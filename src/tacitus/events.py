@@ -1004,10 +1004,38 @@ def _named_group(doc: Doc, tokens: set[Token], group_spans: ActorFinder, *, excl
         abs_s, abs_e = start + s, start + e
         if exclude is not None and exclude.start <= abs_s < exclude.end:
             continue
+        if exclude is not None and _affiliation_of(doc, exclude, abs_s, abs_e):
+            continue
         if _not_initiator(doc, abs_s, abs_e):
             continue
         return _span_of(doc, abs_s, abs_e)
     return None
+
+
+# Words by which a description of people ties them to a group: "leftists known to be sympathetic to ETA",
+# "men suspected of links to al-Shabaab", "relatives of Taliban fighters".
+_TIES = {"know", "suspect", "believe", "allege", "say", "accuse", "link", "tie", "connection", "affiliate",
+         "affiliated", "sympathetic", "sympathise", "sympathize", "loyal", "close", "member", "supporter",
+         "sympathiser", "sympathizer", "associate", "relative", "family", "be", "have", "fighter", "militant"}
+
+
+def _affiliation_of(doc: Doc, people: Span, start: int, end: int) -> bool:
+    """Whether a group named at ``start:end`` is only what the description of ``people`` ties them to."""
+    toks = tokens_in(doc, start, end)
+    ptoks = tokens_in(doc, people.start, people.end)
+    if not toks or not ptoks:
+        return False
+    head = next((t for t in ptoks if not (people.start <= t.head.idx < people.end) or t.head.i == t.i), ptoks[0])
+    tok, tied = toks[-1], False
+    while tok.head.i != tok.i and not (start <= tok.head.idx < end):
+        tok = tok.head
+        if tok.i == head.i:
+            # Only through a word of ties: "a general in the Egyptian Army" is one of the army's.
+            return tied
+        if tok.pos_ not in ("ADP", "AUX", "PART", "DET") and tok.lemma_.lower() not in _TIES:
+            return False
+        tied = tied or tok.lemma_.lower() in _TIES - {"be", "have"}
+    return False
 
 
 # Nouns a group's name before them makes the group's doing ("a Taliban offensive", "an IS claim").
