@@ -1017,6 +1017,7 @@ def _named_group(doc: Doc, tokens: set[Token], group_spans: ActorFinder, *, excl
 _TIES = {"know", "suspect", "believe", "allege", "say", "accuse", "link", "tie", "connection", "affiliate",
          "affiliated", "sympathetic", "sympathise", "sympathize", "loyal", "close", "member", "supporter",
          "sympathiser", "sympathizer", "associate", "relative", "family", "be", "have", "fighter", "militant"}
+_TYING = _TIES - {"be", "have"}  # the words that tie by themselves
 
 
 def _affiliation_of(doc: Doc, people: Span, start: int, end: int) -> bool:
@@ -1034,7 +1035,7 @@ def _affiliation_of(doc: Doc, people: Span, start: int, end: int) -> bool:
             return tied
         if tok.pos_ not in ("ADP", "AUX", "PART", "DET") and tok.lemma_.lower() not in _TIES:
             return False
-        tied = tied or tok.lemma_.lower() in _TIES - {"be", "have"}
+        tied = tied or tok.lemma_.lower() in _TYING
     return False
 
 

@@ -396,7 +396,7 @@ def resolve_mentions(
     # a part of a town ("struck the Zahra district in the middle of the city"): the index lacks the
     # place meant, so their namesakes abroad are no evidence of the article's country. ("Cimitarra,
     # Santander" is Colombia's by both names.)
-    containers = set().union(*evidence.inside.values()) if evidence.inside else set()
+    containers = set().union(*evidence.inside.values())
     parts = {key for key, scored in first.items() if scored[0][1].kind in (KIND_PLACE, KIND_ADMIN2) and (
         (evidence.inside.get(key) and not _inside(cands_of[key], evidence.inside[key], cands_of))
         or (key not in containers and all(
@@ -479,10 +479,9 @@ def resolve_mentions(
             # "the Madina district" of a Mogadishu story: a part of a town, whatever city it spells.
             part = all(_CITY_PART.match(text, n.end) for n in by_name[key])
             # The countries of what the text says the name lies in ("Sha'ab, a neighbourhood of Baghdad").
-            # As resolved, where the text names it ("Kandahar's Daman District" is none in India).
-            within = {c.place.country for div in evidence.divisions.get(key, ())
-                      for c in ((second[div][0][1],) if div in second else cands_of.get(div, ()))
-                      if c.place.country and (div in second or c.quality > Q_ALTERNATE)}
+            # As resolved ("Kandahar's Daman District" is none in India); every such name has candidates.
+            within = {second[div][0][1].place.country for div in evidence.divisions.get(key, ())
+                      if second[div][0][1].place.country}
             if key in parts and not within:
                 # "struck the Zahra district in the middle of the city": a part of the towns the article names.
                 within = {scored_[0][1].place.country for other, scored_ in second.items()
@@ -807,14 +806,15 @@ def _local_use(text: str, end: int) -> tuple[bool, bool]:
     return bool(_NOT_COUNTRY_AFTER.match(after)), bool(_NOT_STATE_AFTER.match(after))
 
 
-# A name followed by a word for a part of a town.
-_CITY_PART = re.compile(r"[ \t]+(?:district|neighbou?rhood|quarter|suburb|area)\b")
+# Words for a part of a town, and a name followed by one ("area" too: "the al-Obeidi area").
+_PART_WORDS = r"district|neighbou?rhood|quarter|suburb"
+_CITY_PART = re.compile(rf"[ \t]+(?:{_PART_WORDS}|area)\b")
 # "the Zahra district" (a part of a city), not "in Hawija district" (a division) nor "the Fredericton
 # area" (around a town).
 _THE_PART = re.compile(r"\bthe\s+$", re.I)
-_PART_NOUN = re.compile(r"[ \t]+(?:district|neighbou?rhood|quarter|suburb)\b")
+_PART_NOUN = re.compile(rf"[ \t]+(?:{_PART_WORDS})\b")
 # "Al-Zahra district of Homs": the first name is the part.
-_PART_OF = re.compile(r"[ \t]+(?:district|neighbou?rhood|quarter|suburb|area)\s+of\s+(?:the\s+)?", re.I)
+_PART_OF = re.compile(rf"[ \t]+(?:{_PART_WORDS}|area)\s+of\s+(?:the\s+)?", re.I)
 # How much of the rest of an article must point to one country for a lone village abroad to be dropped.
 _DOMINANT = 2.0
 
