@@ -253,7 +253,7 @@ def _grounds_of_custody(tok: Token) -> bool:
     if prep.lower_ not in ("for", "over", "after", "following"):
         return False
     head = prep.head
-    while head.dep_ in ("prep", "pobj", "conj") and head.head is not head:
+    while head.dep_ in ("prep", "pobj", "conj") and head.head.i != head.i:
         head = head.head
     return head.pos_ == "VERB" and head.lemma_.lower() in _CUSTODY_VERBS
 
@@ -291,7 +291,7 @@ def _clause_head(tok: Token) -> Token:
     for _ in range(6):
         if node.pos_ in ("VERB",) or node.dep_ == "ROOT":
             return node
-        if node.head is node:
+        if node.head.i == node.i:
             return node
         node = node.head
     return node
@@ -311,7 +311,7 @@ def _merge_groups(groups: list[_Group]) -> list[_Group]:
         node = g.head
         own_clause = False
         for _ in range(6):
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in node.children)
             linked = node.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "prep", "pobj", "dobj", "npadvmod",
@@ -1056,13 +1056,13 @@ def _not_initiator(doc: Doc, start: int, end: int) -> bool:
     troops"), what a verb acts on, or the one responding ("French police are hunting a suspect").
     """
     toks = tokens_in(doc, start, end)
-    heads = [t for t in toks if not (start <= t.head.idx < end) or t.head is t]
+    heads = [t for t in toks if not (start <= t.head.idx < end) or t.head.i == t.i]
     if not heads:
         return False
     tok = heads[0]
     if grievance(tok):
         return True  # "a protest over a police shooting": what is protested
-    while tok.dep_ in ("pobj", "conj", "compound", "poss", "amod", "nmod") and tok.head is not tok:
+    while tok.dep_ in ("pobj", "conj", "compound", "poss", "amod", "nmod") and tok.head.i != tok.i:
         if tok.dep_ != "pobj":
             # "a Taliban vehicle": the vehicle's place; not "a Taliban attack", which is theirs
             if tok.dep_ != "conj" and (trigger_kind(tok.head) is not None or tok.head.lemma_.lower() in _DEEDS_OF):
@@ -1070,7 +1070,7 @@ def _not_initiator(doc: Doc, start: int, end: int) -> bool:
             tok = tok.head
             continue
         prep = tok.head
-        if prep.lower_ != "of" or prep.head is prep:
+        if prep.lower_ != "of" or prep.head.i == prep.i:
             break
         tok = prep.head  # "a convoy of Russian soldiers": the convoy's place in the sentence
     if tok.dep_ in ("dobj", "nsubjpass"):
@@ -1098,10 +1098,10 @@ def _passing(trig: Token) -> bool:
         return False  # a headline or a verbless sentence: "Bomb blast in Kabul"
     head = node.head
     for _ in range(2):
-        while head.dep_ in ("prep", "pobj", "conj", "compound", "amod") and head.head is not head:
+        while head.dep_ in ("prep", "pobj", "conj", "compound", "amod") and head.head.i != head.i:
             head = head.head
         # "to disperse hundreds of protesters", "a crowd of rioters": the verb is the collective's
-        if head.lemma_.lower() not in COLLECTIVES or head.head is head:
+        if head.lemma_.lower() not in COLLECTIVES or head.head.i == head.i:
             break
         head = head.head
     if trigger_kind(trig) == PROTEST and head.lemma_.lower() in PROTEST_VERBS:
@@ -1123,7 +1123,7 @@ COLLECTIVES = {"hundred", "thousand", "dozen", "score", "crowd", "group", "numbe
 def _phrase_head(tok: Token) -> Token:
     """The head noun of the phrase a modifier belongs to: "ceasefire" -> "agreement"."""
     node = tok
-    while node.dep_ in ("compound", "amod", "nmod") and node.head is not node:
+    while node.dep_ in ("compound", "amod", "nmod") and node.head.i != node.i:
         node = node.head
     return node
 
@@ -1232,7 +1232,7 @@ def _said_of_it(trig: Token) -> bool:
         if node.lemma_ == "be":
             subj = _child(node, ("nsubj",))
             return subj is not None and subj.lower_ in ("this", "it") and trig.pos_ in ("NOUN", "PROPN")
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
     return False

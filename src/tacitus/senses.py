@@ -469,7 +469,7 @@ def _civil_agreement(tok: Token) -> bool:
         return True  # "a new plea agreement", "a licensing deal"
     node = tok
     for _ in range(3):
-        if node.dep_ != "compound" or node.head is node:
+        if node.dep_ != "compound" or node.head.i == node.i:
             break
         node = node.head
         if node.lemma_.lower() in AGREEMENT_TALKS:

@@ -682,7 +682,7 @@ def is_asserted(tok: Token) -> bool:
                     child.i > node.i and child.nbor(-1).lemma_.lower() not in _TIME_UNITS:
                 return False  # "NFL assaults have led to lawsuits before"; not "the week before"
             if child.dep_ == "aux" and child.lower_ == "to" and node.pos_ == "VERB" and not factual and \
-                    node.head.lemma_.lower() not in REALIS_CONTROL and node.head is not node and \
+                    node.head.lemma_.lower() not in REALIS_CONTROL and node.head.i != node.i and \
                     node.lemma_.lower() not in CROWD_CONTROL:
                 # an infinitive of purpose or wish: "infiltrating Europe to carry out attacks"
                 return False
@@ -691,13 +691,13 @@ def is_asserted(tok: Token) -> bool:
                 return False  # "you're going to parry ...": a future, not a report
         if node.dep_ == "amod" and node.head.lemma_.lower() in IRREALIS:
             return False
-        if node is tok and node.dep_ == "relcl" and node.tag_ == "VBD":
+        if node.i == tok.i and node.dep_ == "relcl" and node.tag_ == "VBD":
             # "a suspect believed to have deposited a bag containing a device that exploded on Friday":
             # a deed told in the past by a relative clause happened, whatever a belief or purpose around
             # it says (a denial or a claim of responsibility around it still frames it).
             factual = True
         head = node.head
-        if head is node:
+        if head.i == node.i:
             break
         if node.dep_ in ("xcomp", "ccomp", "acl", "pobj", "prep", "dobj", "compound", "advcl", "relcl",
                          "nsubj", "nsubjpass", "amod", "conj", "attr", "pcomp", "appos", "npadvmod",
@@ -733,7 +733,7 @@ def reports_casualties(tok: Token) -> bool:
     if tok.pos_ != "VERB" or tok.tag_ != "VBN" or lemma not in CASUALTY_VERBS:
         return False
     node = tok
-    while node.dep_ == "conj" and node.head.tag_ == "VBN" and node.head is not node:
+    while node.dep_ == "conj" and node.head.tag_ == "VBN" and node.head.i != node.i:
         node = node.head  # "were shot and killed": the voice is on the first verb
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in node.children) or node.dep_ == "acl"
     if not passive or any(c.dep_ == "agent" for v in (tok, node) for c in v.children):
@@ -896,7 +896,7 @@ def _backdrop(tok: Token) -> bool:
     node = tok
     for _ in range(4):
         head = node.head
-        if head is node:
+        if head.i == node.i:
             return False
         if head.dep_ == "prep" or head.pos_ == "ADP":
             if head.lower_ in ("after", "following", "amid", "since", "despite", "ending"):
@@ -1052,7 +1052,7 @@ def grievance(tok: Token) -> bool:
     node = tok
     for _ in range(8):
         head = node.head
-        if head is node:
+        if head.i == node.i:
             return False
         if node.dep_ == "prep" and node.lower_ in ("over", "against", "about") and trigger_kind(head) == PROTEST:
             return True
