@@ -216,3 +216,13 @@ def test_a_name_shown_to_be_a_place_is_a_place_throughout_the_article(geo_nlp, g
 def test_a_one_word_name_is_not_echoed_onto_a_surname(geo_nlp, gazetteer):
     text = "Officers found the car in Moore on Monday. Moore pleaded guilty and Moore's lawyer spoke."
     assert _mentions(geo_nlp, gazetteer, text).count("Moore") == 1
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # The small model reads a capitalised "Near" as a first name and the place as a surname.
+    ("Near Palmyra, one strike destroyed an ISIL-held tank.", "Palmyra", "SYR"),
+    ("Near Ar Raqqah, 15 strikes engaged five ISIL tactical units.", "Ar Raqqah", "SYR"),
+    ("Near Rawah, one strike destroyed an ISIL-held building.", "Rawah", "IRQ"),
+])
+def test_a_place_after_a_capitalised_preposition(geo_nlp, gazetteer, text, name, country):
+    assert _places(geo_nlp, gazetteer, text).get(name) == country

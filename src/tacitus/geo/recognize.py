@@ -76,6 +76,8 @@ _FEATURE_WORDS = frozenset(
 # spells some other place by an alternate name is not that part ("the Khashman neighborhood").
 # Nouns after a person's name that make it the person's ("the Bush administration").
 _PERSON_HEADS = frozenset("administration presidency era doctrine family cabinet".split())
+# Prepositions that open a sentence capitalised, which the tagger may take for a first name.
+_PREPOSITIONS = frozenset("near in at outside around inside from into across along beyond".split())
 _PART_WORDS = frozenset("neighborhood neighbourhood quarter suburb".split())
 _DIRECTION = re.compile(
     r"^(?:(?:north|south|east|west|northern|southern|eastern|western|central|north-?east|north-?west|south-?east"
@@ -671,7 +673,9 @@ def _accept(doc, i: int, k: int, name: str, cands: tuple[Candidate, ...], ent_of
         # a notable place standing alone, not next to a first name or surname.
         prev = doc[i - 1] if i > 0 else None
         nxt = doc[k] if k < len(doc) else None
-        alone = not (prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ == "PERSON")
+        # "Near Palmyra, one strike ...": a capitalised preposition the tagger read as a first name
+        alone = not (prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper()
+                     and prev.ent_type_ == "PERSON" and prev.lower_ not in _PREPOSITIONS)
         alone = alone and not (nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper())
         if text[doc[k - 1].idx + len(doc[k - 1].text):][:2] in ("'s", "’s") and not _notable(cands, 100_000):
             return False  # "in Ali's house": a person's
