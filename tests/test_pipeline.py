@@ -344,3 +344,50 @@ def test_a_peaceful_protest_before_the_riot_is_its_own_event_with_its_crowd(pipe
     assert kinds == [("Peaceful protest", "United Kingdom", "Protesters (United Kingdom)"),
                      ("Violent demonstration", "Tottenham", "Rioters (United Kingdom)"),
                      ("Violent demonstration", "Wood Green", "Rioters (United Kingdom)")], kinds
+
+
+# A daily strike report: the day's tally names who strikes, the lines after it say where.
+_STRIKE_REPORT = (
+    "On Jan. 8, Coalition military forces conducted 34 strikes against ISIL terrorists in Syria and Iraq. "
+    "In Syria, Coalition military forces conducted 23 strikes using attack, bomber, fighter and remotely "
+    "piloted aircraft against ISIL targets.\n"
+    "Near Palmyra, one strike destroyed an ISIL-held tank.\n"
+    "Near Sinjar, two strikes destroyed three tunnel entrances and two ISIL fighting positions.\n")
+
+
+def test_a_strike_report_is_one_air_strike_per_place_owned_by_the_stated_striker(pipeline):
+    result = pipeline.process(RawDocument(id="strikes", origin="test", kind="record", content=_STRIKE_REPORT))
+    events = [e for e in result.events if not e.background]
+    assert sorted((e.sub_event_type, e.place.country if e.place else None) for e in events) == [
+        ("Air/drone strike", "IRQ"), ("Air/drone strike", "SYR")]  # the tallies are no events of their own
+    assert {_names(e) for e in events} == {("Coalition Forces (US-led)", "Islamic State")}
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("US jets bombed Taliban positions near Kunduz.", ("Military Forces of the United States", "Taliban")),
+    ("Coalition aircraft struck ISIL targets near Mosul.", ("Coalition Forces (US-led)", "Islamic State")),
+    ("A US strike on Jan. 1 hit two al-Qaida vehicles near Sarmada, Syria.",
+     ("Military Forces of the United States", "Al-Qaeda")),
+])
+def test_craft_named_with_their_owner_and_the_group_whose_things_were_hit(pipeline, text, actors):
+    event = _only_event(pipeline, text)
+    assert event.sub_event_type == "Air/drone strike" or event.event_type == "Battles"
+    assert _names(event) == actors
+
+
+def test_an_unowned_air_strike_is_not_given_the_one_group_the_article_names(pipeline):
+    result = pipeline.process(RawDocument(
+        id="unowned", origin="test", kind="record",
+        content="Islamic State fighters hold the town. An air strike destroyed a tank near Raqqa on Tuesday."))
+    strikes = [e for e in result.events if e.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 1 and strikes[0].actor1 is None
+
+
+def test_deaths_by_air_strikes_are_no_toll_of_the_ground_attack_before_them(pipeline):
+    result = pipeline.process(RawDocument(id="toll", origin="test", kind="record", content=(
+        "The Islamic State attacked positions of the Syrian Democratic Forces in the Deirezzor Governorate, "
+        "killing 92 SDF soldiers. 61 Islamic State fighters were also killed in the attacks, while 51 civilians "
+        "died but due to airstrikes.")))
+    clash = [e for e in result.events if e.sub_event_type == "Armed clash"]
+    assert len(clash) == 1 and clash[0].casualties.fatalities == 92
+    assert any(e.sub_event_type == "Air/drone strike" for e in result.events)

@@ -548,3 +548,41 @@ def test_a_regiment_killing_protesters_is_excessive_force():
 
     lemmas = {"parachute", "regiment", "kill", "protester", "sunday", "derry"}
     assert protest_sub(set(), lemmas) == ("Protests", "Excessive force against protesters")
+
+
+@pytest.mark.parametrize("text", [
+    "He embarked on the large-deck amphibious assault ship HMS Ocean.",
+    "Spc. Lorraine Walsh, an artillery crewmember, spoke to reporters.",
+    "The town was within shelling range of the nearest village.",
+    "In Syria, Coalition military forces conducted 23 strikes using attack, bomber, fighter and remotely piloted "
+    "aircraft against ISIL targets.",  # a tally of the day in one country, and kinds of aircraft
+    "Over the last year the Global Coalition has launched almost 8,000 strikes against ISIL in Iraq and Syria.",
+    "The UK remains steadfast in its support of the Iraqi people in their fight against ISIL.",
+    "Defeating ISIL will take time and patience but it is a fight we must win.",
+    "Hezbollah, which fought a month-long war with Israel in 2006, said it would respond.",
+    "ISIL has generated millions through trafficking in looted archaeological material.",
+    "Samarra Barrage is a multi-purpose barrage on the Tigris River.",
+    "Isiah L. Booker, of Cibolo, Texas, died Jan. 7, in Jordan, in a non-combat related incident.",
+    "A military aircraft carrying 12 passengers crashed near the base.",
+])
+def test_weapon_and_war_words_that_report_no_event(nlp, actors, text):
+    assert _types(nlp, actors, text) == []
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # a bare "strike" in an article about air strikes is one of them
+    ("Coalition aircraft struck targets near Mosul. Near Palmyra, one strike destroyed an ISIL-held tank.",
+     "Air/drone strike"),
+    ("Near Sinjar, two strikes destroyed three tunnel entrances.", None),  # a deed of its own, the means untold
+    ("Israeli military aircraft carried out a string of airstrikes on areas in the Gaza Strip.", "Air/drone strike"),
+    ("Israeli jets carried out 30 strikes on Gaza overnight.", "Air/drone strike"),  # a place: no mere tally
+    ("The Number of people killed range from 129 to 166.", "Attack"),
+    ("The Polish consulate was attacked with a grenade launcher.", "Grenade"),
+    ("At least seven people were killed when a suicide bomber targeted forces loyal to the government.",
+     "Suicide bomb"),
+])
+def test_strikes_and_their_kin_still_report_events(nlp, actors, text, sub):
+    types = _types(nlp, actors, text)
+    assert types, text
+    if sub is not None:
+        assert types[-1][1] == sub, types

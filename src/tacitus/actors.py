@@ -78,13 +78,13 @@ _MILITARY_NOUNS = {
     ("paratroopers",), ("special", "forces"), ("security", "forces"), ("security", "personnel"),
     ("warplanes",), ("jets",), ("fighter", "jets"), ("aircraft",), ("helicopters",), ("gunships",),
     ("drones",), ("drone",), ("artillery",), ("tanks",), ("gunboats",), ("airstrikes",), ("airstrike",),
-    ("air", "strikes"), ("air", "strike"), ("drone", "strikes"), ("drone", "strike"), ("strikes",),
+    ("air", "strikes"), ("air", "strike"), ("drone", "strikes"), ("drone", "strike"), ("strikes",), ("strike",),
     ("shelling",), ("bombardment",), ("missiles",), ("missile",), ("gendarmes",), ("gendarmerie",),
     ("border", "guards"), ("border", "guard"), ("coast", "guard"), ("service", "members"),
     ("national", "guard"), ("national", "army"), ("defence", "forces"), ("defense", "forces"),
 }
 _WEAPON_NOUNS = {
-    ("strikes",), ("missiles",), ("missile",), ("shelling",), ("force",), ("bombardment",), ("tanks",),
+    ("strikes",), ("strike",), ("missiles",), ("missile",), ("shelling",), ("force",), ("bombardment",), ("tanks",),
     ("artillery",), ("aircraft",), ("drone",), ("drones",), ("airstrike",), ("airstrikes",), ("air", "strikes"),
     ("air", "strike"), ("drone", "strikes"), ("drone", "strike"), ("warplanes",), ("jets",), ("fighter", "jets"),
     ("helicopters",), ("gunships",), ("gunboats",), ("air", "force"),

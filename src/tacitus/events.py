@@ -52,6 +52,7 @@ from tacitus.lexicon import (
     MOVEMENT_VERBS,
     NOT_TARGETS,
     OUTCOME,
+    PERSON_VICTIMS,
     PLAIN_PEOPLE,
     PROPAGANDA,
     PROTEST,
@@ -168,6 +169,19 @@ def detect(doc: Doc, *, group_spans: ActorFinder | None = None) -> list[EventCan
         injured = None
         candidates.extend(found)
     return candidates
+
+
+def strike_owners(doc: Doc) -> list[Span]:
+    """Who an article says carries out strikes: the subject of "conducted 23 strikes", "launched
+    airstrikes", whether or not the sentence is an event of its own (a day's tally is not)."""
+    out = []
+    for tok in doc:
+        if tok.dep_ == "dobj" and tok.lemma_.lower() in ("strike", "airstrike") and tok.tag_ == "NNS" \
+                and tok.head.lemma_.lower() in ("conduct", "carry", "launch", "fly", "execute", "mount"):
+            subj = _child(tok.head, ("nsubj",))
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+                out.append(_np(subj))
+    return out
 
 
 def _extend_back(c: EventCandidate, doc: Doc, sent: SpacySpan) -> EventCandidate:
@@ -442,11 +456,15 @@ def _candidate(doc: Doc, sent: SpacySpan, g: _Group, heads: set[int],
     if group_spans is not None:
         actor1 = _affiliation(actor1, doc, group_spans)
         actor2 = _affiliation(actor2, doc, group_spans)
+        actor2 = _owner_of_thing(actor2, doc, group_spans)
     if actor1 is None and group_spans is not None and not kinds & {LOSS}:
         actor1 = _named_group(doc, tokens, group_spans, exclude=actor2)
     if kinds == {PROPAGANDA} and not _armed_context(sent, group_spans):
         return None  # a police or a party video, not an armed group's propaganda
     etype, sub = classify(kinds, lemmas, actor1, actor2, doc, tokens)
+    if (etype, sub) == ("Violence against civilians", "Attack") and kinds <= {ATTACK, OUTCOME} \
+            and actor2 is not None and group_spans is not None and _armed(actor2, group_spans):
+        etype, sub = "Battles", "Armed clash"  # "a US strike hit two al-Qaida vehicles": an armed side hit
     if sub in ("Government regains territory", "Non-state actor overtakes territory") or \
             (etype == "Battles" and sub is None and actor1 is not None):
         # The gainer's kind decides; with no gainer read, classify's guess stands.
@@ -668,11 +686,13 @@ def _roles(g: _Group, trig: Token) -> tuple[Span | None, Span | None]:
             actor1 = _np(by)
         else:
             owner = _modifier_actor(trig)
+            if owner is not None and trig.lemma_.lower() in CRAFT and _nationality_word(trig, owner):
+                owner = _np(trig)  # "US jets bombed ...": the jets are the actor's, named with them
             if owner is not None:
                 actor1 = owner
     if trig.pos_ == "NOUN" and actor2 is None:
         on = _prep_obj(trig, ("on", "against"))
-        if on is not None:
+        if on is not None and on.ent_type_ not in ("DATE", "TIME"):  # not "a strike on Jan. 1"
             actor2 = _np(on)
     if actor1 is None:
         # "... was claimed by X", "X claimed responsibility"
@@ -894,9 +914,11 @@ def _modifier_actor(tok: Token) -> Span | None:
 
 
 def _nationality_word(noun: Token, owner: Span) -> bool:
-    """Whether a noun's owner is one nationality adjective ("Turkish" of "Turkish warplanes")."""
+    """Whether a noun's owner is one word naming whose it is with it: "Turkish warplanes", "US jets",
+    "Coalition aircraft" (a craft's owner, read with the craft: "US" alone is a pronoun's spelling)."""
     mods = [c for c in noun.children if c.idx >= owner.start and c.idx + len(c) <= owner.end]
-    return len(mods) == 1 and len(list(mods[0].subtree)) == 1 and (mods[0].ent_type_ == "NORP" or mods[0].pos_ == "ADJ")
+    return len(mods) == 1 and len(list(mods[0].subtree)) == 1 and (
+        mods[0].ent_type_ == "NORP" or mods[0].pos_ == "ADJ" or noun.lemma_.lower() in CRAFT)
 
 
 def _child(tok: Token, deps: tuple[str, ...]) -> Token | None:
@@ -934,6 +956,9 @@ def _np(tok: Token) -> Span:
     return _span_of(doc, doc[left].idx, doc[right].idx + len(doc[right]))
 
 
+# Craft of war, named with their owner: "US jets", "Coalition aircraft", "Saudi drones".
+CRAFT = {"jet", "warplane", "aircraft", "plane", "drone", "helicopter", "gunship", "bomber", "airstrike", "strike"}
+
 AFFILIATION = {"align", "affiliate", "link", "loyal", "belong", "ally", "tie", "connect", "member", "part",
                "fighter", "militant", "supporter", "suspect", "associate"}
 
@@ -953,6 +978,50 @@ def _affiliation(span: Span | None, doc: Doc, group_spans: ActorFinder) -> Span 
             for s, e, _ in group_spans(doc_text(doc)[left:right]):
                 return _span_of(doc, left + s, left + e)
     return _antecedent(head, doc, group_spans) or span
+
+
+def _person_noun(tok: Token) -> bool:
+    """People, not their things or positions: "relatives", "fighters", "villagers", a name."""
+    return tok.ent_type_ in ("PERSON", "NORP") or tok.lemma_.lower() in PERSON_VICTIMS | MEMBER_NOUNS \
+        or tok.lower_ in _PERSONAL or is_human(tok, by_word=True) and tok.lemma_.lower() not in THINGS_HELD
+
+
+# Words the armed-target list holds that are things, not people: what a strike destroys.
+THINGS_HELD = {"position", "base", "checkpoint", "post", "outpost", "convoy", "vehicle", "tank", "camp", "barracks",
+               "headquarters", "building", "facility", "depot", "station", "compound", "bunker", "trench", "line"}
+_PERSONAL = {"him", "her", "them", "us", "me"}
+
+
+def _armed(span: Span, group_spans: ActorFinder) -> bool:
+    """Whether a span is, as a whole, an armed group or state forces the dictionary knows."""
+    return any(s == 0 and e >= len(span.text.rstrip()) - 1 and getattr(a, "kind", None) in ("rebel", "state")
+               for s, e, a in group_spans(span.text))
+
+
+def _owner_of_thing(span: Span | None, doc: Doc, group_spans: ActorFinder) -> Span | None:
+    """The group whose thing was hit: "destroyed an ISIL tactical vehicle", "hit two al-Qaida vehicles",
+    "a mortar attack on a Peshmerga frontline position". Not for people ("relatives of Taliban fighters")."""
+    if span is None:
+        return None
+    words = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if words is None or _person_noun(words.root) or words.root.ent_type_ in ("GPE", "LOC", "FAC"):
+        return span
+    root = words.root.idx
+    found = group_spans(span.text)
+    if found and any(span.start + s <= root < span.start + e for s, e, _ in found):
+        return span  # the phrase is the group ("Taliban fighters")
+    start, end = span.start, span.end
+    if not found:
+        # "destroyed three tunnel entrances and two ISIL fighting positions": the things listed with it
+        conj = [c for c in words.root.children if c.dep_ == "conj" and c.pos_ == "NOUN" and not _person_noun(c)]
+        if not conj:
+            return span
+        end = max(c.right_edge.idx + len(c.right_edge) for c in conj)
+        found = group_spans(doc_text(doc)[start:end])
+        if not found:
+            return span
+    s, e, _ = found[0]
+    return _span_of(doc, start + s, start + e)
 
 
 # Nouns for a group's members or units, which a definite or "such" phrase uses to refer back to a group.
@@ -1062,6 +1131,8 @@ def _not_initiator(doc: Doc, start: int, end: int) -> bool:
     tok = heads[0]
     if grievance(tok):
         return True  # "a protest over a police shooting": what is protested
+    if tok.dep_ == "npadvmod" and tok.head.dep_ == "amod" and tok.head.head.i != tok.head.i:
+        tok = tok.head.head  # "destroyed an ISIL-held building": the building's place in the sentence
     while tok.dep_ in ("pobj", "conj", "compound", "poss", "amod", "nmod") and tok.head.i != tok.i:
         if tok.dep_ != "pobj":
             # "a Taliban vehicle": the vehicle's place; not "a Taliban attack", which is theirs
@@ -1117,7 +1188,10 @@ def _passing(trig: Token) -> bool:
 _ARRIVAL_PREPS = frozenset({"at", "in", "near", "outside", "inside"})
 
 
-COLLECTIVES = {"hundred", "thousand", "dozen", "score", "crowd", "group", "number", "gathering", "throng"}
+COLLECTIVES = {"hundred", "thousand", "dozen", "score", "crowd", "group", "number", "gathering", "throng",
+               # "carried out a string of airstrikes", "launched a wave of attacks": the deeds' own verb
+               "string", "series", "wave", "spate", "barrage", "volley", "salvo", "flurry", "succession", "pair",
+               "couple"}
 
 
 def _phrase_head(tok: Token) -> Token:

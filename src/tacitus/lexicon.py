@@ -36,6 +36,7 @@ KIND_FAMILIES = (
 SINGLE: dict[str, str] = {
     # explosions / remote violence
     "airstrike": AIR, "air-strike": AIR, "airstrikes": AIR, "airraid": AIR, "warplane": AIR, "jet": AIR,
+    "aircraft": AIR,
     "drone": AIR, "bomber-jet": AIR, "helicopter-gunship": AIR, "gunship": AIR,
     "suicide": SUICIDE, "self-immolation": None,  # type: ignore[dict-item]
     "ied": IED, "ieds": IED, "vbied": SUICIDE, "landmine": IED, "roadside": IED, "mine": IED,
@@ -102,6 +103,9 @@ PAIRS: dict[tuple[str, str], str] = {
 PAIRS = {k: v for k, v in PAIRS.items() if v is not None}
 
 # Words that make "strike"/"march"/"deal" ... mean something else nearby.
+# Words by which an article speaks of strikes from the air, so that a bare "strike" in it is one.
+AERIAL_WORDS = {"airstrike", "air-strike", "airstrikes", "aircraft", "warplane", "warplanes", "jet", "jets", "drone",
+                "drones", "bomber", "bombers", "sortie", "sorties", "gunship", "gunships", "airpower", "air-power"}
 STRIKE_LABOUR = {"worker", "workers", "teacher", "teachers", "union", "unions", "doctor", "doctors", "general", "hunger", "labour", "labor", "nurses", "drivers"}
 
 MODALS = {"will", "would", "could", "may", "might", "shall", "should", "must", "can", "ca"}
@@ -133,7 +137,7 @@ EVENT_VERBS = {"happen", "occur", "take", "kill", "leave", "claim", "carry", "la
                "commit", "trigger", "spark", "disperse", "quell", "scatter", "repel", "contain", "break", "sign", "reach", "agree", "announce", "release",
                "publish", "circulate", "post", "issue", "broker", "declare", "violate", "use", "fire", "drop",
                "detonate", "explode", "go", "plant", "hurl", "throw", "lob", "toss", "fall", "land",
-               "rip", "tear", "shake",
+               "rip", "tear", "shake", "engage", "suppress", "level", "flatten", "demolish", "raze",
                "stag"}  # the lemmatizer's lemma of "staged"
 # Verbs that make a crowd's protest noun a report of the protest: "gathered in a peaceful protest",
 # "demonstrators marched", "joined protests", "participated in a march".
@@ -172,6 +176,11 @@ ACCIDENT_CUES = {"accident", "accidental", "accidentally", "cylinder", "boiler",
                  "hooch", "rainfall", "cloudburst"}
 JET_CUES = {"fire", "strike", "missile", "bomb", "attack", "raid", "pound", "target", "hit", "drop", "shoot",
             "warplane", "military", "air", "force", "sortie", "rocket"}
+# What aircraft do in a strike: "aircraft" alone is an air strike only with one of these.
+JET_DEEDS = JET_CUES - {"military", "air", "force", "sortie", "warplane"}
+# A barrage that holds water: "the Samarra Barrage ... on the Tigris River".
+DAM_WORDS = {"river", "dam", "water", "irrigation", "hydroelectric", "reservoir", "canal", "tigris", "euphrates",
+             "flood", "multi-purpose", "lake"}
 # Words that make a sentence with an accident cue still a report of violence.
 VIOLENCE_CUES = {"attack", "bomber", "militant", "gunman", "gunmen", "terrorist", "insurgent", "rebel", "airstrike",
                  "shelling", "suicide", "jihadist", "bomb", "explosive", "ied", "grenade", "mortar", "rocket",
@@ -280,6 +289,12 @@ HARDWARE_MODIFIERS = {"interceptor", "booster", "space", "carrier", "abm", "anti
 HARDWARE_HEADS = {"test", "testing", "defense", "defence", "shield", "program", "programme", "system", "technology",
                   "production", "factory", "deal", "sale", "contract", "development", "maker", "manufacturer",
                   "scientist", "engineer", "industry", "launch", "stage", "engine", "capability", "arsenal", "treaty"}
+# Things an attack word can name the kind of, rather than report an attack: "an amphibious assault
+# ship", "an artillery crewmember", "ISIL fighting positions", "a VBIED storage facility".
+EQUIPMENT_HEADS = {"ship", "vessel", "boat", "submarine", "frigate", "destroyer", "helicopter", "aircraft", "plane",
+                   "jet", "craft", "rifle", "crew", "crewmember", "crewman", "position", "capability", "capacity",
+                   "training", "drill", "exercise", "course", "season", "facility", "dog", "system", "factory",
+                   "manual", "tactic", "equipment", "range"}
 LAUNCH_WORDS = {"orbit", "satellite", "spacecraft", "capsule", "astronaut", "cosmonaut", "nasa", "launchpad",
                 "cosmodrome", "spaceport", "payload", "soyuz", "shuttle", "spacex", "roscosmos", "lunar", "mars"}
 # A mine dug, not laid: "a coal mine", "a deep mine accumulating water".

@@ -413,6 +413,9 @@ def _adds_toll(prev: Event, ev: Event, *, since: int | None = None) -> bool:
     ca, cb = prev.casualties, ev.casualties
     if cb.fatalities is None and cb.wounded is None:
         return False
+    if (ev.sub_event_type == "Air/drone strike") != (prev.sub_event_type == "Air/drone strike") and not (
+            ev.trigger is not None and _CASUALTY_TRIGGER.match(ev.trigger.text)):
+        return False  # "... while 51 civilians died due to airstrikes": the strikes' toll, not the ground attack's
     count = cb.wounded_span if cb.wounded is not None else cb.fatalities_span
     # Counted on from the first ("Both attackers were also killed"): a different figure adds to
     # it and is no rival toll; the merged event keeps the larger (conservative, CODEBOOK 3).

@@ -35,6 +35,7 @@ from tacitus.lexicon import (
     CLASH,
     COMPUTING,
     COURT_WORDS,
+    EQUIPMENT_HEADS,
     EXECUTE,
     EXPLOSIVE_HEADS,
     FILMING,
@@ -509,6 +510,31 @@ def _physical_target(tok: Token) -> bool:
         lemma in CIVILIAN_TARGETS and not _human(tok) or lemma in MECHANICAL_AGENTS or lemma in ("position", "home")
 
 
+def _listed_kinds_of(tok: Token) -> bool:
+    """Whether a noun heads a list of kinds that ends on the thing they are kinds of ("attack, bomber,
+    fighter and remotely piloted aircraft"), which the parser reads as a list of nouns."""
+    node, seen = tok, 0
+    while seen < 6:
+        nxt = next((c for c in node.children if c.dep_ == "conj"), None)
+        if nxt is None:
+            break
+        node, seen = nxt, seen + 1
+    return seen > 0 and node.lemma_.lower() in EQUIPMENT_HEADS and not any(c.dep_ == "det" for c in node.children)
+
+
+def _equipment(tok: Token) -> bool:
+    """Whether a chain of modifiers leads up to a kind of thing before any deed: "a VBIED storage facility",
+    not "a chemical weapons attack"."""
+    node = tok
+    while node.dep_ in ("compound", "amod", "nmod") and node.head.i > node.i and node.head.pos_ in ("NOUN", "PROPN"):
+        node = node.head
+        if node.lemma_.lower() in EQUIPMENT_HEADS:
+            return True
+        if trigger_kind(node) is not None:
+            return False
+    return False
+
+
 def _other_sense(tok: Token, kind: str) -> bool:
     """Weapon and war words in another sense: a launch, a mine dug, hardware, a film shoot, a storm of criticism.
 
@@ -527,6 +553,14 @@ def _other_sense(tok: Token, kind: str) -> bool:
     words = _LazyWords(sent, tok)
     if tok.pos_ == "NOUN" and kind in (BLAST, ATTACK, KILL, SHELL) and _sport_unit(tok):
         return True  # "a three-run blast"
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN") \
+            and _equipment(tok):
+        return True  # "an amphibious assault ship", "ISIL fighting positions", "a VBIED storage facility"
+    if tok.pos_ == "NOUN" and tok.dep_ != "conj" and _listed_kinds_of(tok):
+        return True  # "using attack, bomber, fighter and remotely piloted aircraft": a kind of aircraft
+    if nxt is not None and nxt.lemma_.lower() == "range" and tok.i > 0 and \
+            doc[tok.i - 1].lower_ in ("within", "in", "of", "into", "beyond", "outside"):
+        return True  # "within shelling range", "out of firing range"; not "the number killed range from"
     if lemma == "blast":
         if nxt is not None and nxt.lower_ == "off" or any(c.lower_ == "off" for c in tok.children):
             return True  # "blasted off for the international space station"
@@ -756,6 +790,11 @@ def needs_evidence(tok: Token, kind: str) -> bool:
     if lemma in ("hit", "strike", "hurt"):
         if any(_weapon(a) for a in _agents(tok)):
             return False
+        if lemma == "strike" and tok.pos_ == "NOUN" and (
+                tok.dep_ == "nsubj" and tok.head.lemma_.lower() in STRIKE_DEEDS
+                or tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("conduct", "launch", "carry", "execute")
+                and any(c.dep_ == "prep" and c.lower_ in ("against", "on") for c in tok.head.children)):
+            return False  # "two strikes destroyed three tunnel entrances", "conducted strikes against ISIL"
         return not any(o.lemma_.lower() in ARMED_TARGETS | STRUCK_PLACES | {"target", "mine", "landmine", "ied"} or o.ent_type_ in ("GPE", "FAC", "LOC") or
                        _human(o) and any(c.dep_ == "nummod" for c in o.children) for o in _objects(tok))
     if lemma in ("attack", "assault") and kind == ATTACK:
@@ -766,6 +805,8 @@ def needs_evidence(tok: Token, kind: str) -> bool:
     return False
 
 
+# What a military strike does to what it hits.
+STRIKE_DEEDS = {"destroy", "engage", "hit", "kill", "target", "damage", "wound", "level", "flatten", "eliminate"}
 SELF_HARM_HEADS = {"watch", "prevention", "rate", "note", "attempt", "hotline", "risk", "monitoring", "ideation", "pact",
                    "thought", "crisis", "epidemic", "awareness", "letter", "case", "victim", "expert", "helpline",
                    "cluster", "death", "investigation", "inquiry"}

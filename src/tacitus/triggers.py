@@ -15,6 +15,7 @@ in ``events.py``.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 from spacy.tokens import Doc, Token
@@ -23,6 +24,7 @@ from spacy.tokens import Span as SpacySpan
 from tacitus.lexicon import (
     ABDUCT,
     ACCIDENT_CUES,
+    AERIAL_WORDS,
     AGREE,
     AIR,
     ARMED_TARGETS,
@@ -35,6 +37,7 @@ from tacitus.lexicon import (
     BLAST,
     CELL_WORDS,
     CHANGE,
+    DAM_WORDS,
     CHEM,
     CIVILIAN_TARGETS,
     CLASH,
@@ -55,6 +58,7 @@ from tacitus.lexicon import (
     INTERVENTION_CUES,
     IRREALIS,
     JET_CUES,
+    JET_DEEDS,
     KILL,
     LAW_ENFORCEMENT,
     LETHAL_CUES,
@@ -91,6 +95,7 @@ from tacitus.lexicon import (
     WITHDRAWAL,
     trigger_kind,
 )
+from tacitus import countries
 from tacitus.models import Span
 from tacitus.nlp import tokens_in
 from tacitus.senses import figurative, is_human, violence_evidence
@@ -98,6 +103,9 @@ from tacitus.senses import figurative, is_human, violence_evidence
 logger = logging.getLogger(__name__)
 
 ActorFinder = Callable[[str], Sequence[tuple[int, int, object]]]
+
+
+_AERIAL = "tacitus_aerial"
 
 
 def find_triggers(sent: SpacySpan) -> Iterable[tuple[Token, str]]:
@@ -155,7 +163,27 @@ def find_triggers(sent: SpacySpan) -> Iterable[tuple[Token, str]]:
             kind = _verb_object_kind(tok)
         if kind is None or not _sense_ok(tok, kind):
             continue
+        if kind == ATTACK and lemma == "strike" and tok.pos_ == "NOUN" and _aerial(tok.doc):
+            # "Near Sinjar, two strikes destroyed three tunnel entrances" in a report of air
+            # strikes: the bare word is one of them
+            kind = AIR
         yield tok, kind
+
+
+def _aerial(doc: Doc) -> bool:
+    """Whether an article speaks of strikes from the air (aircraft, air strikes, drones, warplanes)."""
+    cached = doc.user_data.get(_AERIAL)
+    if cached is not None and cached[0] == len(doc):  # the token count guards against copied user_data
+        return cached[1]
+    found = False
+    for i, tok in enumerate(doc):
+        lemma = tok.lemma_.lower()
+        if lemma in AERIAL_WORDS or (lemma == "air" and i + 1 < len(doc)
+                                     and doc[i + 1].lemma_.lower() in ("strike", "raid", "support", "campaign")):
+            found = True
+            break
+    doc.user_data[_AERIAL] = (len(doc), found)
+    return found
 
 
 def _verb_object_kind(verb: Token) -> str | None:
@@ -526,6 +554,19 @@ def _sense_ok(tok: Token, kind: str) -> bool:
         # "the fight against terrorism", "battle for hearts and minds" are not clashes
         if any(c.lower_ in ("against", "for") and any(g.lemma_ in ("terrorism", "corruption", "extremism", "poverty", "heart", "mind", "climate") for g in c.subtree) for c in tok.children):
             return False
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children) and \
+                any(c.lower_ == "against" for c in tok.children):
+            return False  # "support the Iraqi people in their fight against ISIL": a campaign, no clash
+        if any(c.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ in MODALS for a in c.children)
+               for c in tok.children):
+            return False  # "a fight we must win"
+    if lemma == "fight" and tok.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("war", "campaign", "insurgency") for c in tok.children):
+        return False  # "which fought a month-long war with Israel in 2006": a war, no one clash
+    if kind == LOOT and tok.tag_ == "VBN" and tok.dep_ == "amod":
+        return False  # "trafficking in looted archaeological material": what was looted once, no looting told
+    if lemma == "barrage" and tok.sent is not None and {t.lemma_.lower() for t in tok.sent} & DAM_WORDS:
+        return False  # "a multi-purpose barrage on the Tigris River": a dam
     if lemma == "march" and (tok.ent_type_ == "DATE" or tok.is_title and tok.i > tok.sent.start):
         return False
     if lemma == "march" and any(c.lower_ in ("flag", "route") and c.dep_ in ("compound", "amod", "nmod")
@@ -564,9 +605,14 @@ def _sense_ok(tok: Token, kind: str) -> bool:
         return False
     if lemma == "record":
         return False
-    if lemma == "jet" and (tok.pos_ != "NOUN" or not {t.lemma_.lower() for t in tok.sent} & JET_CUES):
-        # "Israeli jets fired missiles" is an air strike; "a passenger jet landed" is not
+    if lemma in ("jet", "aircraft") and (tok.pos_ != "NOUN" or not {t.lemma_.lower() for t in tok.sent} & (
+            JET_CUES if lemma == "jet" else JET_DEEDS)):
+        # "Israeli jets fired missiles" is an air strike; "a passenger jet landed" is not, nor is
+        # "a military aircraft crashed"
         return False
+    if lemma == "aircraft" and not (tok.dep_ in ("nsubj", "conj") and tok.head.pos_ == "VERB"
+                                    or tok.dep_ == "pobj" and tok.head.lower_ == "by"):
+        return False  # what the aircraft did ("Coalition aircraft struck ..."), not what was done to it
     if kind == ARREST and tok.lemma_ == "detention" and tok.head.lemma_ in ("center", "centre", "camp", "facility"):
         return False
     if kind == CHEM and lemma in ("chemical", "toxic", "chlorine", "mustard", "poison", "poisonous") and not any(
@@ -608,7 +654,11 @@ def accident(sent: SpacySpan) -> bool:
            for w in (t.lemma_.lower(), t.lower_)}
     if low & VIOLENCE_CUES:
         return False
-    return bool(low & ACCIDENT_CUES) or any(_industrial(t) for t in sent)
+    return bool(low & ACCIDENT_CUES) or any(_industrial(t) for t in sent) or bool(_NON_COMBAT.search(sent.text))
+
+
+# A service member's death that the military calls no combat's: "died ... in a non-combat related incident".
+_NON_COMBAT = re.compile(r"\bnon[- ]?(?:combat|hostile)\b", re.I)
 
 
 # The subjects and time spans of a toll accumulated over a whole conflict:
@@ -628,6 +678,11 @@ def cumulative(verb: Token) -> bool:
     """
     if verb.pos_ not in ("VERB", "AUX"):
         return False
+    if any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ == "NNS" and any(m.like_num for m in c.children)
+           for c in verb.children) and any(
+            t.dep_ == "pobj" and t.head.lower_ in ("in", "across") and t.ent_type_ == "GPE"
+            and any(c.dep_ == "conj" and c.ent_type_ == "GPE" for c in t.children) for t in verb.subtree):
+        return True  # "conducted 34 strikes against ISIL in Syria and Iraq": a tally over two countries
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in CONFLICT_NOUNS and perfect:
@@ -646,6 +701,25 @@ def cumulative(verb: Token) -> bool:
     return False
 
 
+def _tally(deeds: Token) -> bool:
+    """Many deeds counted in one country with no place named: "In Syria, Coalition military forces
+    conducted 15 strikes ...", a day's sum that the report then breaks down place by place."""
+    count = next((m for m in deeds.children if m.dep_ == "nummod" and m.like_num), None)
+    if count is None or deeds.head.lemma_.lower() not in _TALLY_VERBS:
+        return False
+    try:
+        n = int(count.text.replace(",", ""))
+    except ValueError:
+        n = {"ten": 10, "eleven": 11, "twelve": 12, "dozens": 24, "hundreds": 100}.get(count.lower_, 0)
+    if n < 10:
+        return False
+    return not any(e.label_ in ("GPE", "LOC", "FAC") and countries.country_iso3(e.text) is None
+                   for e in deeds.sent.ents)
+
+
+_TALLY_VERBS = {"conduct", "carry", "launch", "fly", "execute", "deliver", "stage", "mount"}
+
+
 # "the week before" dates an event; a bare "before" makes a statement generic (is_asserted).
 _TIME_UNITS = {"minute", "hour", "day", "night", "week", "month", "year", "moment", "weekend", "evening", "morning"}
 
@@ -658,6 +732,9 @@ def is_asserted(tok: Token) -> bool:
     """False for threats, plans, calls, hypotheticals, negated and generic statements."""
     if cumulative(tok):
         return False
+    if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.dep_ in ("dobj", "nsubjpass") and (
+            cumulative(tok.head) or _tally(tok)):
+        return False  # "Over the last year the Coalition has launched almost 8,000 strikes": a tally
     seen = 0
     node = tok
     factual = False
