@@ -983,13 +983,12 @@ def _affiliation(span: Span | None, doc: Doc, group_spans: ActorFinder) -> Span 
 def _person_noun(tok: Token) -> bool:
     """People, not their things or positions: "relatives", "fighters", "villagers", a name."""
     return tok.ent_type_ in ("PERSON", "NORP") or tok.lemma_.lower() in PERSON_VICTIMS | MEMBER_NOUNS \
-        or tok.lower_ in _PERSONAL or is_human(tok, by_word=True) and tok.lemma_.lower() not in THINGS_HELD
+        or is_human(tok, by_word=True) and tok.lemma_.lower() not in THINGS_HELD
 
 
 # Words the armed-target list holds that are things, not people: what a strike destroys.
 THINGS_HELD = {"position", "base", "checkpoint", "post", "outpost", "convoy", "vehicle", "tank", "camp", "barracks",
                "headquarters", "building", "facility", "depot", "station", "compound", "bunker", "trench", "line"}
-_PERSONAL = {"him", "her", "them", "us", "me"}
 
 
 def _armed(span: Span, group_spans: ActorFinder) -> bool:
