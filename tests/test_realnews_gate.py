@@ -49,10 +49,11 @@ def _wikievents() -> tuple[list[dict], dict[str, str]]:
 
 def _re3d() -> tuple[list[dict], dict[str, str]]:
     gold = load_jsonl(HERE / "data" / "re3d_gold.jsonl")
+    sources = {source: load_jsonl(shared_path("data", "re3d", source, "documents.json"))
+               for source in {g["source"] for g in gold}}
     texts = {}
     for g in gold:
-        lines = load_jsonl(shared_path("data", "re3d", g["source"], "documents.json"))
-        texts[g["id"]] = lines[g["line"]]["text"]
+        texts[g["id"]] = sources[g["source"]][g["line"]]["text"]
         for event in g["events"]:
             assert event["evidence"].split("\n")[0][:40] in texts[g["id"]], (g["id"], event["evidence"])
     return gold, texts

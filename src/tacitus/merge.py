@@ -413,8 +413,8 @@ def _adds_toll(prev: Event, ev: Event, *, since: int | None = None) -> bool:
     ca, cb = prev.casualties, ev.casualties
     if cb.fatalities is None and cb.wounded is None:
         return False
-    if (ev.sub_event_type == "Air/drone strike") != (prev.sub_event_type == "Air/drone strike") and not (
-            ev.trigger is not None and _CASUALTY_TRIGGER.match(ev.trigger.text)):
+    told_as_toll = ev.trigger is not None and bool(_CASUALTY_TRIGGER.match(ev.trigger.text))
+    if (ev.sub_event_type == "Air/drone strike") != (prev.sub_event_type == "Air/drone strike") and not told_as_toll:
         return False  # "... while 51 civilians died due to airstrikes": the strikes' toll, not the ground attack's
     count = cb.wounded_span if cb.wounded is not None else cb.fatalities_span
     # Counted on from the first ("Both attackers were also killed"): a different figure adds to
@@ -429,8 +429,7 @@ def _adds_toll(prev: Event, ev: Event, *, since: int | None = None) -> bool:
     if not relative and ((ca.fatalities is not None and cb.fatalities is not None and ca.fatalities != cb.fatalities)
                          or (ca.wounded is not None and cb.wounded is not None and ca.wounded != cb.wounded)):
         return False
-    bare = ca.fatalities is None and ca.wounded is None and ev.trigger is not None \
-        and bool(_CASUALTY_TRIGGER.match(ev.trigger.text))
+    bare = ca.fatalities is None and ca.wounded is None and told_as_toll
     if not (relative or bare):
         return False
     if not _fits_place(prev, ev, _narrows):

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Callable
+from typing import TypeVar
 
 import spacy
 from spacy.attrs import DEP, ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, MORPH, POS, SENT_START, TAG
@@ -212,16 +214,26 @@ def _retexted(doc: Doc, text: str) -> Doc:
 
 
 _TEXT = "tacitus_text"
+T = TypeVar("T")
+
+
+def doc_memo(doc: Doc, key: str, compute: Callable[[], T]) -> T:
+    """A value worked out once per Doc and kept in its ``user_data`` under ``key``.
+
+    The token count is kept with it: a Doc built from another (a re-parse, a true-cased copy)
+    may carry the other's ``user_data``, whose values are not its own.
+    """
+    cached = doc.user_data.get(key)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1]
+    value = compute()
+    doc.user_data[key] = (len(doc), value)
+    return value
 
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per Doc: spaCy joins every token's text on each access."""
-    cached = doc.user_data.get(_TEXT)
-    if cached is not None and cached[0] == len(doc):  # the token count guards against copied user_data
-        return cached[1]
-    text = doc.text
-    doc.user_data[_TEXT] = (len(doc), text)
-    return text
+    return doc_memo(doc, _TEXT, lambda: doc.text)
 
 
 def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:

@@ -164,8 +164,9 @@ class Pipeline:
         places = self._place_names(article.text, toponyms)
         coded = [self._code(article, doc, c, places, dateline, _nested(c, candidates)) for c in candidates]
         coded = [_crowd_clash(ev) for ev in self._attribute(article, coded)]
-        strikers = [a for a in (self._actor(sp, None) for sp in events.strike_owners(doc)) if a is not None]
-        coded = _strikes_owned(coded, strikers)
+        if any(ev.sub_event_type == "Air/drone strike" and ev.actor1 is None for ev in coded):
+            strikers = [a for a in (self._actor(sp, None) for sp in events.strike_owners(doc)) if a is not None]
+            coded = _strikes_owned(coded, strikers)
         first_line = article.text.find("\n")
         merged = merge.merge_mentions(coded, headline_end=first_line if first_line > 0 else None)
         persons = {c.trigger.start: c.actor2 for c in candidates if c.actor2 is not None and _a_person(doc, c.actor2)}

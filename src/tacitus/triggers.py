@@ -97,7 +97,8 @@ from tacitus.lexicon import (
 )
 from tacitus import countries
 from tacitus.models import Span
-from tacitus.nlp import tokens_in
+from tacitus.nlp import doc_memo, tokens_in
+from tacitus.numbers import parse_count
 from tacitus.senses import figurative, is_human, violence_evidence
 
 logger = logging.getLogger(__name__)
@@ -172,18 +173,13 @@ def find_triggers(sent: SpacySpan) -> Iterable[tuple[Token, str]]:
 
 def _aerial(doc: Doc) -> bool:
     """Whether an article speaks of strikes from the air (aircraft, air strikes, drones, warplanes)."""
-    cached = doc.user_data.get(_AERIAL)
-    if cached is not None and cached[0] == len(doc):  # the token count guards against copied user_data
-        return cached[1]
-    found = False
-    for i, tok in enumerate(doc):
-        lemma = tok.lemma_.lower()
-        if lemma in AERIAL_WORDS or (lemma == "air" and i + 1 < len(doc)
-                                     and doc[i + 1].lemma_.lower() in ("strike", "raid", "support", "campaign")):
-            found = True
-            break
-    doc.user_data[_AERIAL] = (len(doc), found)
-    return found
+    return doc_memo(doc, _AERIAL, lambda: any(
+        tok.lemma_.lower() in AERIAL_WORDS or (tok.lemma_.lower() == "air" and tok.i + 1 < len(doc)
+                                               and doc[tok.i + 1].lemma_.lower() in _AIR_DEEDS)
+        for tok in doc))
+
+
+_AIR_DEEDS = ("strike", "raid", "support", "campaign")  # "air strikes", "air support"
 
 
 def _verb_object_kind(verb: Token) -> str | None:
@@ -565,7 +561,7 @@ def _sense_ok(tok: Token, kind: str) -> bool:
         return False  # "which fought a month-long war with Israel in 2006": a war, no one clash
     if kind == LOOT and tok.tag_ == "VBN" and tok.dep_ == "amod":
         return False  # "trafficking in looted archaeological material": what was looted once, no looting told
-    if lemma == "barrage" and tok.sent is not None and {t.lemma_.lower() for t in tok.sent} & DAM_WORDS:
+    if lemma == "barrage" and {t.lemma_.lower() for t in tok.sent} & DAM_WORDS:
         return False  # "a multi-purpose barrage on the Tigris River": a dam
     if lemma == "march" and (tok.ent_type_ == "DATE" or tok.is_title and tok.i > tok.sent.start):
         return False
@@ -707,11 +703,8 @@ def _tally(deeds: Token) -> bool:
     count = next((m for m in deeds.children if m.dep_ == "nummod" and m.like_num), None)
     if count is None or deeds.head.lemma_.lower() not in _TALLY_VERBS:
         return False
-    try:
-        n = int(count.text.replace(",", ""))
-    except ValueError:
-        n = {"ten": 10, "eleven": 11, "twelve": 12, "dozens": 24, "hundreds": 100}.get(count.lower_, 0)
-    if n < 10:
+    n = parse_count(count.text)
+    if n is None or n[0] < 10:
         return False
     return not any(e.label_ in ("GPE", "LOC", "FAC") and countries.country_iso3(e.text) is None
                    for e in deeds.sent.ents)
