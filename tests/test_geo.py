@@ -9,7 +9,7 @@ import pytest
 
 from tacitus.errors import GazetteerError
 from tacitus.geo import country_of_text, find_toponyms, fold, geoparse_text, locate_event, open_gazetteer
-from tacitus.geo.gazetteer import source_version
+from tacitus.geo.gazetteer import Q_ALIAS, Q_ALTERNATE, source_version
 from tacitus.models import Span
 from tacitus.settings import default_cache_dir
 
@@ -278,6 +278,24 @@ def test_spelling_variants_reach_the_place(gazetteer, name, iso3, near):
     assert gazetteer.lookup(name) == []  # not by any indexed name ...
     best = max(gazetteer.variants(name), key=lambda c: c.place.population).place
     assert best.country == iso3 and km((best.latitude, best.longitude), near) < 30  # ... but by its skeleton
+
+
+@pytest.mark.parametrize(("name", "admin1"), [("Tal Afar", "Ninawa"), ("Al Huwayjah", "Kirkuk")])
+def test_plain_respellings_of_a_romanised_name_are_aliases(gazetteer, name, admin1):
+    # GeoNames writes "Tall ‘Afar" and "Al Ḩawījah"; the press writes the alternate names.
+    [cand] = [c for c in gazetteer.candidates(name) if c.place.country == "IRQ"]
+    assert (cand.place.admin1, cand.quality) == (admin1, Q_ALIAS)
+
+
+def test_look_alike_alternates_of_a_plain_name_stay_alternates(gazetteer):
+    # "Balart" is an alternate of Ballarat, but also a surname: not promoted.
+    assert {c.quality for c in gazetteer.candidates("Balart")} == {Q_ALTERNATE}
+
+
+@pytest.mark.model
+def test_respelled_town_is_found_without_its_country(geo_nlp, gazetteer):
+    [t] = geoparse_text("Near Al Huwayjah, two strikes struck an ISIL tactical unit.", geo_nlp, gazetteer)
+    assert (t.span.text, t.place.country, t.place.admin1) == ("Al Huwayjah", "IRQ", "Kirkuk")
 
 
 def test_variants_need_a_close_spelling(gazetteer):

@@ -38,7 +38,7 @@ from .names import ascii_name, fold, is_latin, skeleton
 logger = logging.getLogger(__name__)
 
 #: Bump when the schema or the build rules change.
-BUILD_VERSION = 9
+BUILD_VERSION = 10
 
 KIND_PLACE, KIND_ADMIN2, KIND_ADMIN1, KIND_COUNTRY = 0, 1, 2, 3
 Q_FUZZY, Q_ALTERNATE, Q_ALIAS, Q_PRIMARY = 0, 1, 2, 3
@@ -356,6 +356,22 @@ def _alternate_ok(alt: str, key: str) -> bool:
     return not (alt.isupper() and len(alt) <= 5)
 
 
+def _romanised(name: str) -> bool:
+    """Whether a name is written in a scholarly romanisation: diacritics or ayn/hamza marks."""
+    return ascii_name(name) != name or any(c in name for c in "‘’ʼʻ'`")
+
+
+def _alternate_quality(alt: str, primary_bones: str) -> int:
+    """How far a town's alternate name is trusted: as an alias when it only respells the primary name.
+
+    "Tal Afar" and "Al Huwayjah" are the English spellings of GeoNames' "Tall 'Afar" and
+    "Al Hawijah" (same consonant skeleton), not a foreign or historical name of the town.
+    """
+    if not primary_bones or not alt.isascii():
+        return Q_ALTERNATE
+    return Q_ALIAS if skeleton(fold(alt)) == primary_bones else Q_ALTERNATE
+
+
 def build(path: Path, *, place_aliases: Path | None = None, progress: bool = False, version: str | None = None) -> None:
     """Compile the gazetteer into ``path`` (atomically: temp file, then rename).
 
@@ -541,7 +557,11 @@ def _fill(db: sqlite3.Connection, place_aliases: Path | None, progress: bool) ->
             a3 = iso2to3.get(a2)
             sid = admin1_by_code.get(f"{a2}.{city.get('admin1code')}") or city_admin1.get(city["geonameid"])
             feature = "P.PPLC" if capitals.get(a2) == fold(city["name"]) else "P.PPL"
-            entries = [(city["name"], Q_PRIMARY)] + [(a, Q_ALTERNATE) for a in city.get("alternatenames") or ()]
+            # Only a scholarly romanisation ("Tall ‘Afar", "Al Ḩawījah") has respellings the
+            # press uses instead; a plain name's look-alikes ("Balart" for Ballarat) are not.
+            bones = skeleton(fold(city["name"])) if _romanised(city["name"]) else ""
+            entries = [(city["name"], Q_PRIMARY)] + [(a, _alternate_quality(a, bones))
+                                                    for a in city.get("alternatenames") or ()]
             add_place((city["geonameid"], city["name"], city["latitude"], city["longitude"], a3, division_name(sid),
                        feature, city.get("population") or 0, KIND_PLACE, division_name(city_admin2.get(city["geonameid"]))),
                       keys_for(entries))
