@@ -66,6 +66,11 @@ def test_persian_ezafe_names_are_one_name(geo_nlp, gazetteer, text):
         # A building named for its patron saint: "St Anthony" is no town here.
         ("A bomb went off at St Anthony's Shrine in Colombo.", "St Anthony"),
         ("Gunmen opened fire outside St Mary's Hospital in Lagos.", "St Mary"),
+        # A news outlet named with the word for it, not the capital or province spelled alike.
+        ("State-run Syrian news agency Sana reported explosions at the military airport.", "Sana"),
+        ("Iran's Fars news agency said two people died.", "Fars"),
+        # A people, not the Alabama town, whatever country the text names.
+        ("The US was blamed for its part in the Arab-Israeli conflict.", "Arab"),
     ],
 )
 def test_words_and_name_parts_are_not_places(geo_nlp, gazetteer, text, wrong):
@@ -223,6 +228,15 @@ def test_a_one_word_name_is_not_echoed_onto_a_surname(geo_nlp, gazetteer):
     ("Near Palmyra, one strike destroyed an ISIL-held tank.", "Palmyra", "SYR"),
     ("Near Ar Raqqah, 15 strikes engaged five ISIL tactical units.", "Ar Raqqah", "SYR"),
     ("Near Rawah, one strike destroyed an ISIL-held building.", "Rawah", "IRQ"),
+    # a town of no recorded population, in the country the report is about
+    ("Iraq\n. Near Tal Afar, three strikes destroyed an ISIL-held building.", "Tal Afar", "IRQ"),
+    # a misspelling, its first word a stray alternate name of a US town ("Dayr" for Dyer)
+    ("Syria\n. Near Ayn Isa, one strike hit a VBIED.\n. Near Dayr Az Zayr, five strikes destroyed oil well heads.",
+     "Dayr Az Zayr", "SYR"),
 ])
 def test_a_place_after_a_capitalised_preposition(geo_nlp, gazetteer, text, name, country):
     assert _places(geo_nlp, gazetteer, text).get(name) == country
+
+
+def test_a_city_keeps_its_newspaper(geo_nlp, gazetteer):
+    assert _places(geo_nlp, gazetteer, "A Kabul newspaper said the blast killed two.").get("Kabul") == "AFG"

@@ -38,7 +38,7 @@ from .names import ascii_name, fold, is_latin, skeleton
 logger = logging.getLogger(__name__)
 
 #: Bump when the schema or the build rules change.
-BUILD_VERSION = 10
+BUILD_VERSION = 11
 
 KIND_PLACE, KIND_ADMIN2, KIND_ADMIN1, KIND_COUNTRY = 0, 1, 2, 3
 Q_FUZZY, Q_ALTERNATE, Q_ALIAS, Q_PRIMARY = 0, 1, 2, 3
@@ -361,14 +361,14 @@ def _romanised(name: str) -> bool:
     return ascii_name(name) != name or any(c in name for c in "‘’ʼʻ'`")
 
 
-def _alternate_quality(alt: str, primary_bones: str) -> int:
+def _alternate_quality(alt: str, primary: str, primary_bones: str) -> int:
     """How far a town's alternate name is trusted: as an alias when it only respells the primary name.
 
     "Tal Afar" and "Al Huwayjah" are the English spellings of GeoNames' "Tall 'Afar" and
     "Al Hawijah" (same consonant skeleton), not a foreign or historical name of the town.
     """
-    if not primary_bones or not alt.isascii():
-        return Q_ALTERNATE
+    if not primary_bones or not alt.isascii() or len(alt.split()) != len(primary.split()):
+        return Q_ALTERNATE  # "Ahmad" is no respelling of "Al Aḩmadī", but a man's name
     return Q_ALIAS if skeleton(fold(alt)) == primary_bones else Q_ALTERNATE
 
 
@@ -560,7 +560,7 @@ def _fill(db: sqlite3.Connection, place_aliases: Path | None, progress: bool) ->
             # Only a scholarly romanisation ("Tall ‘Afar", "Al Ḩawījah") has respellings the
             # press uses instead; a plain name's look-alikes ("Balart" for Ballarat) are not.
             bones = skeleton(fold(city["name"])) if _romanised(city["name"]) else ""
-            entries = [(city["name"], Q_PRIMARY)] + [(a, _alternate_quality(a, bones))
+            entries = [(city["name"], Q_PRIMARY)] + [(a, _alternate_quality(a, city["name"], bones))
                                                     for a in city.get("alternatenames") or ()]
             add_place((city["geonameid"], city["name"], city["latitude"], city["longitude"], a3, division_name(sid),
                        feature, city.get("population") or 0, KIND_PLACE, division_name(city_admin2.get(city["geonameid"]))),

@@ -731,7 +731,20 @@ def locate_event(
         return found.place, None
     if dateline is not None and dateline.place is not None:
         return dateline.place, None
+    # "Syria / . Near Ayn Isa, ... / . Near Dayr Az Zayr (unknown), ...": a list goes on in the
+    # country of the line before, whatever country the article names most.
+    before = next((t for t in reversed(toponyms) if evidence.start - _LINE_BEFORE_CHARS <= t.span.start
+                   and t.span.end <= evidence.start), None)
+    cued = before is not None and bool(_STRONG_CUE.search(text[max(0, before.span.start - 60):before.span.start]))
+    if before is not None and (before.place.precision != "place" or _role(doc, text, before, toponyms, cued) != _PLACE):
+        before = None  # only a town said to be where something was: not "Yemen's Houthi movement"
+    if before is not None:
+        return _country_place(before.place.country, toponyms), None
     return _country_by_role(doc, text, toponyms, (_PLACE,)), None
+
+
+# How far back a place in the lines before an event still gives its country.
+_LINE_BEFORE_CHARS = 250
 
 
 # A place named by its kind as another than the one told before, which the gazetteer may not know:

@@ -19,7 +19,7 @@ from pathlib import Path
 from spacy.attrs import IDX, IS_PUNCT, LENGTH, POS
 from spacy.symbols import ADJ, NOUN, PROPN, X
 
-from ..nlp import doc_text
+from ..nlp import doc_memo, doc_text
 from .gazetteer import KIND_ADMIN1, KIND_ADMIN2, KIND_COUNTRY, KIND_PLACE, Q_ALTERNATE, Candidate, Gazetteer
 from .names import COMMON_WORDS, PEOPLES, country_of_text, demonym_country, fold
 
@@ -259,7 +259,8 @@ def find_mentions(doc, gazetteer: Gazetteer, *, text: str | None = None) -> tupl
             continue
         if _surname_use(name, cands, surnames, text, start):
             continue
-        if _names_feature(name, text, end, cands) or _heads_unknown_name(doc, ent.end, text, cands):
+        if _names_feature(name, text, end, cands) or _heads_unknown_name(doc, ent.end, text, cands) \
+                or _media_name(text, start, end, cands):
             continue
         end = _admin_word_end(text, end, cands)
         take(Mention(start, end, text[start:end], "ner", ent.label_, _is_locative(text, start)))
@@ -305,7 +306,8 @@ def _echoes(doc, text: str, gazetteer: Gazetteer, mentions: list[Mention], ent_o
             if last.dep_ in ("nsubj", "nsubjpass") and i in ent_of and ent_of[i].label_ in ("PERSON", "ORG"):
                 continue  # the subject the tagger reads as a person or an organisation
             cands = gazetteer.candidates(name)
-            if not cands or _names_feature(name, text, end, cands) or _heads_unknown_name(doc, k, text, cands):
+            if not cands or _names_feature(name, text, end, cands) or _heads_unknown_name(doc, k, text, cands) \
+                    or _media_name(text, start, end, cands):
                 continue
             take(Mention(start, end, name, "echo", ent_of[i].label_ if i in ent_of else None, _is_locative(text, start)))
 
@@ -340,6 +342,24 @@ def _kind_word_tail(doc, i: int) -> bool:
         return False
     prev = doc[i - 1] if i > 0 else None
     return prev is not None and prev.text[:1].isupper() and prev.idx + len(prev.text) + 1 == doc[i].idx
+
+
+# A news outlet named with the word for it: "news agency Sana", "the Fars news agency", "the daily Al-Ahram".
+_MEDIA_BEFORE = re.compile(r"(?:news\s+agency|news\s+service|agency|newspaper|daily|broadcaster|channel|outlet)"
+                           r"\s*,?\s*$", re.IGNORECASE)
+_MEDIA_AFTER = re.compile(r"\s+(?:news\s+agency|news\s+service|newspaper|broadcaster|television|TV)\b", re.IGNORECASE)
+
+
+def _media_name(text: str, start: int, end: int, cands: tuple[Candidate, ...]) -> bool:
+    """Whether a name is a news outlet's: "State-run Syrian news agency Sana reported ...", "Iran's Fars news
+    agency". A country keeps its name, a city its paper ("the Iraq news agency", "a Kabul newspaper")."""
+    if any(c.kind == KIND_COUNTRY and c.quality > Q_ALTERNATE for c in cands):
+        return False
+    if _MEDIA_BEFORE.search(text, max(0, start - 30), start):
+        return True
+    # "a Kabul newspaper" is one of the city's; "the Fars news agency" is no province's
+    return bool(_MEDIA_AFTER.match(text, end)) and not any(
+        c.kind == KIND_PLACE and c.quality > Q_ALTERNATE and c.place.population >= 100_000 for c in cands)
 
 
 def _names_feature(name: str, text: str, end: int, cands: tuple[Candidate, ...]) -> bool:
@@ -458,15 +478,20 @@ def _of_kind(gazetteer: Gazetteer, base: str, word: str) -> tuple[Candidate, ...
     return admin or tuple(c for c in cands if c.kind == KIND_PLACE and c.quality > Q_ALTERNATE)
 
 
+_INNER_ARTICLES = frozenset("al el ar ash as ad an at az ad adh ath es ed et en".split())
+
+
 def variant_candidates(gazetteer: Gazetteer, name: str) -> tuple[Candidate, ...]:
     """Spelling-variant candidates of a name, or of it without a generic last word ("Mussayab district").
 
     Never for English words ("Defence", "Bombing"): their near-spellings are towns by accident.
     """
-    if any(_english(word) for word in name.split()):
+    words = name.split()
+    # An Arabic article inside a name ("Dayr Az Zayr", "Tall Al Abyad") is no English word.
+    if any(_english(word) for i, word in enumerate(words)
+           if not (0 < i < len(words) - 1 and word.lower() in _INNER_ARTICLES)):
         return ()
     cands = gazetteer.variants(name)
-    words = name.split()
     if not cands and len(words) > 1 and words[-1].lower() in _GENERIC:
         cands = gazetteer.variants(" ".join(words[:-1]))
     return cands
@@ -496,6 +521,11 @@ class _Tokens:
 
     def __len__(self) -> int:
         return len(self._doc)
+
+    @property
+    def doc(self):
+        """The Doc itself."""
+        return self._doc
 
     def __getitem__(self, i: int):
         tok = self._built.get(i)
@@ -575,16 +605,23 @@ def _gazetteer_matches(doc, text: str, gazetteer: Gazetteer, ent_of: dict, take,
         if isinstance(best, int):
             i = best
             continue
-        lone_ent = ent is None or (ent.start == i and ent.end == j and ent.label_ in ("ORG", "PERSON", "GPE", "LOC"))
-        if best is None and tok.pos_ == "PROPN" and lone_ent and _is_locative(text, tok.idx):
-            # "a police station in Mussayab": a spelling variant the index lacks.
-            last = doc[j - 1]
-            if last.text[:1].isupper() and j - i <= 3:
+        # "Near Dayr Az Zayr" tagged as one person: the capitalised preposition is no part of the name
+        ent_start = ent.start + 1 if ent is not None and ent.start == i - 1 and doc[i - 1].lower_ in _PREPOSITIONS \
+            else ent.start if ent is not None else i
+        lone_ent = ent is None or (ent_start == i and ent.end == j and ent.label_ in ("ORG", "PERSON", "GPE", "LOC"))
+        # Only a stray alternate name of its first word ("Dayr" for Dyer, Indiana) is no reason to
+        # leave the whole name unread.
+        partial = best is not None and not isinstance(best, int) and best[4] < j and not plausible(best[3])
+        if (best is None or partial) and tok.pos_ == "PROPN" and lone_ent and _is_locative(text, tok.idx):
+            # "a police station in Mussayab", "Near Dayr Az Zayr": a spelling variant the index lacks.
+            stop = next((k for k in range(j, i, -1) if doc[k - 1].text[:1].isupper()), i + 1)
+            last = doc[stop - 1]
+            if stop - i <= 3:
                 name = text[tok.idx : last.idx + len(last.text)]
                 cands = gazetteer.variants(name)
                 if cands and fold(name) not in COMMON_WORDS:
                     take(Mention(tok.idx, last.idx + len(last.text), name, "gazetteer", None, True))
-                    i = j
+                    i = stop
                     continue
         if best is None:
             i += 1
@@ -616,6 +653,7 @@ def _gazetteer_matches(doc, text: str, gazetteer: Gazetteer, ent_of: dict, take,
         elif k - i == 1 and _surname_use(name, cands, surnames, text, start):
             pass
         elif (not _names_feature(name, text, end, cands) and not _heads_unknown_name(doc, k, text, cands)
+              and not _media_name(text, start, end, cands)
               and _accept(doc, i, k, name, cands, ent_of, text, known)):
             take(Mention(start, end, name, "gazetteer", label, _is_locative(text, start)))
         i = k
@@ -683,6 +721,8 @@ def _accept(doc, i: int, k: int, name: str, cands: tuple[Candidate, ...], ent_of
             return False  # "the Bush administration": a person's
         if alone and locative and any(c.place.population >= 20_000 for c in cands):
             return True  # "a hospital in Groznyy", "in Kiryat Ata": a town of some size after "in"
+        if alone and locative and ent.label_ == "PERSON" and _in_named_country(doc, cands):
+            return True  # "Iraq ... Near Tal Afar, three strikes": a town of the country the text is about
         if alone and _INSTALLATION_AFTER.match(after):
             return True  # "the Shaybah natural gas liquids facility": an installation named by its place
         return alone and strong(cands) and (locative or qualified or _notable(cands, 100_000))
@@ -722,6 +762,14 @@ def _accept(doc, i: int, k: int, name: str, cands: tuple[Candidate, ...], ent_of
         # "Superior", "Ridge", "Leader": English words that are also small towns.
         return _notable(cands, 200_000)
     return locative or qualified or _notable(cands, 5000)
+
+
+def _in_named_country(doc, cands: tuple[Candidate, ...]) -> bool:
+    """Whether a town by a primary name or alias lies in a country the text names (or names a people of)."""
+    base = doc.doc if isinstance(doc, _Tokens) else doc
+    named = doc_memo(base, "tacitus.geo.countries_named", lambda: frozenset(
+        iso for ent in base.ents if ent.label_ in ("GPE", "NORP") and (iso := country_of_text(ent.text))))
+    return any(c.quality > Q_ALTERNATE and c.kind == KIND_PLACE and c.place.country in named for c in cands)
 
 
 def _full_name(ent) -> bool:
