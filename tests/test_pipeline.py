@@ -363,6 +363,21 @@ def test_a_strike_report_is_one_air_strike_per_place_owned_by_the_stated_striker
     assert {_names(e) for e in events} == {("Coalition Forces (US-led)", "Islamic State")}
 
 
+def test_a_strike_report_names_no_struck_unit_as_striker_and_no_recap_as_an_event(pipeline):
+    report = (_STRIKE_REPORT + "Iraq\n"
+              ". Near Mosul, seven strikes engaged four ISIL tactical units; destroyed four VBIEDs; and suppressed "
+              "two mortar teams and an ISIL tactical unit.\n"
+              ". Near Tal Afar, three strikes destroyed an ISIL-held building.\n"
+              "The strikes were conducted as part of Operation Inherent Resolve, the operation to eliminate the "
+              "ISIL terrorist group and the threat they pose to Iraq and Syria.\n")
+    result = pipeline.process(RawDocument(id="strikes", origin="test", kind="record", content=report))
+    events = [e for e in result.events if not e.background]
+    assert sorted((e.sub_event_type, e.place.name if e.place and e.place.precision == "place" else None)
+                  for e in events) == [("Air/drone strike", "Mosul"), ("Air/drone strike", "Sinjār"),
+                                       ("Air/drone strike", "Tadmur"), ("Air/drone strike", "Tall ‘Afar")]
+    assert {_names(e) for e in events} == {("Coalition Forces (US-led)", "Islamic State")}
+
+
 @pytest.mark.parametrize(("text", "actors"), [
     ("US jets bombed Taliban positions near Kunduz.", ("Military Forces of the United States", "Taliban")),
     ("Coalition aircraft struck ISIL targets near Mosul.", ("Coalition Forces (US-led)", "Islamic State")),

@@ -48,9 +48,11 @@ def test_accidents_and_disasters_are_not_events(nlp, actors, text):
     "A bomb exploded at a gas station in Kabul, killing four.",
     "A truck bomb packed with ammonium nitrate exploded in Mogadishu, killing 20.",
     "Militants blew up a chemical plant in Deir ez-Zor.",
+    # a strike in a report of air strikes
+    "Coalition aircraft conducted strikes. Near Tal Afar, one strike destroyed a VBIED factory.",
 ])
 def test_bombs_at_industrial_sites_are_events(nlp, actors, text):
-    assert not accident(next(nlp(text).sents))
+    assert not accident(list(nlp(text).sents)[-1])
     assert _types(nlp, actors, text)
 
 
@@ -564,6 +566,12 @@ def test_a_regiment_killing_protesters_is_excessive_force():
     "Samarra Barrage is a multi-purpose barrage on the Tigris River.",
     "Isiah L. Booker, of Cibolo, Texas, died Jan. 7, in Jordan, in a non-combat related incident.",
     "A military aircraft carrying 12 passengers crashed near the base.",
+    # the means of a day's tally of strikes is no shelling of its own
+    "In Iraq, Coalition military forces conducted 11 strikes using attack, bomber, fighter, and remotely piloted "
+    "aircraft as well as rocket artillery against ISIL targets.",
+    # a campaign that describes who speaks
+    "The US-led coalition conducting air strikes against so-called Islamic State in Iraq has said it was not "
+    "responsible.",
 ])
 def test_weapon_and_war_words_that_report_no_event(nlp, actors, text):
     assert _types(nlp, actors, text) == []
@@ -576,6 +584,7 @@ def test_weapon_and_war_words_that_report_no_event(nlp, actors, text):
     ("Near Sinjar, two strikes destroyed three tunnel entrances.", None),  # a deed of its own, the means untold
     ("Israeli military aircraft carried out a string of airstrikes on areas in the Gaza Strip.", "Air/drone strike"),
     ("Israeli jets carried out 30 strikes on Gaza overnight.", "Air/drone strike"),  # a place: no mere tally
+    ("Coalition aircraft conducted strikes. Near Al Huwayjah, two strikes disabled two bridges.", "Air/drone strike"),
     ("The Number of people killed range from 129 to 166.", "Attack"),
     ("The Polish consulate was attacked with a grenade launcher.", "Grenade"),
     ("At least seven people were killed when a suicide bomber targeted forces loyal to the government.",
@@ -586,3 +595,21 @@ def test_strikes_and_their_kin_still_report_events(nlp, actors, text, sub):
     assert types, text
     if sub is not None:
         assert types[-1][1] == sub, types
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # the weapons a strike hit are its target, not the means of a deed of their own
+    ("Coalition strikes destroyed two mortars and an IED near Raqqa.", None),
+    ("Israeli jets struck rocket launchers in Gaza.", "Air/drone strike"),
+    # with no striker, destroyed or seized weapons are weapons disrupted; used ones shell
+    ("Soldiers destroyed two IEDs near Kandahar.", "Disrupted weapons use"),
+    ("Rebels shelled the town using rocket artillery on Monday.", "Shelling/artillery/missile attack"),
+])
+def test_weapons_struck_and_weapons_used(nlp, actors, text, sub):
+    types = _types(nlp, actors, text)
+    assert len(types) == 1, types
+    if sub is None:
+        assert types[0][1] not in ("Disrupted weapons use", "Shelling/artillery/missile attack",
+                                   "Remote explosive/landmine/IED"), types
+    else:
+        assert types[0][1] == sub, types

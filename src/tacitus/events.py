@@ -1110,6 +1110,8 @@ def _affiliation_of(doc: Doc, people: Span, start: int, end: int) -> bool:
 # Nouns a group's name before them makes the group's doing ("a Taliban offensive", "an IS claim").
 _DEEDS_OF = {"attack", "assault", "offensive", "raid", "ambush", "operation", "strike", "bombing", "claim",
              "campaign", "fighter", "militant", "gunman", "member", "commander", "unit", "force", "troop"}
+# The group's people among them, whose place in the sentence is the group's ("engaged four ISIL units").
+_MEMBERS = {"fighter", "militant", "gunman", "member", "commander", "unit", "force", "troop"}
 # Prepositions whose object an attack is aimed at ("fired on troops", "an IED under a convoy").
 _TARGET_PREPS = {"on", "against", "under", "at", "toward", "towards", "targeting", "upon"}
 # Verbs whose subject responds to an attack rather than carries it out ("police are hunting a suspect").
@@ -1132,10 +1134,12 @@ def _not_initiator(doc: Doc, start: int, end: int) -> bool:
         return True  # "a protest over a police shooting": what is protested
     if tok.dep_ == "npadvmod" and tok.head.dep_ == "amod" and tok.head.head.i != tok.head.i:
         tok = tok.head.head  # "destroyed an ISIL-held building": the building's place in the sentence
-    while tok.dep_ in ("pobj", "conj", "compound", "poss", "amod", "nmod") and tok.head.i != tok.i:
+    while tok.dep_ in ("pobj", "conj", "compound", "poss", "amod", "nmod", "appos") and tok.head.i != tok.i:
         if tok.dep_ != "pobj":
             # "a Taliban vehicle": the vehicle's place; not "a Taliban attack", which is theirs
-            if tok.dep_ != "conj" and (trigger_kind(tok.head) is not None or tok.head.lemma_.lower() in _DEEDS_OF):
+            # "killed three Taliban fighters", "suppressed an ISIL tactical unit": the members' place
+            if tok.dep_ != "conj" and (trigger_kind(tok.head) is not None or tok.head.lemma_.lower() in _DEEDS_OF) \
+                    and tok.head.lemma_.lower() not in _MEMBERS:
                 break
             tok = tok.head
             continue

@@ -137,7 +137,7 @@ EVENT_VERBS = {"happen", "occur", "take", "kill", "leave", "claim", "carry", "la
                "commit", "trigger", "spark", "disperse", "quell", "scatter", "repel", "contain", "break", "sign", "reach", "agree", "announce", "release",
                "publish", "circulate", "post", "issue", "broker", "declare", "violate", "use", "fire", "drop",
                "detonate", "explode", "go", "plant", "hurl", "throw", "lob", "toss", "fall", "land",
-               "rip", "tear", "shake", "engage", "suppress", "level", "flatten", "demolish", "raze",
+               "rip", "tear", "shake", "engage", "suppress", "level", "flatten", "demolish", "raze", "disable",
                "stag"}  # the lemmatizer's lemma of "staged"
 # Verbs that make a crowd's protest noun a report of the protest: "gathered in a peaceful protest",
 # "demonstrators marched", "joined protests", "participated in a march".
@@ -188,7 +188,8 @@ VIOLENCE_CUES = {"attack", "bomber", "militant", "gunman", "gunmen", "terrorist"
                  "demonstrator", "riot", "rioter", "march", "rally", "clash", "gunfire", "shooting",
                  # plural forms the tagger leaves unlemmatised at a sentence's start, and shelling verbs
                  "rebels", "militants", "insurgents", "terrorists", "jihadists", "militias", "shell", "shelled",
-                 "bombing", "hijack", "hijacked", "hijacker", "kidnap", "kidnapped", "raid", "arson", "arsonist", "shoot"}
+                 "bombing", "hijack", "hijacked", "hijacker", "kidnap", "kidnapped", "raid", "arson", "arsonist",
+                 "shoot", "vbied", "vbieds", "svbied", "airstrikes", "warplane", "warplanes", "gunship", "artillery"}
 # What explodes in an industrial accident: "a tank at the plant exploded", "a gas explosion".
 INDUSTRIAL = {"cylinder", "boiler", "container", "furnace", "reactor", "plant", "factory", "warehouse", "gas",
               "propane", "fertilizer", "chemical", "pipeline", "transformer", "bunker", "storage", "firework",

@@ -970,6 +970,9 @@ def _resolve_references(told: list[tuple[Event, list[str]]], headline_end: int |
         if ref is not None and ref.kind == "bare" and len(texts) > 1 and \
                 (ev.casualties.fatalities_span is not None or ev.casualties.wounded_span is not None):
             ref = None  # a follow-up sentence told its toll ("At least 27 people were confirmed killed")
+        if ref is not None and _recaps_several(chains, ev, ref):
+            logger.debug("plural reference %r sums up the events told before", ev.evidence.text[:60])
+            continue
         if ref is not None and _resolve(chains, ev, ref, texts):
             continue
         if ref is None and (_fold_nested(chains, ev, texts) or _tells_pending(chains, ev, texts)
@@ -1049,6 +1052,21 @@ def _near(a: Place | None, b: Place | None) -> bool:
     if a.precision != b.precision:
         return False
     return km(a.latitude, a.longitude, b.latitude, b.longitude) <= _NEAR_KM
+
+
+def _recaps_several(chains: list[_Chain], ev: Event, ref: _Reference) -> bool:
+    """Whether a plural description that names nothing refers to several events told before it.
+
+    After the day's strikes near Mosul, Tal Afar and Raqqa, "The strikes were conducted as part of
+    Operation Inherent Resolve" is all of them, and neither one of them nor an event of its own.
+    A plural reference that gives a toll ("The attacks killed 40 people") is kept.
+    """
+    noun = ref.noun.lower()
+    if ref.kind != "definite" or ref.names or ref.year is not None or not noun.endswith("s") or noun.endswith("ss"):
+        return False
+    if ev.casualties.fatalities_span is not None or ev.casualties.wounded_span is not None:
+        return False
+    return sum(_family_fits(c.event, ev, ref.noun) for c in chains) >= 2
 
 
 def _resolve(chains: list[_Chain], ev: Event, ref: _Reference, texts: list[str]) -> bool:

@@ -62,6 +62,7 @@ from tacitus.lexicon import (
     RECORDINGS,
     RIOT,
     SHELL,
+    SUICIDE,
     TAKERS,
     trigger_kind,
 )
@@ -535,6 +536,37 @@ def _equipment(tok: Token) -> bool:
     return False
 
 
+# What strikes from the air or afar: the subject of a verb whose object is then the thing struck.
+_STRIKERS = {"strike", "airstrike", "air-strike", "raid", "airraid", "bombardment", "shelling", "sortie", "jet",
+             "warplane", "aircraft", "plane", "drone", "helicopter", "gunship", "bomber", "artillery", "missile"}
+_STRUCK_VERBS = {"destroy", "damage", "hit", "strike", "target", "engage", "suppress", "bomb", "knock", "disable"}
+
+
+def _struck_thing(tok: Token) -> bool:
+    """Whether a weapon word names what a strike hit, not the means of a deed of its own.
+
+    "seven strikes engaged four ISIL tactical units; destroyed ... four VBIEDs", "jets struck
+    rocket launchers": the car bombs and the rockets are targets. "Police destroyed two IEDs"
+    (no striker) stays weapons disrupted.
+    """
+    node = tok
+    for _ in range(12):
+        if node.dep_ in ("compound", "amod", "nmod", "conj", "appos") and node.head.i != node.i:
+            node = node.head
+        else:
+            break
+    if node.dep_ != "dobj" or node.head.lemma_.lower() not in _STRUCK_VERBS:
+        return False
+    verb = node.head
+    for _ in range(4):
+        if any(c.dep_ == "nsubj" and c.lemma_.lower() in _STRIKERS for c in verb.children):
+            return True
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
 def _other_sense(tok: Token, kind: str) -> bool:
     """Weapon and war words in another sense: a launch, a mine dug, hardware, a film shoot, a storm of criticism.
 
@@ -556,6 +588,8 @@ def _other_sense(tok: Token, kind: str) -> bool:
     if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN") \
             and _equipment(tok):
         return True  # "an amphibious assault ship", "ISIL fighting positions", "a VBIED storage facility"
+    if kind in (SHELL, IED, BLAST, GRENADE, SUICIDE) and tok.pos_ in ("NOUN", "PROPN") and _struck_thing(tok):
+        return True  # "strikes ... destroyed four VBIEDs", "jets struck rocket launchers": what was hit
     if tok.pos_ == "NOUN" and tok.dep_ != "conj" and _listed_kinds_of(tok):
         return True  # "using attack, bomber, fighter and remotely piloted aircraft": a kind of aircraft
     if nxt is not None and nxt.lemma_.lower() == "range" and tok.i > 0 and \
@@ -806,7 +840,8 @@ def needs_evidence(tok: Token, kind: str) -> bool:
 
 
 # What a military strike does to what it hits.
-STRIKE_DEEDS = {"destroy", "engage", "hit", "kill", "target", "damage", "wound", "level", "flatten", "eliminate"}
+STRIKE_DEEDS = {"destroy", "engage", "hit", "kill", "target", "damage", "wound", "level", "flatten", "eliminate",
+                "disable", "suppress"}
 SELF_HARM_HEADS = {"watch", "prevention", "rate", "note", "attempt", "hotline", "risk", "monitoring", "ideation", "pact",
                    "thought", "crisis", "epidemic", "awareness", "letter", "case", "victim", "expert", "helpline",
                    "cluster", "death", "investigation", "inquiry"}

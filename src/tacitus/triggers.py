@@ -648,8 +648,8 @@ def accident(sent: SpacySpan) -> bool:
     low = {w for t in sent if not (t.pos_ == "VERB" and t.lemma_.lower() in ("storm", "crash", "collapse", "flood",
                                                                            "crush", "wreck"))
            for w in (t.lemma_.lower(), t.lower_)}
-    if low & VIOLENCE_CUES:
-        return False
+    if low & VIOLENCE_CUES or "strike" in low and _aerial(sent.doc):
+        return False  # "one strike destroyed a VBIED factory" in a report of air strikes
     return bool(low & ACCIDENT_CUES) or any(_industrial(t) for t in sent) or bool(_NON_COMBAT.search(sent.text))
 
 
@@ -713,6 +713,41 @@ def _tally(deeds: Token) -> bool:
 _TALLY_VERBS = {"conduct", "carry", "launch", "fly", "execute", "deliver", "stage", "mount"}
 
 
+# Verbs of saying whose subject a campaign describes ("The coalition conducting air strikes ... said").
+_SPEAKING = {"say", "deny", "announce", "state", "insist", "confirm", "report", "tell", "add", "acknowledge", "admit",
+             "warn", "note", "stress"}
+
+
+def _describes_speaker(tok: Token) -> bool:
+    """Whether a deed only describes who is speaking: "The US-led coalition conducting air strikes
+    against so-called Islamic State in Iraq has said it was not responsible" reports no strike."""
+    node = tok
+    for _ in range(4):
+        if node.pos_ == "VERB" or node.head.i == node.i or node.dep_ not in ("dobj", "compound", "amod", "conj"):
+            break
+        node = node.head
+    return (node.pos_ == "VERB" and node.tag_ == "VBG" and node.dep_ == "acl" and node.head.dep_ == "nsubj"
+            and node.head.head.lemma_.lower() in _SPEAKING)
+
+
+def _means_of_tally(tok: Token) -> bool:
+    """Whether a weapon word is what a tallied deed used: "conducted 11 strikes ... using attack aircraft
+    as well as rocket artillery against ISIL targets" reports no shelling of its own."""
+    node = tok
+    for _ in range(10):
+        if node.dep_ in ("compound", "amod", "nmod", "conj") and node.head.i != node.i:
+            node = node.head
+        else:
+            break
+    use = node.head
+    if node.dep_ != "dobj" or use.lemma_.lower() not in ("use", "employ") or use.dep_ not in ("advcl", "acl", "xcomp"):
+        return False
+    gov = use.head
+    if gov.pos_ == "NOUN":
+        return gov.tag_ == "NNS" and _tally(gov)
+    return any(c.dep_ == "dobj" and c.tag_ == "NNS" and (_tally(c) or cumulative(gov)) for c in gov.children)
+
+
 # "the week before" dates an event; a bare "before" makes a statement generic (is_asserted).
 _TIME_UNITS = {"minute", "hour", "day", "night", "week", "month", "year", "moment", "weekend", "evening", "morning"}
 
@@ -728,6 +763,10 @@ def is_asserted(tok: Token) -> bool:
     if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.dep_ in ("dobj", "nsubjpass") and (
             cumulative(tok.head) or _tally(tok)):
         return False  # "Over the last year the Coalition has launched almost 8,000 strikes": a tally
+    if _means_of_tally(tok):
+        return False  # "conducted 11 strikes ... using ... rocket artillery": the tally's means
+    if _describes_speaker(tok):
+        return False  # "The US-led coalition conducting air strikes against IS has said ...": who speaks
     seen = 0
     node = tok
     factual = False
