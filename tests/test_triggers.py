@@ -584,7 +584,6 @@ def test_weapon_and_war_words_that_report_no_event(nlp, actors, text):
     ("Near Sinjar, two strikes destroyed three tunnel entrances.", None),  # a deed of its own, the means untold
     ("Israeli military aircraft carried out a string of airstrikes on areas in the Gaza Strip.", "Air/drone strike"),
     ("Israeli jets carried out 30 strikes on Gaza overnight.", "Air/drone strike"),  # a place: no mere tally
-    ("Coalition aircraft conducted strikes. Near Al Huwayjah, two strikes disabled two bridges.", "Air/drone strike"),
     ("The Number of people killed range from 129 to 166.", "Attack"),
     ("The Polish consulate was attacked with a grenade launcher.", "Grenade"),
     ("At least seven people were killed when a suicide bomber targeted forces loyal to the government.",
@@ -613,3 +612,9 @@ def test_weapons_struck_and_weapons_used(nlp, actors, text, sub):
                                    "Remote explosive/landmine/IED"), types
     else:
         assert types[0][1] == sub, types
+
+
+def test_strikes_that_disabled_something_report_a_deed(nlp, actors):
+    doc = nlp("Coalition aircraft conducted strikes. Near Al Huwayjah, two strikes disabled two bridges.")
+    found = [c for c in detect(doc, group_spans=actors.find_all) if "disabled" in c.evidence.text]
+    assert [(c.sub_event_type, c.trigger.text) for c in found] == [("Air/drone strike", "strikes")]
