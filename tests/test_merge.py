@@ -666,3 +666,27 @@ def test_a_spot_placed_at_its_division_is_not_the_town_told_before():
     same = _after(lead, "The blast in Kandahar province killed three militants.", place=province, fatalities=3,
                   trigger="blast")
     assert len(merge_mentions([lead, same])) == 1
+
+
+def _strike(text, start, place=None):
+    return _event(text, start, sub="Air/drone strike", trigger="strike", place=place)
+
+
+def test_a_plural_reference_after_several_events_is_all_of_them():
+    a = _strike("Near Kabul, one strike destroyed a tank.", 0, KABUL)
+    b = _strike("Near Herat, two strikes destroyed a bunker.", 100, HERAT)
+    # The country its sentence names ("the threat they pose to Pakistan") makes it no event of its own.
+    pakistan = Place("Pakistan", 30.0, 70.0, "PAK", None, None, "A.PCLI", "country")
+    recap = _event("The strikes were conducted as part of Operation Resolve against the threat to Pakistan.", 200,
+                   sub="Air/drone strike", trigger="strikes", place=pakistan)
+    merged = merge_mentions([a, b, recap])
+    assert [m.place for m in merged] == [KABUL, HERAT]
+
+
+def test_a_plural_reference_with_a_place_of_its_own_is_kept():
+    a = _strike("Near Kabul, one strike destroyed a tank.", 0, KABUL)
+    b = _strike("Near Herat, two strikes destroyed a bunker.", 100, HERAT)
+    other = Place("Kandahar", 31.6, 65.7, "AFG", "Kandahar", 1138336, "P.PPLA", "place")
+    own = _event("A school in Kandahar was damaged in the strikes.", 200, sub="Air/drone strike",
+                 trigger="strikes", place=other)
+    assert [m.place for m in merge_mentions([a, b, own])] == [KABUL, HERAT, other]

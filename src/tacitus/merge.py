@@ -1059,12 +1059,17 @@ def _recaps_several(chains: list[_Chain], ev: Event, ref: _Reference) -> bool:
 
     After the day's strikes near Mosul, Tal Afar and Raqqa, "The strikes were conducted as part of
     Operation Inherent Resolve" is all of them, and neither one of them nor an event of its own.
-    A plural reference that gives a toll ("The attacks killed 40 people") is kept.
+    A plural reference that gives a toll ("The attacks killed 40 people") or a place is kept.
     """
     noun = ref.noun.lower()
     if ref.kind != "definite" or ref.names or ref.year is not None or not noun.endswith("s") or noun.endswith("ss"):
         return False
     if ev.casualties.fatalities_span is not None or ev.casualties.wounded_span is not None:
+        return False
+    if ev.place is not None and ev.place.precision == "place" and ev.location_span is not None \
+            and ev.evidence.start <= ev.location_span.start < ev.evidence.end:
+        # "dargahs near the Bapunagar water tower were razed in the riots": a town of its own; not
+        # "the operation to eliminate ISIL and the threat they pose to Iraq"
         return False
     return sum(_family_fits(c.event, ev, ref.noun) for c in chains) >= 2
 
