@@ -1109,8 +1109,9 @@ def _affiliation_of(doc: Doc, people: Span, start: int, end: int) -> bool:
 
 # Nouns a group's name before them makes the group's doing ("a Taliban offensive", "an IS claim").
 _DEEDS_OF = {"attack", "assault", "offensive", "raid", "ambush", "operation", "strike", "bombing", "claim",
-             "campaign", "fighter", "militant", "gunman", "member", "commander", "unit", "force", "troop"}
-# The group's people among them, whose place in the sentence is the group's ("engaged four ISIL units").
+             "campaign"}
+# A group's people, whose place in the sentence is the group's ("engaged four ISIL units"), even where
+# the noun is also a trigger word.
 _MEMBERS = {"fighter", "militant", "gunman", "member", "commander", "unit", "force", "troop"}
 # Prepositions whose object an attack is aimed at ("fired on troops", "an IED under a convoy").
 _TARGET_PREPS = {"on", "against", "under", "at", "toward", "towards", "targeting", "upon"}

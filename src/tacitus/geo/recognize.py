@@ -478,7 +478,7 @@ def _of_kind(gazetteer: Gazetteer, base: str, word: str) -> tuple[Candidate, ...
     return admin or tuple(c for c in cands if c.kind == KIND_PLACE and c.quality > Q_ALTERNATE)
 
 
-_INNER_ARTICLES = frozenset("al el ar ash as ad an at az ad adh ath es ed et en".split())
+_INNER_ARTICLES = frozenset("al el ar ash as ad an at az adh ath es ed et en".split())
 
 
 def variant_candidates(gazetteer: Gazetteer, name: str) -> tuple[Candidate, ...]:
