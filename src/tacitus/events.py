@@ -61,6 +61,7 @@ from tacitus.lexicon import (
     SUICIDE,
     TAKERS,
     VIOLENCE_CUES,
+    WAR_CRAFT,
     WITHDRAWAL,
     trigger_kind,
 )
@@ -686,7 +687,7 @@ def _roles(g: _Group, trig: Token) -> tuple[Span | None, Span | None]:
             actor1 = _np(by)
         else:
             owner = _modifier_actor(trig)
-            if owner is not None and trig.lemma_.lower() in CRAFT and _nationality_word(trig, owner):
+            if owner is not None and trig.lemma_.lower() in WAR_CRAFT and _nationality_word(trig, owner):
                 owner = _np(trig)  # "US jets bombed ...": the jets are the actor's, named with them
             if owner is not None:
                 actor1 = owner
@@ -918,7 +919,7 @@ def _nationality_word(noun: Token, owner: Span) -> bool:
     "Coalition aircraft" (a craft's owner, read with the craft: "US" alone is a pronoun's spelling)."""
     mods = [c for c in noun.children if c.idx >= owner.start and c.idx + len(c) <= owner.end]
     return len(mods) == 1 and len(list(mods[0].subtree)) == 1 and (
-        mods[0].ent_type_ == "NORP" or mods[0].pos_ == "ADJ" or noun.lemma_.lower() in CRAFT)
+        mods[0].ent_type_ == "NORP" or mods[0].pos_ == "ADJ" or noun.lemma_.lower() in WAR_CRAFT)
 
 
 def _child(tok: Token, deps: tuple[str, ...]) -> Token | None:
@@ -955,9 +956,6 @@ def _np(tok: Token) -> Span:
         left += 1
     return _span_of(doc, doc[left].idx, doc[right].idx + len(doc[right]))
 
-
-# Craft of war, named with their owner: "US jets", "Coalition aircraft", "Saudi drones".
-CRAFT = {"jet", "warplane", "aircraft", "plane", "drone", "helicopter", "gunship", "bomber", "airstrike", "strike"}
 
 AFFILIATION = {"align", "affiliate", "link", "loyal", "belong", "ally", "tie", "connect", "member", "part",
                "fighter", "militant", "supporter", "suspect", "associate"}

@@ -103,6 +103,8 @@ PAIRS: dict[tuple[str, str], str] = {
 PAIRS = {k: v for k, v in PAIRS.items() if v is not None}
 
 # Words that make "strike"/"march"/"deal" ... mean something else nearby.
+# Craft of war and their strikes, named with their owner ("US jets", "Coalition aircraft", "Saudi drones").
+WAR_CRAFT = {"jet", "warplane", "aircraft", "plane", "drone", "helicopter", "gunship", "bomber", "airstrike", "strike"}
 # Words by which an article speaks of strikes from the air, so that a bare "strike" in it is one.
 AERIAL_WORDS = {"airstrike", "air-strike", "airstrikes", "aircraft", "warplane", "warplanes", "jet", "jets", "drone",
                 "drones", "bomber", "bombers", "sortie", "sorties", "gunship", "gunships", "airpower", "air-power"}

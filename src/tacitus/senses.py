@@ -64,6 +64,7 @@ from tacitus.lexicon import (
     SHELL,
     SUICIDE,
     TAKERS,
+    WAR_CRAFT,
     trigger_kind,
 )
 
@@ -537,8 +538,7 @@ def _equipment(tok: Token) -> bool:
 
 
 # What strikes from the air or afar: the subject of a verb whose object is then the thing struck.
-_STRIKERS = {"strike", "airstrike", "air-strike", "raid", "airraid", "bombardment", "shelling", "sortie", "jet",
-             "warplane", "aircraft", "plane", "drone", "helicopter", "gunship", "bomber", "artillery", "missile"}
+_STRIKERS = WAR_CRAFT | {"air-strike", "raid", "airraid", "bombardment", "shelling", "sortie", "artillery", "missile"}
 _STRUCK_VERBS = {"destroy", "damage", "hit", "strike", "target", "engage", "suppress", "bomb", "knock", "disable"}
 
 

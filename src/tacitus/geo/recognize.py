@@ -259,8 +259,7 @@ def find_mentions(doc, gazetteer: Gazetteer, *, text: str | None = None) -> tupl
             continue
         if _surname_use(name, cands, surnames, text, start):
             continue
-        if _names_feature(name, text, end, cands) or _heads_unknown_name(doc, ent.end, text, cands) \
-                or _media_name(text, start, end, cands):
+        if _names_other(doc, ent.end, name, text, start, end, cands):
             continue
         end = _admin_word_end(text, end, cands)
         take(Mention(start, end, text[start:end], "ner", ent.label_, _is_locative(text, start)))
@@ -306,8 +305,7 @@ def _echoes(doc, text: str, gazetteer: Gazetteer, mentions: list[Mention], ent_o
             if last.dep_ in ("nsubj", "nsubjpass") and i in ent_of and ent_of[i].label_ in ("PERSON", "ORG"):
                 continue  # the subject the tagger reads as a person or an organisation
             cands = gazetteer.candidates(name)
-            if not cands or _names_feature(name, text, end, cands) or _heads_unknown_name(doc, k, text, cands) \
-                    or _media_name(text, start, end, cands):
+            if not cands or _names_other(doc, k, name, text, start, end, cands):
                 continue
             take(Mention(start, end, name, "echo", ent_of[i].label_ if i in ent_of else None, _is_locative(text, start)))
 
@@ -342,6 +340,13 @@ def _kind_word_tail(doc, i: int) -> bool:
         return False
     prev = doc[i - 1] if i > 0 else None
     return prev is not None and prev.text[:1].isupper() and prev.idx + len(prev.text) + 1 == doc[i].idx
+
+
+def _names_other(doc, k: int, name: str, text: str, start: int, end: int, cands: tuple[Candidate, ...]) -> bool:
+    """Whether a name matched at ``start:end`` (tokens up to ``k``) is part of another thing's name: a
+    feature ("the Atlas mountains"), a longer name the index lacks, or a news outlet ("news agency Sana")."""
+    return (_names_feature(name, text, end, cands) or _heads_unknown_name(doc, k, text, cands)
+            or _media_name(text, start, end, cands))
 
 
 # A news outlet named with the word for it: "news agency Sana", "the Fars news agency", "the daily Al-Ahram".
@@ -652,9 +657,8 @@ def _gazetteer_matches(doc, text: str, gazetteer: Gazetteer, ent_of: dict, take,
             take(Mention(start, admin_end, text[start:admin_end], "gazetteer", label, _is_locative(text, start)))
         elif k - i == 1 and _surname_use(name, cands, surnames, text, start):
             pass
-        elif (not _names_feature(name, text, end, cands) and not _heads_unknown_name(doc, k, text, cands)
-              and not _media_name(text, start, end, cands)
-              and _accept(doc, i, k, name, cands, ent_of, text, known)):
+        elif not _names_other(doc, k, name, text, start, end, cands) and _accept(doc, i, k, name, cands, ent_of,
+                                                                                text, known):
             take(Mention(start, end, name, "gazetteer", label, _is_locative(text, start)))
         i = k
 
