@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tacitus.dates import event_date, parse_published
+from tacitus.dates import event_date, parse_published, year_anchor
 from tacitus.models import EventDate
 
 D = dt.date
@@ -183,3 +183,37 @@ def test_dateline_day_is_the_filing_day_not_the_event_day():
 def test_a_date_only_a_statement_gives_is_marked_reported(text: str, reported: bool) -> None:
     # The day a statement was made bounds the event's; merge does not hold it against a stated day.
     assert event_date(text, published=PUB).reported is reported
+
+
+@pytest.mark.parametrize(("text", "anchor", "date", "precision"), [
+    # "in early November 2005 ... On 5 November": the narrative's year
+    ("On 5 November, Marines began their assault on Karabilah.", D(2005, 11, 1), D(2005, 11, 5), "day"),
+    ("Qanbar announced the new security plan on February 13.", D(2007, 2, 1), D(2007, 2, 13), "day"),
+    # the year that puts the date closest to the one told before: past the turn of the year
+    ("On 3 January, gunmen killed five police officers.", D(2005, 12, 1), D(2006, 1, 3), "day"),
+    ("In June the town fell.", D(2014, 1, 1), D(2014, 6, 1), "month"),
+    # a weekday, "last June" and a year written out owe nothing to the anchor
+    ("On Monday, gunmen killed five police officers.", D(2005, 12, 1), None, None),
+    ("Last June the town fell.", D(2014, 3, 1), None, None),
+    ("On 5 November 2010, Marines attacked.", D(2005, 11, 1), D(2010, 11, 5), "day"),
+])
+def test_a_date_without_its_year_takes_the_year_the_undated_text_told_before(text, anchor, date, precision) -> None:
+    got = event_date(text, published=None, anchor=anchor)
+    assert (got.date, got.precision) == (date, precision)
+
+
+def test_the_anchor_is_never_read_when_the_article_is_dated() -> None:
+    got = event_date("On 5 November, Marines attacked.", published=D(2024, 1, 10), anchor=D(2005, 11, 1))
+    assert got.date == D(2023, 11, 5)
+    assert event_date("On 5 November, Marines attacked.", published=None).date is None
+
+
+def test_year_anchor_is_the_last_date_with_a_year_before_the_offset() -> None:
+    text = ("It was completed on 3 May 1956. In early November 2005 the operation began. On 5 November, Marines "
+            "attacked. Hezbollah fought a war with Israel in 2006. In December, a strike hit the airport.")
+    assert year_anchor(text, text.index("On 5")) == D(2005, 11, 1)
+    assert year_anchor(text, text.index("In early")) == D(1956, 5, 3)
+    assert year_anchor(text, 5) is None
+    # a year alone is background, not the narrative's year
+    assert year_anchor(text, text.index("In December")) == D(2005, 11, 1)
+    assert year_anchor("Hezbollah fought a war with Israel in 2006. In December, a strike hit.", 60) is None

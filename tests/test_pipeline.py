@@ -406,3 +406,10 @@ def test_deaths_by_air_strikes_are_no_toll_of_the_ground_attack_before_them(pipe
     clash = [e for e in result.events if e.sub_event_type == "Armed clash"]
     assert len(clash) == 1 and clash[0].casualties.fatalities == 92
     assert any(e.sub_event_type == "Air/drone strike" for e in result.events)
+
+
+def test_an_undated_narrative_dates_days_by_the_year_it_told_before(pipeline):
+    text = ("Operation Steel Curtain was executed by coalition forces in early November 2005. On 5 November, "
+            "gunmen killed five police officers in Ramadi.")
+    events = pipeline.process(Article(id="u", text=text)).events
+    assert [(e.date.date, e.date.precision) for e in events if e.casualties.fatalities] == [(dt.date(2005, 11, 5), "day")]

@@ -26,7 +26,11 @@ Rules (CODEBOOK section 3, ``date`` and ``date_precision``):
 * Absolute dates: "13 November 2015", "November 13, 2015", "Nov. 13", "13 Nov",
   "2015-11-13", "on the night of 13-14 November" (the first night, 13 Nov).
   Without a year, the publication year; if that lies after publication, the
-  year before. No publication date and no year: the date is unknown (None).
+  year before. No publication date and no year: the year of the nearest date
+  with a year the text told before (``anchor``, :func:`year_anchor`: "in early
+  November 2005 ... On 5 November" -> 2005-11-05; a year alone is no anchor),
+  the one closest to it ("in December 2005 ... on 3 January" -> 2006); with
+  neither, unknown (None).
 * Month or year only: its first day, precision ``month`` / ``year`` ("in June
   2007" -> 2007-06-01, "in mid-June", "last month", "in 2015", "last year").
 * Weekdays ("on Tuesday", "late Monday", "Monday night", "early on Sunday"):
@@ -50,7 +54,9 @@ Rules (CODEBOOK section 3, ``date`` and ``date_precision``):
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import logging
 import re
 from collections.abc import Callable
@@ -96,6 +102,8 @@ class _Found:
     start: int
     end: int
     resolve: Callable[[dt.date | None], tuple[dt.date, DatePrecision] | None]
+    # (month, day) of a date written without its year ("5 November", "in June": day None)
+    yearless: tuple[int, int | None] | None = None
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -255,7 +263,7 @@ def _find(text: str) -> list[_Found]:
     found: list[_Found] = []
     for pattern, make in _RULES:
         for m in pattern.finditer(text):
-            found.append(_Found(m.start(), m.end(), make(m)))
+            found.append(_Found(m.start(), m.end(), make(m), _yearless(m)))
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[_Found] = []
     for f in found:
@@ -265,6 +273,41 @@ def _find(text: str) -> list[_Found]:
             continue  # "Bloody Friday", "Good Friday": a day's name, not a weekday told
         kept.append(f)
     return kept
+
+
+def _yearless(m: re.Match[str]) -> tuple[int, int | None] | None:
+    """(month, day) of a calendar date written without a year and not "last June" (None otherwise)."""
+    groups = m.groupdict()
+    if groups.get("year") or groups.get("last") or not groups.get("month") or not groups["month"].isalpha():
+        return None
+    day = groups.get("day")
+    return _MONTHS[groups["month"].lower().rstrip(".")], int(day) if day else None
+
+
+def year_anchor(text: str, before: int) -> dt.date | None:
+    """The last month or day ``text`` tells with its year before offset ``before`` ("in early November 2005",
+    "January 15, 2006"). An undated text's narrative goes on from it: "On 5 November" takes its year. A year
+    alone is not one: "Hezbollah, which fought a war with Israel in 2006" is background, not the story's year.
+    """
+    told = _told_years(text)
+    i = bisect.bisect_right(told, before, key=lambda pair: pair[0])
+    return told[i - 1][1] if i else None
+
+
+@functools.lru_cache(maxsize=4)
+def _told_years(text: str) -> list[tuple[int, dt.date]]:
+    """(end offset, date) of every month or day in ``text`` written with its year, in order."""
+    return [(f.end, resolved[0]) for f in _find(text)
+            if (resolved := f.resolve(None)) is not None and resolved[1] in ("day", "month")]
+
+
+def _near_anchor(month: int, day: int | None, anchor: dt.date) -> tuple[dt.date, DatePrecision] | None:
+    """The date of ``month`` (and ``day``) in the year that puts it closest to ``anchor``."""
+    options = [d for y in (anchor.year, anchor.year + 1, anchor.year - 1)
+               if (d := _safe_date(y, month, day or 1)) is not None]
+    if not options:
+        return None
+    return min(options, key=lambda d: abs((d - anchor).days)), "day" if day else "month"
 
 
 # Words that make a weekday the name of a day long past or of something else: "Bloody Sunday" (1972),
@@ -312,6 +355,7 @@ def event_date(
     published: dt.date | None,
     context: str | None = None,
     context_offset: int = 0,
+    anchor: dt.date | None = None,
 ) -> EventDate:
     """The date of the event reported by ``text``.
 
@@ -322,6 +366,9 @@ def event_date(
         context: text read only when ``text`` has no time expression, e.g.
             the preceding sentences of the paragraph; its last expression wins.
         context_offset: where ``context`` starts in the article.
+        anchor: with no publication date, the last date with a year told
+            before the event (:func:`year_anchor`); a date without a year
+            takes the year that puts it closest to this one.
 
     Returns:
         An :class:`EventDate`; date and precision None when the expression
@@ -345,6 +392,8 @@ def event_date(
     if chosen is None:
         return EventDate(published, "day") if published is not None else EventDate(None, None)
     resolved = chosen.resolve(published)
+    if resolved is None and published is None and anchor is not None and chosen.yearless is not None:
+        resolved = _near_anchor(*chosen.yearless, anchor)
     if resolved is None:
         logger.debug("time expression %r cannot be resolved without a publication date",
                      source[chosen.start : chosen.end])

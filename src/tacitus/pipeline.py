@@ -304,9 +304,10 @@ class Pipeline:
         text = _masked(article.text, context, cand.excluded)
         casualties = numbers.read_casualties(text, offset=context.start)
         before = _preceding(article.text, cand.evidence.start)
+        anchor = None if article.published else dates.year_anchor(article.text, min(context.start, cand.evidence.start))
         when = dates.event_date(text, offset=context.start, published=article.published,
                                 context=before.text if before else None,
-                                context_offset=before.start if before else 0)
+                                context_offset=before.start if before else 0, anchor=anchor)
         country = place.country if place else None
         actor1, actor2 = self._actor(cand.actor1, country), self._actor(cand.actor2, country)
         if place is None and self.geocode:
