@@ -571,6 +571,8 @@ def test_accidents_and_what_follows_them_are_no_events(nlp, actors, text):
     "Rebels shelled the town despite heavy rainfall, killing 4.",
     "Unidentified attackers shot and killed 5 foreign tourists near the Erta Ale volcano.",
     "A gas cylinder exploded in a restaurant in Lahore. Separately, gunmen killed two policemen in Quetta.",
+    # a sentence after a disaster word that names an armed group tells a story of its own
+    "The dam also serves flood control.\nIn April 2015 the town was captured by the Islamic State.",
 ])
 def test_violence_beside_accident_words_is_still_an_event(nlp, actors, text):
     assert detect(nlp(text), group_spans=actors.find_all)

@@ -135,9 +135,11 @@ def detect(doc: Doc, *, group_spans: ActorFinder | None = None) -> list[EventCan
             else:
                 mishap = sent
             continue
-        if mishap is not None and _same_paragraph(doc, mishap.end_char, sent.start_char) and not _violence_named(sent):
+        if mishap is not None and _same_paragraph(doc, mishap.end_char, sent.start_char) and not _violence_named(sent) \
+                and not _armed_context(sent, group_spans):
             # "A tank at the plant exploded. Four people were injured", "... the blast occurred in a
-            # tank containing solvents": the accident's toll and details, no event of their own
+            # tank containing solvents": the accident's toll and details, no event of their own; a
+            # sentence naming an armed group ("captured by the Islamic State") is a story of its own
             mishap = sent
             continue
         mishap = None
