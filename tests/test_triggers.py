@@ -29,6 +29,18 @@ def test_passive_killed_reports_casualties(nlp):
     assert not reports_casualties(next(t for t in nlp("A man was shot in Kabul.") if t.lower_ == "shot"))
 
 
+@pytest.mark.parametrize("after", ["", " The jihadist group also took over a nearby military barracks."])
+def test_a_toll_the_fighting_saw_belongs_to_the_event_that_tells_it(nlp, actors, after):
+    # (with the second sentence the tagger reads "killed" as a past tense)
+    text = ("In April 2015 the dam was captured by the Islamic State after several days of fighting that saw "
+            "120 Iraqi soldiers and a senior Iraqi general killed." + after)
+    doc = nlp(text)
+    assert reports_casualties(next(t for t in doc if t.lower_ == "killed"))
+    found = detect(doc, group_spans=actors.find_all)
+    assert [(c.sub_event_type, c.trigger.text) for c in found] == [("Non-state actor overtakes territory", "captured")]
+    assert "general killed" in found[0].evidence.text
+
+
 @pytest.mark.parametrize("text", [
     "Six people were killed and two others injured when a chemical plant exploded in Kralupy.",
     "Gas explosion at Bolivia Carnival kills 8 after a street vendor's cooking gas container exploded.",
@@ -150,6 +162,8 @@ def test_a_toll_since_a_recent_day_is_still_an_event(nlp, actors):
     "And through that we wound up with images like the opening line.",
     "Brazil star Neymar was among the crowd, which also included a marching band that fired up the crowd.",
     "Officers from the Joint Narcotics Enforcement Team executed a search warrant Monday evening.",
+    # an operation carried out is no execution of a person
+    "Operation Steel Curtain was executed by coalition forces in early November 2005.",
     "U.S. Attorney James Kennedy said this case demonstrates that free speech does not protect threats.",
     "Supernova explosions and supermassive black holes created high-speed outflows of gas.",
     "It is scientifically important and really cool - a drone flying around on Titan, Lopes said.",
@@ -320,6 +334,11 @@ def test_a_person_captured_is_taken_not_territory(nlp, actors):
     types = _types(nlp, actors, "Rebels captured the town of Kidal on Sunday.")
     assert types and types[0][0] == "Battles" and "territory" in types[0][1]
     assert _types(nlp, actors, "Boko Haram fighters captured 20 girls from a school in Dapchi.") == [
+        ("Violence against civilians", "Abduction/forced disappearance")]
+    # a person named by a pronoun: "He was captured by Jordanian troops"
+    assert _types(nlp, actors, "He was captured by Jordanian troops in May 2006.") == [
+        ("Strategic developments", "Arrests")]
+    assert _types(nlp, actors, "She was captured by Boko Haram fighters near Chibok.") == [
         ("Violence against civilians", "Abduction/forced disappearance")]
 
 

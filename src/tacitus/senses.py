@@ -920,7 +920,7 @@ def _executed_person(tok: Token) -> bool:
     if tok.pos_ == "VERB":
         objs = _args(tok, ("dobj", "nsubjpass")) or [o for c in tok.conjuncts for o in _args(c, ("nsubjpass",))]
         if objs:
-            return not all(_abstract(o) or o.lower_ in ("it", "this", "that", "which") for o in objs)
+            return not all(_abstract(o) or _carried_out(o) or o.lower_ in ("it", "this", "that", "which") for o in objs)
         return tok.dep_ != "amod" and violence_evidence(tok.sent, exclude=(tok,))
     if any(c.lower_ in ("public", "mass", "summary", "extrajudicial", "extra-judicial") for c in tok.children):
         return True
@@ -930,6 +930,17 @@ def _executed_person(tok: Token) -> bool:
     # "Where it falters is the execution": how a plan or a game is carried out, judged
     return not (tok.head.lemma_ == "be" and tok.dep_ in ("attr", "nsubj") or any(
         c.lemma_.lower() in _CRAFT for c in tok.children))
+
+
+# What is executed when an order is carried out: "Operation Steel Curtain was executed", "executed the raid".
+_TASKS = {"operation", "mission", "order", "raid", "strike", "attack", "assault", "offensive", "manoeuvre", "maneuver",
+          "task", "search", "sweep", "warrant", "move", "strategy", "programme", "program", "project", "sortie"}
+
+
+def _carried_out(obj: Token) -> bool:
+    """A task or an operation, named or not, as what is executed."""
+    return obj.lemma_.lower() in _TASKS or any(
+        c.dep_ == "compound" and c.lemma_.lower() == "operation" for c in obj.subtree if c.i < obj.i)
 
 
 _CRAFT = {"flawless", "poor", "good", "perfect", "excellent", "strong", "weak", "solid", "great", "brilliant",

@@ -380,6 +380,9 @@ def _seized_object(verb: Token) -> str | None:
             # "lost control of Sinjar" names the place; "the driver lost control" does not
             words.add("control")
             continue
+        if obj.pos_ == "PRON" and obj.lower_ in ("he", "she", "him", "her"):
+            people += 1  # "He was captured by Jordanian troops"
+            continue
         if obj.pos_ == "PRON":
             pronouns += 1
             continue
@@ -835,16 +838,21 @@ def reports_casualties(tok: Token) -> bool:
     """True for an agentless passive "killed" that counts the dead rather than saying how they died.
 
     "19 people were killed and 13 injured after a suicide bomber attacked a
-    camp", "The gunman was also shot dead": the toll belongs to the event the
+    camp", "The gunman was also shot dead", "fighting that saw 120 soldiers
+    killed": the toll belongs to the event the
     rest of the sentence (or the sentence before) tells.
     """
     lemma = tok.lemma_.lower()
-    if tok.pos_ != "VERB" or tok.tag_ != "VBN" or lemma not in CASUALTY_VERBS:
+    # "fighting that saw 120 soldiers killed", "clashes that left 20 people killed": a passive small
+    # clause, whatever tense the tagger gives it
+    seen = tok.dep_ in ("ccomp", "xcomp", "oprd") and tok.head.lemma_.lower() in ("see", "leave") and \
+        not any(c.dep_ == "dobj" for c in tok.children)
+    if tok.pos_ != "VERB" or (tok.tag_ != "VBN" and not seen) or lemma not in CASUALTY_VERBS:
         return False
     node = tok
     while node.dep_ == "conj" and node.head.tag_ == "VBN" and node.head.i != node.i:
         node = node.head  # "were shot and killed": the voice is on the first verb
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in node.children) or node.dep_ == "acl"
+    passive = seen or any(c.dep_ in ("auxpass", "nsubjpass") for c in node.children) or node.dep_ == "acl"
     if not passive or any(c.dep_ == "agent" for v in (tok, node) for c in v.children):
         return False
     if lemma == "shoot":
