@@ -597,3 +597,17 @@ def test_an_attackers_accidental_death_is_part_of_the_attack(nlp, actors):
 def test_an_event_noun_is_reported_by_the_verb_it_hangs_on(nlp, actors, text, noun, reported):
     told = [c for c in _detect(nlp, actors, text) if not c.background and c.trigger.text == noun]
     assert bool(told) is reported, _types(told)
+
+
+def test_the_answer_an_event_drew_is_an_event_of_its_own(nlp, actors):
+    text = ("In April, more than two dozen Syrian pro-regime fighters were killed in IS attacks in Palmyra, "
+            "prompting Russian airstrikes on the militants.")
+    found = _detect(nlp, actors, text)
+    assert [(c.sub_event_type, c.trigger.text) for c in found] == [
+        ("Armed clash", "attacks"), ("Air/drone strike", "airstrikes")]
+    assert "killed" in found[0].evidence.text and "killed" not in found[1].evidence.text
+    # aimed at the attackers when it names no target of its own
+    answer = _detect(nlp, actors, "Ten soldiers were killed in IS attacks in Palmyra, prompting Russian airstrikes.")
+    assert [c.actor2 and c.actor2.text for c in answer] == ["Ten soldiers", "IS"]
+    # a consequence that is no deed of another side stays part of the event
+    assert len(_detect(nlp, actors, "Rebels shelled the town, killing 4 and prompting an exodus.")) == 1

@@ -39,6 +39,7 @@ def test_a_toll_the_fighting_saw_belongs_to_the_event_that_tells_it(nlp, actors,
     found = detect(doc, group_spans=actors.find_all)
     assert [(c.sub_event_type, c.trigger.text) for c in found] == [("Non-state actor overtakes territory", "captured")]
     assert "general killed" in found[0].evidence.text
+    assert found[0].actor2 is not None and "soldiers" in found[0].actor2.text  # the dead were the side that lost
 
 
 @pytest.mark.parametrize("text", [

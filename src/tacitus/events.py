@@ -245,6 +245,9 @@ def _sentence_events(doc: Doc, sent: SpacySpan, group_spans: ActorFinder | None)
         if not_an_event(g.head, [t for t, k in g.triggers if k != OUTCOME] or [t for t, _ in g.triggers]):
             continue  # a habit, a statistic or something not done (CODEBOOK section 1)
         cand = _candidate(doc, sent, g, heads, group_spans, merged)
+        if cand is not None and cand.actor2 is None and out and out[-1].actor1 is not None and _response(g):
+            # "killed in IS attacks, prompting Russian airstrikes": the answer is aimed at the attackers
+            cand = replace(cand, actor2=out[-1].actor1)
         if cand is not None:
             out.append(cand)
     return out
@@ -314,6 +317,19 @@ def _clause_head(tok: Token) -> Token:
     return node
 
 
+# Verbs whose object is another side's answer to the event told: "..., prompting Russian airstrikes".
+_RESPONSES = {"prompt", "trigger", "spark", "provoke", "draw"}
+
+
+def _response(g: _Group) -> bool:
+    """A participle clause telling the answer the event drew, an event of its own: "24 fighters were killed
+    in IS attacks, prompting Russian airstrikes on the militants". A firefight an attack sparked goes on
+    with the same sides: it is the attack's."""
+    head = g.head
+    return head.dep_ == "advcl" and head.tag_ == "VBG" and head.lemma_.lower() in _RESPONSES and \
+        not g.outcome_only and all(t.i != head.i and head in t.ancestors and k != CLASH for t, k in g.triggers)
+
+
 def _merge_groups(groups: list[_Group]) -> list[_Group]:
     """Join a clause into its governing clause when it has no subject of its own.
 
@@ -325,6 +341,8 @@ def _merge_groups(groups: list[_Group]) -> list[_Group]:
     trigger_ids = {t.i for g in groups for t, _ in g.triggers}
     parent: dict[int, int] = {}
     for g in groups:
+        if _response(g):
+            continue
         node = g.head
         own_clause = False
         for _ in range(6):
@@ -352,7 +370,7 @@ def _merge_groups(groups: list[_Group]) -> list[_Group]:
                     parent[g.head.i] = node.i
                 break
     for g in groups:
-        if g.head.i in parent or g.head.tag_ != "VBG" or g.head.head.i in by_head:
+        if g.head.i in parent or g.head.tag_ != "VBG" or g.head.head.i in by_head or _response(g):
             continue
         # "Police used live bullets to disperse a protest, killing one protester": the participle
         # tells what the main clause's event did, even when the trigger of that event sits lower
@@ -617,6 +635,9 @@ def _roles(g: _Group, trig: Token) -> tuple[Span | None, Span | None]:
         if subj is not None and _elided_passive(verb):
             # "Three soldiers were killed and five wounded": "five" was wounded
             subj, subjpass = None, subjpass or subj
+        if subj is not None and verb.dep_ in ("ccomp", "xcomp", "oprd") and reports_casualties(verb):
+            actor2 = actor2 or _victims(subj)  # "fighting that saw 120 Iraqi soldiers killed": the dead were hit
+            continue
         if verb.lemma_.lower() in DEATH_VERBS:
             # "Two soldiers died in a PKK attack": the one who died is the target, the killer is in the cause
             if subj is not None:
@@ -695,6 +716,8 @@ def _roles(g: _Group, trig: Token) -> tuple[Span | None, Span | None]:
                 actor1 = owner
     if trig.pos_ == "NOUN" and actor2 is None:
         on = _prep_obj(trig, ("on", "against"))
+        if on is None and trig.dep_ == "dobj" and trig.head.lemma_.lower() in _RESPONSES:
+            on = _prep_obj(trig.head, ("on", "against"))  # "prompting Russian airstrikes on the militants"
         if on is not None and on.ent_type_ not in ("DATE", "TIME"):  # not "a strike on Jan. 1"
             actor2 = _np(on)
     if actor1 is None:
