@@ -413,3 +413,16 @@ def test_an_undated_narrative_dates_days_by_the_year_it_told_before(pipeline):
             "gunmen killed five police officers in Ramadi.")
     events = pipeline.process(Article(id="u", text=text)).events
     assert [(e.date.date, e.date.precision) for e in events if e.casualties.fatalities] == [(dt.date(2005, 11, 5), "day")]
+
+
+def test_an_agreement_told_without_parties_is_between_the_parties_of_the_article_agreement(pipeline):
+    text = ("The Colombian government and FARC rebels signed a peace agreement in Cartagena on Monday.\n\n"
+            "A definitive bilateral ceasefire has been in force since August 29.")
+    events = pipeline.process(Article(id="a", text=text, published=dt.date(2016, 9, 27))).events
+    agreements = [e for e in events if e.sub_event_type == "Agreement"]
+    assert [e.date.date for e in agreements] == [dt.date(2016, 9, 26), dt.date(2016, 8, 29)]
+    signed, ceasefire = agreements
+    assert {a.name for a in (signed.actor1, signed.actor2) if a is not None} & {
+        "Government of Colombia", "FARC: Revolutionary Armed Forces of Colombia"}
+    assert (ceasefire.actor1, ceasefire.actor2) == (signed.actor1, signed.actor2)
+    assert ceasefire.confidence < signed.confidence

@@ -168,7 +168,7 @@ class Pipeline:
             strikers = [a for a in (self._actor(sp, None) for sp in events.strike_owners(doc)) if a is not None]
             coded = _strikes_owned(coded, strikers)
         first_line = article.text.find("\n")
-        merged = merge.merge_mentions(coded, headline_end=first_line if first_line > 0 else None)
+        merged = _parties_agreed(merge.merge_mentions(coded, headline_end=first_line if first_line > 0 else None))
         persons = {c.trigger.start: c.actor2 for c in candidates if c.actor2 is not None and _a_person(doc, c.actor2)}
         return [self._convention_sides(_counted_victims(doc, _person_victims(ev, persons))) for ev in merged]
 
@@ -554,6 +554,20 @@ def _strikes_owned(events: list[Event], strikers: Sequence[Actor] = ()) -> list[
     return [replace(ev, actor1=owner, confidence=max(0.3, ev.confidence - 0.1))
             if ev.sub_event_type == "Air/drone strike" and ev.actor1 is None
             and (ev.actor2 is None or ev.actor2.name != owner.name) else ev for ev in events]
+
+
+def _parties_agreed(events: list[Event]) -> list[Event]:
+    """An agreement told with no parties ("A definitive bilateral ceasefire has been in force since August
+    29") in an article whose agreements with parties all have the same ones: theirs, at lower confidence."""
+    agreed = [ev for ev in events if ev.sub_event_type == "Agreement"]
+    parties = {(ev.actor1 and ev.actor1.name, ev.actor2 and ev.actor2.name): ev for ev in agreed
+               if ev.actor1 is not None or ev.actor2 is not None}
+    if len(parties) != 1:
+        return events
+    sides, = parties.values()
+    return [replace(ev, actor1=sides.actor1, actor2=sides.actor2, confidence=max(0.3, ev.confidence - 0.1))
+            if ev.sub_event_type == "Agreement" and ev.actor1 is None and ev.actor2 is None else ev
+            for ev in events]
 
 
 def _perpetrator(text: str, named: list[tuple[int, int, Actor]], unlisted: list[tuple[int, int, Actor]], *,
