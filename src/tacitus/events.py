@@ -80,6 +80,7 @@ from tacitus.triggers import (
     grievance,
     is_asserted,
     reports_casualties,
+    small_clause,
     territory_sub,
 )
 
@@ -635,7 +636,7 @@ def _roles(g: _Group, trig: Token) -> tuple[Span | None, Span | None]:
         if subj is not None and _elided_passive(verb):
             # "Three soldiers were killed and five wounded": "five" was wounded
             subj, subjpass = None, subjpass or subj
-        if subj is not None and verb.dep_ in ("ccomp", "xcomp", "oprd") and reports_casualties(verb):
+        if subj is not None and small_clause(verb) and reports_casualties(verb):
             actor2 = actor2 or _victims(subj)  # "fighting that saw 120 Iraqi soldiers killed": the dead were hit
             continue
         if verb.lemma_.lower() in DEATH_VERBS:

@@ -834,6 +834,13 @@ def is_asserted(tok: Token) -> bool:
 CASUALTY_VERBS = {"kill", "shoot"}
 
 
+def small_clause(tok: Token) -> bool:
+    """A passive small clause after "saw" or "left", whatever tense the tagger gives it: "fighting that
+    saw 120 soldiers killed", "clashes that left 20 people killed" (its subject is who it befell)."""
+    return tok.dep_ in ("ccomp", "xcomp", "oprd") and tok.head.lemma_.lower() in ("see", "leave") and \
+        not any(c.dep_ == "dobj" for c in tok.children)
+
+
 def reports_casualties(tok: Token) -> bool:
     """True for an agentless passive "killed" that counts the dead rather than saying how they died.
 
@@ -843,10 +850,7 @@ def reports_casualties(tok: Token) -> bool:
     rest of the sentence (or the sentence before) tells.
     """
     lemma = tok.lemma_.lower()
-    # "fighting that saw 120 soldiers killed", "clashes that left 20 people killed": a passive small
-    # clause, whatever tense the tagger gives it
-    seen = tok.dep_ in ("ccomp", "xcomp", "oprd") and tok.head.lemma_.lower() in ("see", "leave") and \
-        not any(c.dep_ == "dobj" for c in tok.children)
+    seen = small_clause(tok)
     if tok.pos_ != "VERB" or (tok.tag_ != "VBN" and not seen) or lemma not in CASUALTY_VERBS:
         return False
     node = tok
