@@ -306,6 +306,8 @@ def test_named_as_opponent():
         ("Iranian-backed Yemeni rebels attacked a ship.", []),
         ("Three members of the Popular Resistance Front were killed in a raid.", []),
         ("The Patriotic Union held a rally.", []),
+        # a day told first in the sentence names no group
+        ("Last Wednesday, militants reportedly tied six men from the same village to a vehicle.", []),
     ],
 )
 def test_find_unlisted(actors, text, names):
@@ -435,3 +437,77 @@ def test_a_crowd_fighting_state_forces_riots():
     # The people a clash killed are not a crowd that fought.
     people = Actor("Civilians (Syria)", Span(0, 14, "several people"), kind="civilians", country="SYR")
     assert crowd_clash("Battles", "Armed clash", army, people) is None
+
+
+@pytest.mark.parametrize(
+    ("mention", "country", "name"),
+    [
+        ("the Iraqi government", None, "Government of Iraq"),
+        ("Venezuela's President Nicolas Maduro", None, "Government of Venezuela"),
+        ("British ministers", None, "Government of the United Kingdom"),
+        ("the Federal Government of Iraq", "SYR", "Government of Iraq"),
+        ("the president of Colombia", None, "Government of Colombia"),
+        ("the US administration", None, "Government of the United States"),
+        ("Kurdistan Regional Government", None, "Kurdistan Regional Government"),
+        # the forces a government commands stay its forces
+        ("Syrian government troops", None, "Military Forces of Syria"),
+        ("Iraqi government forces", None, "Military Forces of Iraq"),
+    ],
+)
+def test_governments_named_with_their_country(actors: ActorDictionary, mention: str, country: str | None,
+                                              name: str) -> None:
+    actor = actors.canonical(mention, country=country)
+    assert actor is not None and actor.name == name and actor.kind == "state"
+
+
+@pytest.mark.parametrize(
+    ("mention", "country"),
+    [("President Juan Manuel Santos", "COL"), ("the Trump administration", "VEN"), ("Prime Minister Abadi", "IRQ"),
+     ("the government", "COL")],
+)
+def test_a_title_or_government_that_does_not_say_whose_is_no_actor(actors: ActorDictionary, mention: str,
+                                                                  country: str | None) -> None:
+    assert actors.canonical(mention, country=country) is None
+
+
+def test_a_government_that_fights_does_so_by_its_forces_and_one_attacked_is_the_target():
+    from tacitus.actors import convention_sides
+    from tacitus.models import Actor
+
+    syria = Actor("Government of Syria", kind="state", country="SYR")
+    venezuela = Actor("Government of Venezuela", kind="state", country="VEN")
+    assert convention_sides("Explosions/Remote violence", "Air/drone strike", "SYR", syria, None)[0].name == \
+        "Military Forces of Syria"
+    assert convention_sides("Battles", "Armed clash", "SYR", None, syria)[1].name == "Military Forces of Syria"
+    assert convention_sides("Explosions/Remote violence", "Air/drone strike", "VEN", None, venezuela)[1] is venezuela
+    assert convention_sides("Strategic developments", "Agreement", "SYR", syria, None)[0] is syria
+
+
+@pytest.mark.parametrize(("mention", "name"), [
+    ("Russia", "Government of Russia"), ("the United States", "Government of the United States"),
+    ("the U.S.", "Government of the United States"), ("Britain", "Government of the United Kingdom"),
+])
+def test_a_country_named_as_a_side_is_its_government(actors: ActorDictionary, mention: str, name: str) -> None:
+    actor = actors.canonical(mention)
+    assert actor is not None and (actor.name, actor.kind) == (name, "state")
+
+
+@pytest.mark.parametrize("mention", ["Iraqi", "Kabul", "Mosul", "Russia and Turkey", "the Iraqi town"])
+def test_a_nationality_or_a_city_is_no_side(actors: ActorDictionary, mention: str) -> None:
+    assert actors.canonical(mention) is None
+
+
+def test_a_minister_in_a_bombing_is_the_one_it_hit():
+    from tacitus.actors import office_holder_hit
+    from tacitus.models import Actor, Span
+
+    minister = Actor("Government of Yemen", Span(0, 30, "Yemeni Defense Minister"), "state", "YEM")
+    government = Actor("Government of Syria", Span(0, 17, "Syrian government"), "state", "SYR")
+    assert office_holder_hit("Explosions/Remote violence", minister, None) == (None, minister)
+    assert office_holder_hit("Strategic developments", minister, None) == (minister, None)
+    assert office_holder_hit("Explosions/Remote violence", government, None) == (government, None)
+
+
+def test_forces_loyal_to_a_leader_are_the_forces_not_the_leader(actors: ActorDictionary) -> None:
+    actor = actors.canonical("Forces loyal to the internationally-recognised president of Yemen", country="YEM")
+    assert actor is not None and actor.name == "Military Forces of Yemen"

@@ -427,3 +427,44 @@ def test_an_agreement_told_without_parties_is_between_the_parties_of_the_article
         "Government of Colombia", "FARC: Revolutionary Armed Forces of Colombia"}
     assert (ceasefire.actor1, ceasefire.actor2) == (signed.actor1, signed.actor2)
     assert ceasefire.confidence < signed.confidence
+
+
+@pytest.mark.parametrize("text,actor1,actor2", [
+    # a country that strikes does so by its forces; countries that agree are their governments
+    ("Israel struck targets in Gaza City on Monday, killing 12 people.", "Military Forces of Israel",
+     "Civilians (Palestine)"),
+    ("Turkey and Russia agreed a ceasefire in Idlib on Thursday.", "Government of Turkey", "Government of Russia"),
+    ("The Iraqi government and the Kurdistan Regional Government reached a ceasefire agreement in Baghdad.",
+     "Government of Iraq", "Kurdistan Regional Government"),
+])
+def test_countries_and_governments_as_sides(pipeline, text, actor1, actor2):
+    [event] = [e for e in pipeline.process(Article(id="t", text=text)).events if not e.background]
+    assert _names(event) == (actor1, actor2)
+
+
+def test_a_leader_killed_in_a_bombing_is_the_target_and_a_speaker_is_no_side(pipeline):
+    [event] = pipeline.process(Article(id="t", text=(
+        "Former Lebanese prime minister Rafic Hariri and 21 others were killed after a massive bomb detonated near "
+        "his motorcade in Beirut."))).events
+    assert event.actor1 is None or not event.actor1.name.startswith(("Military Forces", "Government"))
+    events = pipeline.process(Article(id="t", text=(
+        "A car bomb exploded near a mosque in Daraa, killing 32 people. The Syrian government reported a death toll "
+        "of three."))).events
+    assert all(e.actor1 is None or e.actor1.country != "SYR" or e.actor1.kind != "state" for e in events)
+    [event] = pipeline.process(Article(id="t", text=(
+        "The United States strongly condemns ISIL's multiple suicide attacks in the town of Tel Tamer in Hasaka "
+        "Province, which killed scores of Syrian civilians."))).events
+    assert event.actor1 is not None and event.actor1.name == "Islamic State"
+
+
+def test_a_country_named_after_a_place_is_where_it_is_not_a_side(pipeline):
+    [event] = pipeline.process(Article(id="t", text=(
+        "Car bomb at bus terminal in Colombo, Sri Lanka kills 110 people."))).events
+    assert event.actor1 is None or event.actor1.country != "LKA"
+    assert event.place is not None and event.place.country == "LKA"
+
+
+def test_a_government_that_names_an_attack_is_not_its_initiator(pipeline):
+    [event] = pipeline.process(Article(id="t", text=(
+        "The explosion targeted a bakery in Lyon, in what French President Emmanuel Macron called an attack."))).events
+    assert event.actor1 is None and (event.actor2 is None or event.actor2.kind != "state")

@@ -10,6 +10,11 @@ Takes actor mention text ("suspected Boko Haram militants", "ISIS fighters",
 - state forces from a nationality and a force noun ("Nigerian soldiers",
   "U.S. warplanes", "Pakistan's army") -> ``Military Forces of Nigeria``,
   ``Police Forces of Kenya``;
+- governments from a nationality or a country and a government word or an
+  office ("the Iraqi government", "Venezuela's President", "the Government of
+  Iraq") -> ``Government of Iraq``, and a country's bare name standing as a
+  side ("Russia and Turkey agreed", "bombed by Israel") -> ``Government of
+  Russia``; a government that fights is coded as its ``Military Forces``;
 - generic actors, coded with the event's country where the text gives no
   nationality: ``Civilians (Iraq)``, ``Protesters (France)``,
   ``Rioters (India)``, ``Unidentified Armed Group (Nigeria)``,
@@ -22,7 +27,8 @@ matter ("al-Shabaab's" = "Al Shabaab", "U.S." = "US"), except that an alias
 written without lower-case letters ("IS", "ELN", "NPA") matches only in that
 exact case; one that is also an English word ("IS") is not read in all-caps
 stretches of text, where it is most likely the word. A named person is never
-an actor name: a mention with no group, force or generic noun gives None.
+an actor name: a mention with no group, force, government or generic noun gives
+None.
 
 Some generic aliases depend on the event's country (see ``_REGIONAL``): the
 Islamic State in Afghanistan is its Khorasan Province, "Maoists" in India are
@@ -37,7 +43,7 @@ import functools
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
@@ -93,6 +99,14 @@ _POLICE_NOUNS = {
     ("police",), ("policemen",), ("policeman",), ("police", "officers"), ("police", "officer"),
     ("riot", "police"), ("cops",), ("police", "forces"), ("police", "force"), ("border", "police"),
     ("federal", "police"), ("national", "police"), ("traffic", "police"), ("policewomen",),
+}
+# A country's government and those who speak for it: "the Iraqi government", "Venezuela's President
+# Nicolas Maduro", "British ministers", "the Government of Iraq". Only named with a nationality or a
+# country: "the government", "President Santos" or "the Trump administration" alone do not say whose.
+_GOVERNMENT_NOUNS = {
+    ("government",), ("administration",), ("cabinet",), ("president",), ("prime", "minister"), ("premier",),
+    ("ministers",), ("foreign", "minister"), ("interior", "minister"), ("defence", "minister"),
+    ("defense", "minister"), ("head", "of", "state"),
 }
 _STATE_MODIFIERS = frozenset({
     "government", "regime", "federal", "national", "state", "special", "elite", "regular", "ground",
@@ -248,6 +262,8 @@ def _tokens(text: str) -> list[_Token]:
 def _state_name(kind: str, iso3: str) -> str:
     name = countries.country_name(iso3) or iso3
     article = "the " if iso3 in _WITH_ARTICLE else ""
+    if kind == "Government":
+        return f"Government of {article}{name}"
     return f"{kind} Forces of {article}{name}"
 
 
@@ -262,7 +278,8 @@ def convention_sides(event_type: str, sub_event_type: str | None, iso3: str | No
 
     The crowd of a protest or riot: ``Protesters (<country>)``, ``Rioters (<country>)``;
     the ones who arrested: ``Police Forces of <country>``; the ones violence against
-    civilians hit: ``Civilians (<country>)``.
+    civilians hit: ``Civilians (<country>)``; a government that fights: its
+    ``Military Forces of <country>``.
 
     A demonstration is always someone's: "The protest was peaceful for
     several hours" was held by protesters, a riot by rioters, and force used
@@ -270,6 +287,13 @@ def convention_sides(event_type: str, sub_event_type: str | None, iso3: str | No
     ("residents protested", "a crowd of villagers beat a man") are coded as
     it. The country is the event's; a name read from no words has no span.
     """
+    if event_type in _FIGHTING_TYPES:
+        # A government that fights, bombs or kills does so by its forces ("the Syrian government
+        # bombed Aleppo"); one that is attacked ("an attempt on Venezuela's President") is the target.
+        actor1 = _as_forces(actor1)
+        actor2 = _as_forces(actor2) if event_type == "Battles" else actor2
+    if event_type in ("Protests", "Riots") and _as_forces(actor1) is not actor1:
+        actor1 = None  # "Hong Kong protesters" read as "Hong Kong": a crowd is no government
     if event_type == "Protests":
         if sub_event_type == "Excessive force against protesters":
             return actor1, _as_crowd(actor2, "Protesters", "protesters", iso3)
@@ -283,6 +307,62 @@ def convention_sides(event_type: str, sub_event_type: str | None, iso3: str | No
         # The type says whom it hit (CODEBOOK 2): unarmed people, named or not.
         return actor1, Actor(_generic_name("Civilians", iso3), None, "civilians", iso3)
     return actor1, actor2
+
+
+_FIGHTING_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+
+
+def office_holder_hit(event_type: str, actor1: Actor | None,
+                      actor2: Actor | None) -> tuple[Actor | None, Actor | None]:
+    """The sides of a violent event whose initiator is read as a government named by its office holder.
+
+    "Former Lebanese prime minister Rafic Hariri and 21 others [killed] after a bomb detonated
+    near his motorcade": a president or minister in a bombing or a killing is nearly always
+    the one it hit, so the government is the target and the initiator is left unread.
+    """
+    if event_type not in _FIGHTING_TYPES or not _office_holder(actor1):
+        return actor1, actor2
+    return None, actor2 or actor1
+
+
+def _country_as_actor(mention: str) -> Actor | None:
+    """A country named on its own as a side ("Russia and Turkey agreed a ceasefire", "bombed by Israel"):
+    its government, whose forces fight (``convention_sides``). A nationality word alone is no side."""
+    match = _COUNTRY_MENTION.fullmatch(mention)
+    if match is None:
+        return None
+    name = match.group("name")
+    iso3 = countries.abbreviations(codes=False).get(name.replace(".", "")) or \
+        countries.names().get(countries.normalize(name))
+    if iso3 is None:
+        return None
+    start, end = match.span("name")
+    return Actor(_state_name("Government", iso3), Span(start, end, mention[start:end]), "state", iso3)
+
+
+_COUNTRY_MENTION = re.compile(
+    r"\s*(?:the\s+)?(?P<name>[A-Z][\w.]*(?:[\s-]+(?:[A-Z][\w.]*|of|and|the))*?)(?:['\u2019]s?)?\s*")
+
+
+def is_government(actor: object) -> bool:
+    """Whether an actor is a country's government ("Government of Iraq"), not its forces."""
+    name, country = getattr(actor, "name", None), getattr(actor, "country", None)
+    return getattr(actor, "kind", None) == "state" and bool(country) and name == _state_name("Government", country)
+
+
+def _office_holder(actor: Actor | None) -> bool:
+    """A government named by one who holds office ("Venezuela's President"), not by the word government."""
+    return is_government(actor) and actor.span is not None and _OFFICE_WORDS.search(actor.span.text) is not None
+
+
+_OFFICE_WORDS = re.compile(r"\b(?:president|prime|premier|ministers?|head\s+of\s+state)\b", re.IGNORECASE)
+
+
+def _as_forces(actor: Actor | None) -> Actor | None:
+    """A government as its military forces; any other actor as it is."""
+    if actor is None or not is_government(actor):
+        return actor
+    return replace(actor, name=_state_name("Military", actor.country))
 
 
 _CROWD_WORDS = re.compile(
@@ -413,7 +493,7 @@ class ActorDictionary:
         # "an anti-Taliban politician" names the Taliban's opponent, not the Taliban.
         hits = [h for h in self._scan(mention, country=country, generic=True) if not named_as_opponent(mention, h[0])]
         if not hits:
-            return None
+            return _country_as_actor(mention)
         # "the Islamic State backed faction of Boko Haram", "pro-Islamic State militants of Boko
         # Haram": the group backed or sworn to describes the one named beside it.
         described = [h for h in hits if _ALLEGIANCE_AFTER.match(mention, h[1]) or _PRO_BEFORE.search(mention, 0, h[0])]
@@ -471,8 +551,9 @@ class ActorDictionary:
 
     def _unlisted_at(self, text: str, folded: str, start: int, end: int) -> Actor | None:
         name = text[start:end]
-        if _SENTENCE_BREAK.search(name) or name.split()[0].lower().rstrip(".,") in _CALENDAR_WORDS:
-            return None  # "on Thursday. Separately, militants ...": two sentences, no name
+        if _SENTENCE_BREAK.search(name) or name.split()[0].lower().rstrip(".,") in _CALENDAR_WORDS or \
+                name.split()[-1].lower().rstrip(".,") in _WEEKDAYS:
+            return None  # "on Thursday. Separately, militants ...": two sentences; "Last Wednesday": a day
         words = re.split(r"[\s]+", folded[start:end])
         single = len(words) == 1
         if single and not (_ACRONYM.fullmatch(name) and name.lower() not in _WORD_ACRONYMS):
@@ -600,7 +681,7 @@ class ActorDictionary:
         while k < len(tokens) and k - j < 3 and tokens[k].key in _STATE_MODIFIERS:
             k += 1
         for start in sorted({k, j}, reverse=True):
-            for noun_len in (2, 1):
+            for noun_len in (3, 2, 1):
                 noun = tuple(t.key for t in tokens[start:start + noun_len])
                 if len(noun) != noun_len:
                     continue
@@ -608,6 +689,10 @@ class ActorDictionary:
                     label = "Police"
                 elif noun in _MILITARY_NOUNS:
                     label = "Military"
+                elif noun in _GOVERNMENT_NOUNS and start == j and not (
+                        noun == ("government",) and k > start + noun_len):
+                    # not "a Somali government military base": the government's is something else
+                    return self._government(tokens, i, start + noun_len, iso3 if nat else None)
                 else:
                     continue
                 if not nat and noun in _WEAPON_NOUNS:
@@ -618,6 +703,16 @@ class ActorDictionary:
                 name = _state_name(label, iso3) if iso3 else f"{label} Forces"
                 return _Hit(i, start + noun_len, Actor(name, None, "state", iso3), 1)
         return None
+
+    def _government(self, tokens: list[_Token], i: int, end: int, iso3: str | None) -> _Hit | None:
+        """A government named from token i to ``end``, or on to the country after it ("the government of Iraq")."""
+        if end + 1 < len(tokens) and tokens[end].key == "of":
+            nat = self._nationality_at(tokens, end + 1)
+            if nat is not None:
+                iso3, end = nat[0], end + 1 + nat[1]
+        if iso3 is None:
+            return None
+        return _Hit(i, end, Actor(_state_name("Government", iso3), None, "state", iso3), 1)
 
     def _match_generic(self, tokens: list[_Token], i: int, country: str | None) -> _Hit | None:
         iso3 = country
@@ -728,7 +823,7 @@ _UNLISTED = re.compile(rf"\b[A-Z][\w'\u2019.-]*(?:[ \t]+{_NAME_WORD}\b)*")
 # besides patrons' words (countries.PATRON_WORDS, which say where an event was not) they include
 # allegiance and inspiration, which only say which group a faction is.
 _ALLEGIANCE_AFTER = re.compile(
-    r"[\s-]+(?:backed|led|linked|affiliated|aligned|allied|inspired|loyal|sponsored)\b", re.IGNORECASE)
+    r"[\s-]+(?:backed|led|linked|affiliated|aligned|allied|inspired|loyal(?!\s+to\b)|sponsored)\b", re.IGNORECASE)
 _PRO_BEFORE = re.compile(r"\bpro-?\s*$", re.IGNORECASE)
 _DESCRIPTIVE = re.compile(r"-(?:backed|led|linked|affiliated|aligned|allied|inspired|based|born|style)\b",
                           re.IGNORECASE)
@@ -756,6 +851,7 @@ _MEMBERS_OF = re.compile(r"(?:members?|militants?|fighters?|guerrillas?|gunmen|c
 _SENTENCE_BREAK = re.compile(r"[.!?;:]\s")
 _CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december today yesterday""".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _SMALL = frozenset({"of", "for", "the", "and", "de", "del", "la", "el", "al", "y", "du", "des", "ul", "e", "i"})
 
 

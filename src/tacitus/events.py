@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from tacitus import countries
+from tacitus.actors import is_government
 from tacitus.lexicon import (
     AGREE,
     ATTACK,
@@ -57,6 +58,7 @@ from tacitus.lexicon import (
     PROPAGANDA,
     PROTEST,
     PROTEST_VERBS,
+    SPEAKING_VERBS,
     STATE_WORDS,
     SUICIDE,
     TAKERS,
@@ -611,8 +613,8 @@ def _roles(g: _Group, trig: Token) -> tuple[Span | None, Span | None]:
     """Initiator and target spans from the parse around the main trigger."""
     doc = trig.doc
     verbs = [trig] if trig.pos_ in ("VERB", "AUX") else []
-    if g.head.pos_ == "VERB" and g.head not in verbs:
-        verbs.append(g.head)
+    if g.head.pos_ == "VERB" and g.head not in verbs and g.head.lemma_.lower() not in SPEAKING_VERBS:
+        verbs.append(g.head)  # not "The Syrian government reported a death toll of three"
     for tok, _ in g.triggers:
         if tok.pos_ == "VERB" and tok not in verbs:
             verbs.append(tok)
@@ -633,6 +635,11 @@ def _roles(g: _Group, trig: Token) -> tuple[Span | None, Span | None]:
         subjpass = _child(verb, ("nsubjpass",))
         obj = _child(verb, ("dobj",))
         agent = _agent(verb)
+        if verb is trig and subj is None and subjpass is None and verb.dep_ == "xcomp" and \
+                _child(verb, ("aux",)) is not None:
+            # "Gunmen are believed to have killed five villagers", "militants tried to storm the base":
+            # the infinitive's subject is its head's
+            subj = _child(verb.head, ("nsubj", "nsubjpass"))
         if subj is not None and _elided_passive(verb):
             # "Three soldiers were killed and five wounded": "five" was wounded
             subj, subjpass = None, subjpass or subj
@@ -1091,8 +1098,8 @@ def _named_group(doc: Doc, tokens: set[Token], group_spans: ActorFinder, *, excl
     end = max(t.idx + len(t) for t in tokens)
     for s, e, actor in group_spans(doc_text(doc)[start:end]):
         kind = getattr(actor, "kind", None)
-        if kind in ("civilians", "protesters", "rioters"):
-            continue
+        if kind in ("civilians", "protesters", "rioters") or is_government(actor):
+            continue  # nor a government its words name ("in what French President Macron called an attack")
         abs_s, abs_e = start + s, start + e
         if exclude is not None and exclude.start <= abs_s < exclude.end:
             continue

@@ -309,7 +309,7 @@ class Pipeline:
                                 context=before.text if before else None,
                                 context_offset=before.start if before else 0, anchor=anchor)
         country = place.country if place else None
-        actor1, actor2 = self._actor(cand.actor1, country), self._actor(cand.actor2, country)
+        actor1, actor2 = self._sides(article.text, cand, country, toponyms)
         if place is None and self.geocode:
             # The event's own words first, then the paragraph before them ("The Colombian Air Force
             # helicopter disappeared. The seven crew members died."), then names of other things.
@@ -324,8 +324,7 @@ class Pipeline:
                 end = min(len(article.text), cand.evidence.end + _AFTER_CHARS)
                 place = self._implied_country(doc, Span(cand.evidence.end, end, article.text[cand.evidence.end:end]))
             if place is not None:
-                actor1 = self._actor(cand.actor1, place.country)
-                actor2 = self._actor(cand.actor2, place.country)
+                actor1, actor2 = self._sides(article.text, cand, place.country, toponyms)
         return Event(
             article_id=article.id,
             event_type=cand.event_type,
@@ -387,6 +386,18 @@ class Pipeline:
                 return place
         return None
 
+    def _sides(self, text: str, cand: EventCandidate, country: str | None,
+               toponyms: list[Toponym]) -> tuple[Actor | None, Actor | None]:
+        """A candidate's initiator and target as canonical actors, in the event's country.
+
+        A country named after a place is where the place is ("a car bomb at a bus terminal in
+        Colombo, Sri Lanka kills 110"), and an office holder in a violent event is the one hit
+        (``actors.office_holder_hit``).
+        """
+        actor1, actor2 = (None if _apposed_country(text, sp, toponyms) else self._actor(sp, country)
+                          for sp in (cand.actor1, cand.actor2))
+        return actors_stage.office_holder_hit(cand.event_type, actor1, actor2)
+
     def _actor(self, span: Span | None, country: str | None) -> Actor | None:
         if span is None:
             return None
@@ -394,6 +405,8 @@ class Pipeline:
         return replace(actor, span=span) if actor is not None else None
 
 
+# A comma just before a mention: ", " after "Colombo" in "Colombo, Sri Lanka".
+_COMMA_BEFORE = re.compile(r",\s*$")
 # How far past an event's evidence its country may still be implied (two or three sentences).
 _AFTER_CHARS = 400
 _ABROAD_AFTER = re.compile(
@@ -466,6 +479,14 @@ def _counted_noun(doc: Doc, count: Span):
     if obj is not None:
         return obj
     return tok if tok.pos_ == "NOUN" and not tok.like_num else None
+
+
+def _apposed_country(text: str, span: Span | None, toponyms: list[Toponym]) -> bool:
+    """Whether a mention is a country's name right after a place and a comma: "in Colombo, Sri Lanka"."""
+    if span is None or countries.country_iso3(span.text) is None:
+        return False
+    comma = _COMMA_BEFORE.search(text, max(0, span.start - 8), span.start)
+    return comma is not None and any(t.span.end == comma.start() for t in toponyms)
 
 
 def _expeditionary(iso3: str | None, name: str) -> bool:
