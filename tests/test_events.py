@@ -611,3 +611,11 @@ def test_the_answer_an_event_drew_is_an_event_of_its_own(nlp, actors):
     assert [c.actor2 and c.actor2.text for c in answer] == ["Ten soldiers", "IS"]
     # a consequence that is no deed of another side stays part of the event
     assert len(_detect(nlp, actors, "Rebels shelled the town, killing 4 and prompting an exodus.")) == 1
+
+
+@pytest.mark.parametrize("text,roles", [
+    ("Gunmen are believed to have killed five villagers in Borno.", ("Gunmen", "five villagers")),
+    ("Members of IS are said to have killed 50 police officers near Mosul.", ("Members of IS", "50 police officers")),
+])
+def test_an_infinitive_takes_its_subject_from_its_head(nlp, text, roles):
+    assert _roles_of(detect(nlp(text))) == [roles]

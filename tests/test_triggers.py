@@ -638,3 +638,41 @@ def test_strikes_that_disabled_something_report_a_deed(nlp, actors):
     doc = nlp("Coalition aircraft conducted strikes. Near Al Huwayjah, two strikes disabled two bridges.")
     found = [c for c in detect(doc, group_spans=actors.find_all) if "disabled" in c.evidence.text]
     assert [(c.sub_event_type, c.trigger.text) for c in found] == [("Air/drone strike", "strikes")]
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Members of IS are said to have killed 50 former police officers outside Mosul.", "killed"),
+    ("Gunmen are believed to have abducted 30 students from the school.", "abducted"),
+    ("The militia is reported to have shelled the town overnight.", "shelled"),
+])
+def test_a_perfect_infinitive_reports_a_deed_done(nlp, text, word):
+    # "said to have killed" is a report of the past; "threatened to kill", "plans to attack" are not
+    assert is_asserted(next(t for t in nlp(text) if t.lower_ == word))
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The group threatened to have them killed.", "killed"),
+    ("Al-Shabaab is expected to have attacked the base by Friday.", "attacked"),
+    ("The rebels vowed to kill 50 police officers.", "kill"),
+])
+def test_an_infinitive_of_threat_or_expectation_is_no_deed(nlp, text, word):
+    assert not is_asserted(next(t for t in nlp(text) if t.lower_ == word))
+
+
+def test_a_deed_claimed_outright_was_done_but_a_claim_of_responsibility_frames_it(nlp):
+    doc = nlp("On Saturday, Daesh claimed dual attacks in the Al-Sinek neighborhood in Baghdad which killed 28 people.")
+    assert is_asserted(next(t for t in doc if t.lower_ == "attacks"))
+    doc = nlp("The Taliban claimed responsibility for the attack.")
+    assert not is_asserted(next(t for t in doc if t.lower_ == "attack"))
+
+
+@pytest.mark.parametrize("text", [
+    "Israel has bombed weapons shipments intended for Hezbollah several times since Syria's civil war began in 2011.",
+    "Israel bombed convoys in Syria dozens of times last year.",
+])
+def test_a_deed_done_many_times_is_no_one_event(nlp, actors, text):
+    assert _types(nlp, actors, text) == []
+
+
+def test_a_deed_done_twice_in_a_day_is_still_reported(nlp, actors):
+    assert _types(nlp, actors, "Militants attacked the base in Kismayo twice on Monday.")

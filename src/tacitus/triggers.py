@@ -37,11 +37,11 @@ from tacitus.lexicon import (
     BLAST,
     CELL_WORDS,
     CHANGE,
-    DAM_WORDS,
     CHEM,
     CIVILIAN_TARGETS,
     CLASH,
     CROWD_CONTROL,
+    DAM_WORDS,
     DIRECTIVE,
     DISRUPT,
     EXECUTE,
@@ -84,6 +84,7 @@ from tacitus.lexicon import (
     SEXUAL,
     SHELL,
     SINGLE,
+    SPEAKING_VERBS,
     STATE_WORDS,
     STRIKE_LABOUR,
     SUICIDE,
@@ -668,6 +669,17 @@ _SPAN_UNITS = {"year", "decade", "month"}
 _SINCE_ANCHORS = CONFLICT_NOUNS | {"start", "beginning", "outbreak", "onset"}
 
 
+def _many_times(tok: Token) -> bool:
+    """ "several times", "many times", "dozens of times": a deed told as done again and again."""
+    if tok.lower_ == "times":
+        return any(m.lower_ in _MANY for m in tok.children)
+    return tok.lower_ in _MANY and any(p.lower_ == "of" and any(o.lower_ == "times" for o in p.children)
+                                       for p in tok.children)
+
+
+_MANY = frozenset({"several", "many", "numerous", "multiple", "countless", "dozens", "hundreds", "scores"})
+
+
 def cumulative(verb: Token) -> bool:
     """True when a verb reports a toll summed over years rather than one occurrence.
 
@@ -686,6 +698,8 @@ def cumulative(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in CONFLICT_NOUNS and perfect:
             return True
+        if child.dep_ == "npadvmod" and _many_times(child):
+            return True  # "is thought to have bombed weapons shipments several times": deeds, not one
         if child.dep_ != "prep":
             continue
         for obj in (c for c in child.children if c.dep_ == "pobj"):
@@ -716,11 +730,6 @@ def _tally(deeds: Token) -> bool:
 _TALLY_VERBS = {"conduct", "carry", "launch", "fly", "execute", "deliver", "stage", "mount"}
 
 
-# Verbs of saying whose subject a campaign describes ("The coalition conducting air strikes ... said").
-_SPEAKING = {"say", "deny", "announce", "state", "insist", "confirm", "report", "tell", "add", "acknowledge", "admit",
-             "warn", "note", "stress"}
-
-
 def _describes_speaker(tok: Token) -> bool:
     """Whether a deed only describes who is speaking: "The US-led coalition conducting air strikes
     against so-called Islamic State in Iraq has said it was not responsible" reports no strike."""
@@ -730,7 +739,7 @@ def _describes_speaker(tok: Token) -> bool:
             break
         node = node.head
     return (node.pos_ == "VERB" and node.tag_ == "VBG" and node.dep_ == "acl" and node.head.dep_ == "nsubj"
-            and node.head.head.lemma_.lower() in _SPEAKING)
+            and node.head.head.lemma_.lower() in SPEAKING_VERBS)
 
 
 def _means_of_tally(tok: Token) -> bool:
@@ -795,8 +804,9 @@ def is_asserted(tok: Token) -> bool:
                 return False  # "NFL assaults have led to lawsuits before"; not "the week before"
             if child.dep_ == "aux" and child.lower_ == "to" and node.pos_ == "VERB" and not factual and \
                     node.head.lemma_.lower() not in REALIS_CONTROL and node.head.i != node.i and \
-                    node.lemma_.lower() not in CROWD_CONTROL:
-                # an infinitive of purpose or wish: "infiltrating Europe to carry out attacks"
+                    node.lemma_.lower() not in CROWD_CONTROL and not _perfect(node):
+                # an infinitive of purpose or wish: "infiltrating Europe to carry out attacks"; not a
+                # perfect one, which reports a deed done ("are said to have killed 50 police officers")
                 return False
             if child.dep_ == "aux" and child.lower_ == "to" and node.head.lemma_.lower() == "go" and \
                     node.head.tag_ == "VBG" and any(c.dep_ == "aux" for c in node.head.children):
@@ -817,9 +827,12 @@ def is_asserted(tok: Token) -> bool:
             hl = head.lemma_.lower()
             if hl in IRREALIS and node.dep_ != "nsubj":
                 return False
-            if hl in REFERENCE_FRAMES and node.dep_ in ("prep", "pobj", "pcomp", "dobj", "acl", "compound"):
+            if hl in REFERENCE_FRAMES and node.dep_ in ("prep", "pobj", "pcomp", "dobj", "acl", "compound") and \
+                    not (hl == "claim" and node.dep_ == "dobj" and head.pos_ == "VERB" and node.pos_ == "NOUN"
+                         and node.lemma_.lower() not in REFERENCE_FRAMES):
                 # "claimed responsibility for the bombing", "accused Iran of bombing", "in retaliation for":
-                # a statement about an event, or the motive of the one the sentence reports
+                # a statement about an event, or the motive of the one the sentence reports. A deed
+                # claimed outright was done: "Daesh claimed dual attacks in Baghdad which killed 28".
                 return False
             if hl in DIRECTIVE and node.dep_ in ("xcomp", "dobj") and not (
                     hl == "agree" and trigger_kind(node) == AGREE):
@@ -829,6 +842,11 @@ def is_asserted(tok: Token) -> bool:
             break
         node = head
     return True
+
+
+def _perfect(verb: Token) -> bool:
+    """A perfect infinitive or participle: "to have killed" (aux "have" on the verb itself)."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
 
 
 CASUALTY_VERBS = {"kill", "shoot"}
