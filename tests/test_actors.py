@@ -511,3 +511,12 @@ def test_a_minister_in_a_bombing_is_the_one_it_hit():
 def test_forces_loyal_to_a_leader_are_the_forces_not_the_leader(actors: ActorDictionary) -> None:
     actor = actors.canonical("Forces loyal to the internationally-recognised president of Yemen", country="YEM")
     assert actor is not None and actor.name == "Military Forces of Yemen"
+
+
+def test_a_government_read_as_a_rioting_crowd_gives_way_to_the_rioters():
+    from tacitus.actors import convention_sides
+    from tacitus.models import Actor
+
+    hong_kong = Actor("Government of Hong Kong", kind="state", country="HKG")
+    assert convention_sides("Riots", "Violent demonstration", "HKG", hong_kong, None)[0].name == "Rioters (Hong Kong)"
+    assert convention_sides("Protests", "Peaceful protest", "HKG", hong_kong, None)[0].name == "Protesters (Hong Kong)"

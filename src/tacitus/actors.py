@@ -287,13 +287,13 @@ def convention_sides(event_type: str, sub_event_type: str | None, iso3: str | No
     ("residents protested", "a crowd of villagers beat a man") are coded as
     it. The country is the event's; a name read from no words has no span.
     """
+    if event_type in ("Protests", "Riots") and is_government(actor1):
+        actor1 = None  # "Hong Kong protesters" read as "Hong Kong": a crowd is no government
     if event_type in _FIGHTING_TYPES:
         # A government that fights, bombs or kills does so by its forces ("the Syrian government
         # bombed Aleppo"); one that is attacked ("an attempt on Venezuela's President") is the target.
         actor1 = _as_forces(actor1)
         actor2 = _as_forces(actor2) if event_type == "Battles" else actor2
-    if event_type in ("Protests", "Riots") and _as_forces(actor1) is not actor1:
-        actor1 = None  # "Hong Kong protesters" read as "Hong Kong": a crowd is no government
     if event_type == "Protests":
         if sub_event_type == "Excessive force against protesters":
             return actor1, _as_crowd(actor2, "Protesters", "protesters", iso3)
@@ -332,12 +332,18 @@ def _country_as_actor(mention: str) -> Actor | None:
     if match is None:
         return None
     name = match.group("name")
-    iso3 = countries.abbreviations(codes=False).get(name.replace(".", "")) or \
-        countries.names().get(countries.normalize(name))
+    abbreviations, names = _country_names()
+    iso3 = abbreviations.get(name.replace(".", "")) or names.get(countries.normalize(name))
     if iso3 is None:
         return None
     start, end = match.span("name")
     return Actor(_state_name("Government", iso3), Span(start, end, mention[start:end]), "state", iso3)
+
+
+@functools.cache
+def _country_names() -> tuple[dict[str, str], dict[str, str]]:
+    """The country abbreviations ("US", "UK") and folded names ("iraq", "britain") a side may be named by."""
+    return countries.abbreviations(codes=False), countries.names()
 
 
 _COUNTRY_MENTION = re.compile(

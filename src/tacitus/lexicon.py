@@ -123,13 +123,13 @@ IRREALIS = {
 }
 # Verbs that make an infinitive after them an order or request, not a report ("told them to attack").
 DIRECTIVE = {"order", "ask", "tell", "instruct", "decide", "want", "agree", "refuse"}
-# Verbs after which an infinitive still reports something that happened ("attempted to detonate").
 # Verbs of saying and of judging what was said: their subject speaks of a deed ("Afghan President Hamid
 # Karzai confirmed that the helicopter had been shot down", "The United States condemns the ISIL attack",
 # "in what French President Emmanuel Macron called an attack"), it does not do it.
 SPEAKING_VERBS = {"say", "deny", "announce", "state", "insist", "confirm", "report", "tell", "add", "acknowledge",
                   "admit", "warn", "note", "stress", "condemn", "denounce", "deplore", "decry", "criticize",
                   "criticise", "welcome", "praise", "hail", "applaud", "mourn", "call", "describe", "term", "dub"}
+# Verbs after which an infinitive still reports something that happened ("attempted to detonate").
 REALIS_CONTROL = {"attempt", "try", "manage", "continue", "begin", "start", "fail", "proceed", "go", "come",
                   "seem", "appear", "use", "help", "resume", "keep", "force", "compel", "oblige"}
 # Force used "to disperse the mob", "to quell the protesters": the crowd was there, whatever the purpose.

@@ -694,7 +694,7 @@ def cumulative(verb: Token) -> bool:
             t.dep_ == "pobj" and t.head.lower_ in ("in", "across") and t.ent_type_ == "GPE"
             and any(c.dep_ == "conj" and c.ent_type_ == "GPE" for c in t.children) for t in verb.subtree):
         return True  # "conducted 34 strikes against ISIL in Syria and Iraq": a tally over two countries
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    perfect = _perfect(verb)
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in CONFLICT_NOUNS and perfect:
             return True
@@ -793,7 +793,7 @@ def is_asserted(tok: Token) -> bool:
                 return False
             if child.dep_ in ("aux", "auxpass") and child.lower_ in MODALS and not factual:
                 # "may have killed": a hedged report of a past event stays an event
-                if not any(c.lemma_ == "have" and c.dep_ == "aux" for c in node.children):
+                if not _perfect(node):
                     return False
             if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
                 return False
@@ -845,8 +845,8 @@ def is_asserted(tok: Token) -> bool:
 
 
 def _perfect(verb: Token) -> bool:
-    """A perfect infinitive or participle: "to have killed" (aux "have" on the verb itself)."""
-    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    """A perfect infinitive or participle: "to have killed", "has killed" (aux "have" on the verb itself)."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
 
 CASUALTY_VERBS = {"kill", "shoot"}
