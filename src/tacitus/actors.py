@@ -855,9 +855,9 @@ _MEMBERS_OF = re.compile(r"(?:members?|militants?|fighters?|guerrillas?|gunmen|c
                          r"|\b(?:group|organi[sz]ation|outfit|faction|movement)\s*,\s*$",
                          re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.!?;:]\s")
-_CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december today yesterday""".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_CALENDAR_WORDS = _WEEKDAYS | frozenset("""january february march april may june july august september october
+    november december today yesterday""".split())
 _SMALL = frozenset({"of", "for", "the", "and", "de", "del", "la", "el", "al", "y", "du", "des", "ul", "e", "i"})
 
 
