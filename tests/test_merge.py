@@ -192,6 +192,18 @@ def test_blast_told_again_as_a_suicide_attack_is_a_suicide_bomb():
     assert (merged[0].casualties.fatalities, merged[0].casualties.wounded) == (28, 235)
 
 
+def test_one_side_is_never_both_sides_of_the_merged_event():
+    blast = _event("Two huge bombings shook the city of Kabul, killing 28.", 0, place=KABUL, fatalities=28,
+                   actor1="Taliban")
+    told = replace(_after(blast, "The bombings killed 28 people in Kabul.", place=KABUL, fatalities=28),
+                   actor2=Actor("Taliban", kind="rebel"))
+    [merged] = merge_mentions([blast, told])
+    assert merged.actor1.name == "Taliban" and merged.actor2 is None
+    told = replace(told, actor2=Actor("Civilians (Afghanistan)", kind="civilians"))
+    [merged] = merge_mentions([blast, told])
+    assert (merged.actor1.name, merged.actor2.name) == ("Taliban", "Civilians (Afghanistan)")
+
+
 def test_attackers_fate_keeps_the_type_of_the_attack():
     attack = _event("Militants stormed a village near Kabul, killing 4 civilians.", 0,
                     etype="Violence against civilians", sub="Attack", place=KABUL, fatalities=4)

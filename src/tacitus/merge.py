@@ -749,14 +749,18 @@ def _merge_pair(a: Event, b: Event, *, keep_type: bool = False) -> Event:
         # Neither told as the day it happened: the earlier day it was said by bounds it closer
         # ("the army said on Tuesday ..." and "On Monday the group said it had seized the city").
         date = other.date
+    # A named group over an unnamed one ("gunmen" told on by "the attack was claimed by IS").
+    actor1 = main.actor1 if main.actor1 and (main.actor1.kind != "unidentified" or not other.actor1) \
+        else other.actor1 or main.actor1
+    # One side is never both: a target one telling gave is not the initiator the other gave.
+    actor2 = next((a for a in (main.actor2, other.actor2) if a is not None and not (actor1 and a.name == actor1.name)),
+                  None)
     return replace(
         main,
         sub_event_type=sub,
         place=place, location_span=loc, date=date, sites=_sites(place, main.sites + other.sites),
-        # A named group over an unnamed one ("gunmen" told on by "the attack was claimed by IS").
-        actor1=main.actor1 if main.actor1 and (main.actor1.kind != "unidentified" or not other.actor1)
-        else other.actor1 or main.actor1,
-        actor2=main.actor2 or other.actor2,
+        actor1=actor1,
+        actor2=actor2,
         casualties=casualties, background=main.background and other.background,
         confidence=min(0.95, max(main.confidence, other.confidence) + 0.05),
     )
