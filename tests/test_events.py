@@ -447,6 +447,17 @@ def test_weapons_found_or_destroyed_are_disrupted_use(nlp, actors, text, expecte
     assert _types(_detect(nlp, actors, text)) == [expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("A suspicious device was discovered under a car in Belfast.", ("Strategic developments", "Disrupted weapons use")),
+    ("Soldiers recovered a bomb hidden in a culvert.", ("Strategic developments", "Disrupted weapons use")),
+    # what was found is not the bomb: the bomb went off
+    ("As each bomb exploded there were cries of terror from people who thought they had found sanctuary.",
+     ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+])
+def test_a_bomb_is_disrupted_only_where_it_is_what_was_found(nlp, actors, text, expected):
+    assert _types(_detect(nlp, actors, text)) == [expected]
+
+
 def test_next_sentence_of_the_same_kind_continues_the_event():
     gunmen = _event("Gunmen stormed the university, killing students.", 0)
     attackers = _event("The three attackers killed at least 19 people.", 50, fatalities=19)

@@ -954,7 +954,7 @@ def classify(kinds: set[str], lemmas: set[str], actor1: Span | None, actor2: Spa
         # A device that someone died or was hurt by went off, whatever the attempt to defuse it
         # ("killed while trying to defuse a bomb").
         if kinds & {DISRUPT} and not kinds & {OUTCOME} or (
-                lemmas & {"defuse", "foil", "thwart", "seize", "recover", "find", "discover"} or
+                lemmas & {"defuse", "foil", "thwart"} or _device_found(tokens) or
                 _weapons_destroyed(tokens)) and not kinds & {OUTCOME, KILL}:
             return "Strategic developments", "Disrupted weapons use"
         if kinds & {ARREST} and not kinds & {OUTCOME, KILL}:
@@ -1061,6 +1061,15 @@ def _weapons_disrupted(tokens: set[Token]) -> bool:
             if c.dep_ in ("dobj", "nsubjpass") and any(t.lemma_.lower() in _HAUL_NOUNS for t in c.subtree):
                 return True
     return False
+
+
+def _device_found(tokens: set[Token]) -> bool:
+    """A bomb found, seized or recovered: "a device was discovered under a car", "recovered an IED", "the bombs
+    discovered on Wednesday" ("people who thought they had found sanctuary" as each bomb exploded found none)."""
+    return any(tok.lemma_.lower() in ("seize", "recover", "find", "discover")
+               and (any(t.i != tok.i and trigger_kind(t) in (IED, BLAST) for t in tok.subtree)
+                    or tok.dep_ in ("acl", "relcl", "amod") and trigger_kind(tok.head) in (IED, BLAST))
+               for tok in tokens)
 
 
 def _weapons_destroyed(tokens: set[Token]) -> bool:
