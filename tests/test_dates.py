@@ -217,3 +217,16 @@ def test_year_anchor_is_the_last_date_with_a_year_before_the_offset() -> None:
     # a year alone is background, not the narrative's year
     assert year_anchor(text, text.index("In December")) == D(2005, 11, 1)
     assert year_anchor("Hezbollah fought a war with Israel in 2006. In December, a strike hit.", 60) is None
+
+
+@pytest.mark.parametrize(("text", "own", "date"), [
+    # a date in the event's own phrase wins over the sentence's first one
+    ("On Sunday, police arrested 12 people over Saturday's terror attack.", (42, 60), dt.date(2017, 6, 3)),
+    ("Last month, neighbours of the man behind the May 22 concert bombing spoke.", (41, 60), dt.date(2017, 5, 22)),
+    # none there: the first expression, as before
+    ("On Sunday, police arrested 12 people over the terror attack.", (42, 53), dt.date(2017, 6, 4)),
+    # "overnight" tells a time of day, not the day
+    ("Curfew was imposed on Saturday following overnight clashes.", (41, 51), dt.date(2017, 6, 3)),
+])
+def test_a_date_in_the_events_own_phrase_dates_it(text, own, date) -> None:
+    assert event_date(text, published=dt.date(2017, 6, 5), own=own).date == date

@@ -468,3 +468,45 @@ def test_a_government_that_names_an_attack_is_not_its_initiator(pipeline):
     [event] = pipeline.process(Article(id="t", text=(
         "The explosion targeted a bakery in Lyon, in what French President Emmanuel Macron called an attack."))).events
     assert event.actor1 is None and (event.actor2 is None or event.actor2.kind != "state")
+
+
+def test_a_state_air_strike_with_no_target_named_hits_the_one_group_the_report_names(pipeline):
+    report = ("Coalition military forces conducted 12 strikes using fighter and remotely piloted aircraft against "
+              "ISIL terrorists in Iraq on Monday.\n"
+              "Near Tal Afar, one strike destroyed a VBIED factory.\nNear Mosul, two strikes destroyed a bridge.")
+    events = pipeline.process(Article(id="t", text=report, published=dt.date(2016, 12, 6))).events
+    strikes = {e.place.name: _names(e) for e in events if e.sub_event_type == "Air/drone strike" and e.place}
+    assert strikes["Tall ‘Afar"] == strikes["Mosul"] == ("Coalition Forces (US-led)", "Islamic State")
+    story = ("Al-Nusra Front fighters hold the east of Aleppo. On Tuesday Russian jets bombed a school for girls "
+             "in the city.")
+    [strike] = pipeline.process(Article(id="t", text=story, published=dt.date(2016, 12, 6))).events
+    assert _names(strike)[0] == "Military Forces of Russia" and _names(strike)[1] != "Al-Nusra Front"
+
+
+@pytest.mark.parametrize("text", [
+    "Four people were killed in a U.S. drone strike in a remote village.",
+    "French warplanes bombed a convoy in the desert, killing 12 people.",
+])
+def test_the_nationality_of_the_aircraft_of_an_expeditionary_power_does_not_place_a_strike(pipeline, text):
+    [event] = pipeline.process(Article(id="t", text=text)).events
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.place is None or event.place.country not in ("USA", "FRA")
+    assert event.actor2 is None or event.actor2.name == "Civilians"
+
+
+def test_a_date_in_the_trigger_phrase_dates_that_event_not_the_sentence(pipeline):
+    text = ("Last month, neighbours of Salman Abedi, the man who carried out the May 22 concert bombing in "
+            "Manchester, said they had warned the police.")
+    [event] = pipeline.process(Article(id="t", text=text, published=dt.date(2017, 6, 5))).events
+    assert (event.date.date, event.date.precision, event.date.span.text) == (dt.date(2017, 5, 22), "day", "May 22")
+
+
+def test_a_deed_told_hours_later_or_the_next_day_is_dated_from_the_one_before(pipeline):
+    text = ("A truck bomb exploded at a busy junction in Mogadishu on Saturday, killing 300 people.\n\n"
+            "Gunmen attacked a hotel in Kismayo the next day.\n\n"
+            "A car bomb went off in Baidoa hours later, killing two soldiers.")
+    events = pipeline.process(Article(id="t", text=text, published=dt.date(2017, 10, 17))).events
+    days = {e.place.name: (e.date.date, e.date.span.text if e.date.span else None) for e in events if e.place}
+    assert days["Mogadishu"] == (dt.date(2017, 10, 14), "Saturday")
+    assert days["Kismayo"] == (dt.date(2017, 10, 15), "the next day")
+    assert days["Baidoa"] == (dt.date(2017, 10, 15), "hours later")  # after the deed told just before it

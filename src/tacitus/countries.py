@@ -38,10 +38,13 @@ PATRON_WORDS = ("backed", "led", "funded", "supported", "trained", "allied", "sp
 # Mali), so "two U.S. servicemembers were wounded" says nothing of where. Not Britain (Northern
 # Ireland), Russia or Turkey, which fight at home too.
 EXPEDITIONARY = frozenset({"USA", "FRA", "CAN", "AUS", "DEU", "ITA", "NLD", "ESP"})
-# Troop nouns after a nationality or a country: "U.S. servicemembers", "French army soldiers".
+# Troop nouns after a nationality or a country: "U.S. servicemembers", "French army soldiers"; and the
+# aircraft and strikes they send: "a U.S. drone", "French warplanes", "American airstrikes".
 MILITARY_AFTER = re.compile(
     r"[\s-]+(?:(?:army|military|navy|air\s+force|special\s+forces?)\s+)?(?:soldiers?|troops|servicem[ae]n|"
-    r"servicemembers?|service\s+members?|marines?|forces|personnel|convoy|patrol|sailors|airm[ae]n|contractors?)\b",
+    r"servicemembers?|service\s+members?|marines?|forces|personnel|convoy|patrol|sailors|airm[ae]n|contractors?|"
+    r"drones?|(?:air|drone|missile)[\s-]*strikes?|air\s+raids?|warplanes?|(?:fighter\s+)?jets?|aircraft|"
+    r"helicopters?|gunships?|bombers?)\b",
     re.IGNORECASE)
 
 _SPACES = re.compile(r"\s+")

@@ -18,6 +18,9 @@ Rules (CODEBOOK section 3, ``date`` and ``date_precision``):
   ("... two days after a bombing on Wednesday"). Durations are not time
   expressions ("for a period of months", "a 19-minute video", "after 25
   years", "since 2011"); "in the last 48 hours" is (publication day).
+  Except one in the event noun's own phrase ("the May 22 concert bombing",
+  "Saturday's attack"), which wins over the sentence's first ("Last month,
+  neighbours of the man who carried out the May 22 concert bombing said").
 * An expression outside the first sentence that lies more than a year before
   publication recalls an older event ("... the same line bombed in 1974") and
   is passed over.
@@ -49,7 +52,9 @@ Rules (CODEBOOK section 3, ``date`` and ``date_precision``):
   ``week``.
 * Relative expressions without a publication date give None, never a guess.
 * No time expression at all: the publication date (precision ``day``, no
-  span); without one, None.
+  span); without one, None. A deed told as following the one before it
+  ("hours later", "later that night", "the next day") is dated from that
+  one's date by the pipeline (:func:`after_previous`).
 """
 
 from __future__ import annotations
@@ -356,6 +361,7 @@ def event_date(
     context: str | None = None,
     context_offset: int = 0,
     anchor: dt.date | None = None,
+    own: tuple[int, int] | None = None,
 ) -> EventDate:
     """The date of the event reported by ``text``.
 
@@ -369,6 +375,11 @@ def event_date(
         anchor: with no publication date, the last date with a year told
             before the event (:func:`year_anchor`); a date without a year
             takes the year that puts it closest to this one.
+        own: article offsets of the words before the trigger in its own
+            phrase; a time expression there dates the event whatever else the
+            sentence dates ("Last month, neighbours of the man who carried out
+            the May 22 concert bombing said ...", "police arrested 12 on
+            Sunday in connection with Saturday's attack").
 
     Returns:
         An :class:`EventDate`; date and precision None when the expression
@@ -383,6 +394,10 @@ def event_date(
                 and not _REPORTED_AFTER.match(text, f.end)]
     chosen = (occurred or found)[0] if found else None
     reported = chosen is not None and not occurred
+    if own is not None:
+        # "overnight clashes" tell the time of day, not which day
+        chosen, reported = next(((f, False) for f in found if own[0] <= f.start + offset and f.end + offset <= own[1]
+                                 and text[f.start:f.end].lower() != "overnight"), (chosen, reported))
     if chosen is None and context:
         # The last expression of the paragraph before that can be resolved ("on Friday, 21 July 1972"
         # with no publication date: the date, not the weekday).
@@ -401,6 +416,23 @@ def event_date(
     date, precision = resolved
     span = Span(chosen.start + base, chosen.end + base, source[chosen.start : chosen.end])
     return EventDate(date, precision, span, reported=reported)
+
+
+# A deed told as following the one told before it, the same day or the next: "A second car bomb went off
+# hours later", "later that night", "the next morning".
+_SAME_DAY = re.compile(
+    r"\b(?:hours|minutes|moments)\s+later\b|\blater\s+(?:that|the\s+same)\s+(?:day|night|evening|morning|afternoon)\b"
+    r"|\b(?:on\s+)?the\s+same\s+day\b|\bshortly\s+afterwards?\b", re.IGNORECASE)
+_NEXT_DAY = re.compile(r"\bthe\s+(?:next|following)\s+(?:day|morning)\b|\ba\s+day\s+later\b", re.IGNORECASE)
+
+
+def after_previous(text: str) -> tuple[int, re.Match[str]] | None:
+    """Days after the deed told before that ``text`` tells its own (0 or 1), with the words that say so."""
+    if m := _SAME_DAY.search(text):
+        return 0, m
+    if m := _NEXT_DAY.search(text):
+        return 1, m
+    return None
 
 
 _TEXT_DATE = [

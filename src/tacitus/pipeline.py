@@ -11,6 +11,7 @@ a ``Skipped`` and never stops the batch.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -26,12 +27,13 @@ from tacitus import clean as clean_stage
 from tacitus import countries, dates, events, geo, merge, numbers
 from tacitus.actors import ActorDictionary
 from tacitus.errors import InputError
-from tacitus.lexicon import PERSON_VICTIMS
+from tacitus.lexicon import CIVILIAN_TARGETS, PERSON_VICTIMS
 from tacitus.models import (
     Actor,
     Article,
     Event,
     EventCandidate,
+    EventDate,
     Place,
     RawDocument,
     Result,
@@ -51,6 +53,8 @@ _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians
 _FROM_AFAR = ("Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon",
               # A side losing or taking ground is named as such; its losing is not an attack by it.
               "Government regains territory", "Non-state actor overtakes territory")
+# People and places of civilian life ("a school for girls", "killing 12 villagers").
+_CIVILIAN_WORDS = re.compile(rf"\b(?:{'|'.join(sorted(CIVILIAN_TARGETS))})(?:s|es|ren)?\b", re.IGNORECASE)
 _NOT_GROUPS = ("Civilians", "Protesters", "Rioters", "Unidentified")
 
 
@@ -163,10 +167,11 @@ class Pipeline:
         dateline = _dateline(article.text, toponyms)
         places = self._place_names(article.text, toponyms)
         coded = [self._code(article, doc, c, places, dateline, _nested(c, candidates)) for c in candidates]
-        coded = [_crowd_clash(ev) for ev in self._attribute(article, coded)]
+        coded = _dated_by_previous([_crowd_clash(ev) for ev in self._attribute(article, coded)])
         if any(ev.sub_event_type == "Air/drone strike" and ev.actor1 is None for ev in coded):
             strikers = [a for a in (self._actor(sp, None) for sp in events.strike_owners(doc)) if a is not None]
             coded = _strikes_owned(coded, strikers)
+        coded = self._struck_group(article.text, coded)
         first_line = article.text.find("\n")
         merged = _parties_agreed(merge.merge_mentions(coded, headline_end=first_line if first_line > 0 else None))
         persons = {c.trigger.start: c.actor2 for c in candidates if c.actor2 is not None and _a_person(doc, c.actor2)}
@@ -229,6 +234,24 @@ class Pipeline:
                           and not any(s < e2 and s2 < e for s2, e2, _ in named)]
                 by_country[country] = (named, ethnic + self._unlisted(text, named + ethnic))
             out.append(self._attribute_event(ev, text, *by_country[country]))
+        return out
+
+    def _struck_group(self, text: str, coded: list[Event]) -> list[Event]:
+        """What state aircraft struck, unnamed, is the one armed group the article names: "Near Tal Afar,
+        one strike destroyed a VBIED factory". Not where the strike's words name civilian life ("One jet
+        bombed a school for girls")."""
+        out = []
+        by_country: dict[str | None, list[tuple[int, int, Actor]]] = {}
+        for ev in coded:
+            if ev.sub_event_type == "Air/drone strike" and ev.actor2 is None and ev.actor1 is not None \
+                    and ev.actor1.kind == "state" and not _CIVILIAN_WORDS.search(ev.evidence.text):
+                country = ev.place.country if ev.place else None
+                if country not in by_country:
+                    by_country[country] = [m for m in self.actors.find_all(text, country=country) if _armed_group(m[2])]
+                group = _only_group(text, by_country[country], exclude={ev.actor1.name})
+                if group is not None:
+                    ev = replace(ev, actor2=group)
+            out.append(ev)
         return out
 
     def _attribute_event(self, ev: Event, text: str, named: list[tuple[int, int, Actor]],
@@ -307,7 +330,8 @@ class Pipeline:
         anchor = None if article.published else dates.year_anchor(article.text, min(context.start, cand.evidence.start))
         when = dates.event_date(text, offset=context.start, published=article.published,
                                 context=before.text if before else None,
-                                context_offset=before.start if before else 0, anchor=anchor)
+                                context_offset=before.start if before else 0, anchor=anchor,
+                                own=_premodifiers(doc, cand.trigger))
         country = place.country if place else None
         actor1, actor2 = self._sides(article.text, cand, country, toponyms)
         if place is None and self.geocode:
@@ -442,6 +466,30 @@ def _person_victims(ev: Event, persons: dict[int, Span]) -> Event:
     return replace(ev, actor2=victims) if victims is not None else ev
 
 
+def _dated_by_previous(coded: list[Event]) -> list[Event]:
+    """An event its words date by no day of its own but as following the one told before ("A second,
+    smaller car bomb went off hours later", "The next day, gunmen attacked") takes that one's stated date,
+    or the day after."""
+    last: EventDate | None = None
+    out = list(coded)
+    for i in sorted(range(len(out)), key=lambda k: (out[k].evidence.start, (out[k].trigger or out[k].evidence).start)):
+        ev = out[i]
+        # no day of its own words: none at all, or the last one of the paragraph before
+        own = ev.date.span is not None and ev.date.span.end > ev.evidence.start
+        after = None if own else dates.after_previous(ev.evidence.text)
+        if after is not None and last is not None and (after[0] == 0 or last.precision == "day"):
+            days, m = after
+            span = Span(ev.evidence.start + m.start(), ev.evidence.start + m.end(), m.group())
+            ev = replace(ev, date=EventDate(last.date + dt.timedelta(days=days), last.precision, span))
+        if not ev.background and ev.date.span is not None and not ev.date.reported and ev.date.date is not None:
+            # the last day stated: a deed told since without one is mostly that one told again ("The blast
+            # at the busy K5 intersection ..."); a deed named in passing ("involved in the 7 April attack") is
+            # not the one told
+            last = ev.date
+        out[i] = ev
+    return out
+
+
 def _crowd_clash(ev: Event) -> Event:
     """A clash of a crowd with state forces, a riot (``actors.crowd_clash``)."""
     sides = actors_stage.crowd_clash(ev.event_type, ev.sub_event_type, ev.actor1, ev.actor2)
@@ -502,6 +550,18 @@ def _country_named(text: str) -> str | None:
 def _first_word(ent: SpacySpan) -> str:
     """The first word of an entity after any determiner ("the Iraqi National Congress" -> "Iraqi")."""
     return next((t.text for t in ent if t.pos_ != "DET"), ent[0].text)
+
+
+def _premodifiers(doc: Doc, trigger: Span) -> tuple[int, int] | None:
+    """Article offsets of the words a trigger noun's own phrase puts before it ("the May 22 concert
+    bombing", "Saturday's terror attack"), or None for a verb or a bare noun."""
+    chars = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if chars is None:
+        return None
+    root = chars.root
+    if root.pos_ not in ("NOUN", "PROPN") or root.left_edge.i == root.i:
+        return None
+    return root.left_edge.idx, root.idx
 
 
 def _nested(cand: EventCandidate, candidates: list[EventCandidate]) -> tuple[Span, ...]:
@@ -589,6 +649,15 @@ def _parties_agreed(events: list[Event]) -> list[Event]:
     return [replace(ev, actor1=sides.actor1, actor2=sides.actor2, confidence=max(0.3, ev.confidence - 0.1))
             if ev.sub_event_type == "Agreement" and ev.actor1 is None and ev.actor2 is None else ev
             for ev in events]
+
+
+def _only_group(text: str, named: list[tuple[int, int, Actor]], *, exclude: set[str]) -> Actor | None:
+    """The one armed group of the dictionary an article names (None for none or several)."""
+    found = {a.name: (s, e, a) for s, e, a in named if a.name not in exclude}
+    if len(found) != 1:
+        return None
+    (start, end, actor), = found.values()
+    return replace(actor, span=Span(start, end, text[start:end]))
 
 
 def _perpetrator(text: str, named: list[tuple[int, int, Actor]], unlisted: list[tuple[int, int, Actor]], *,
