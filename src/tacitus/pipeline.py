@@ -241,14 +241,12 @@ class Pipeline:
         one strike destroyed a VBIED factory". Not where the strike's words name civilian life ("One jet
         bombed a school for girls")."""
         out = []
-        by_country: dict[str | None, list[tuple[int, int, Actor]]] = {}
         for ev in coded:
             if ev.sub_event_type == "Air/drone strike" and ev.actor2 is None and ev.actor1 is not None \
                     and ev.actor1.kind == "state" and not _CIVILIAN_WORDS.search(ev.evidence.text):
-                country = ev.place.country if ev.place else None
-                if country not in by_country:
-                    by_country[country] = [m for m in self.actors.find_all(text, country=country) if _armed_group(m[2])]
-                group = _only_group(text, by_country[country], exclude={ev.actor1.name})
+                # find_all keeps what it found per text and country
+                named = self.actors.find_all(text, country=ev.place.country if ev.place else None)
+                group = _only_group(text, [m for m in named if _armed_group(m[2])], exclude={ev.actor1.name})
                 if group is not None:
                     ev = replace(ev, actor2=group)
             out.append(ev)
