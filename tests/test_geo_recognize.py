@@ -240,3 +240,25 @@ def test_a_place_after_a_capitalised_preposition(geo_nlp, gazetteer, text, name,
 
 def test_a_city_keeps_its_newspaper(geo_nlp, gazetteer):
     assert _places(geo_nlp, gazetteer, "A Kabul newspaper said the blast killed two.").get("Kabul") == "AFG"
+
+
+def test_town_named_as_one_by_a_stray_alternate_in_a_named_country(geo_nlp, gazetteer):
+    # The small model tags "Tel Tamer" PERSON; GeoNames spells Tall Tamr so only as an alternate name,
+    # with no population.
+    text = ("The United States condemns ISIL's suicide attacks in the town of Tel Tamer in Hasaka Province, "
+            "which killed scores of Syrian civilians.")
+    assert _places(geo_nlp, gazetteer, text).get("Tel Tamer") == "SYR"
+
+
+def test_spelling_variant_after_an_arabic_article(geo_nlp, gazetteer):
+    # "Al" alone spells a village in Norway; the whole name is Syria's Ash Shaddadah.
+    text = ("In Syria, Coalition military forces conducted 23 strikes against ISIL targets.\n"
+            "Near Al Shadaddi, one strike engaged an ISIL tactical unit and destroyed a fighting position.")
+    assert _places(geo_nlp, gazetteer, text).get("Al Shadaddi") == "SYR"
+
+
+def test_a_given_name_of_a_person_named_in_full_is_no_place(geo_nlp, gazetteer):
+    # "Karim" only resembles Karmah, Iraq.
+    text = ("This is a story of Karim and Sadiq. Karim Wasifi, studying music in the United States, slipped into "
+            "Baghdad to help musicians. Karim said the bomb that killed 292 people destroyed the shop.")
+    assert "Karim" not in _places(geo_nlp, gazetteer, text)

@@ -20,7 +20,7 @@ from spacy.attrs import IDX, IS_PUNCT, LENGTH, POS
 from spacy.symbols import ADJ, NOUN, PROPN, X
 
 from ..nlp import doc_memo, doc_text
-from .gazetteer import KIND_ADMIN1, KIND_ADMIN2, KIND_COUNTRY, KIND_PLACE, Q_ALTERNATE, Candidate, Gazetteer
+from .gazetteer import KIND_ADMIN1, KIND_ADMIN2, KIND_COUNTRY, KIND_PLACE, Q_ALIAS, Q_ALTERNATE, Candidate, Gazetteer
 from .names import COMMON_WORDS, PEOPLES, country_of_text, demonym_country, fold
 
 logger = logging.getLogger(__name__)
@@ -222,7 +222,10 @@ def find_mentions(doc, gazetteer: Gazetteer, *, text: str | None = None) -> tupl
 
     # Surnames of the people the article names in full ("Hugo Chávez"): elsewhere in the
     # article the bare surname is the person, even where NER calls it a place.
-    surnames = frozenset(fold(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and _full_name(ent))
+    # So is a bare given name ("Karim said" after "Karim Wasifi") that spells no town by its own name.
+    full = [ent for ent in doc.ents if ent.label_ == "PERSON" and _full_name(ent)]
+    surnames = frozenset(fold(ent[-1].text) for ent in full)
+    given = frozenset(fold(ent[0].text) for ent in full) - surnames
     ent_of = {}
     for ent in doc.ents:
         for i in range(ent.start, ent.end):
@@ -257,14 +260,14 @@ def find_mentions(doc, gazetteer: Gazetteer, *, text: str | None = None) -> tupl
             continue
         if ent.label_ == "FAC" and not strong(cands):
             continue
-        if _surname_use(name, cands, surnames, text, start):
+        if _surname_use(name, cands, surnames, text, start, given):
             continue
         if _names_other(doc, ent.end, name, text, start, end, cands):
             continue
         end = _admin_word_end(text, end, cands)
         take(Mention(start, end, text[start:end], "ner", ent.label_, _is_locative(text, start)))
 
-    _gazetteer_matches(doc, text, gazetteer, ent_of, take, surnames)
+    _gazetteer_matches(doc, text, gazetteer, ent_of, take, surnames, given)
     _echoes(doc, text, gazetteer, mentions, ent_of, take)
     mentions.sort(key=lambda m: m.start)
     return mentions, cues
@@ -492,9 +495,10 @@ def variant_candidates(gazetteer: Gazetteer, name: str) -> tuple[Candidate, ...]
     Never for English words ("Defence", "Bombing"): their near-spellings are towns by accident.
     """
     words = name.split()
-    # An Arabic article inside a name ("Dayr Az Zayr", "Tall Al Abyad") is no English word.
+    # An Arabic article heading a name's next word ("Al Shadaddi", "Dayr Az Zayr", "Tall Al Abyad")
+    # is no English word; that word must not be one either.
     if any(_english(word) for i, word in enumerate(words)
-           if not (0 < i < len(words) - 1 and word.lower() in _INNER_ARTICLES)):
+           if not (i < len(words) - 1 and word.lower() in _INNER_ARTICLES)):
         return ()
     cands = gazetteer.variants(name)
     if not cands and len(words) > 1 and words[-1].lower() in _GENERIC:
@@ -540,7 +544,7 @@ class _Tokens:
 
 
 def _gazetteer_matches(doc, text: str, gazetteer: Gazetteer, ent_of: dict, take,
-                       surnames: frozenset[str] = frozenset()) -> None:
+                       surnames: frozenset[str] = frozenset(), given: frozenset[str] = frozenset()) -> None:
     # The scan reads plain arrays; Token objects are built only where a name may start.
     rows = doc.to_array([IDX, LENGTH, POS, IS_PUNCT]).tolist() if len(doc) else []
     doc = _Tokens(doc)
@@ -614,9 +618,11 @@ def _gazetteer_matches(doc, text: str, gazetteer: Gazetteer, ent_of: dict, take,
         ent_start = ent.start + 1 if ent is not None and ent.start == i - 1 and doc[i - 1].lower_ in _PREPOSITIONS \
             else ent.start if ent is not None else i
         lone_ent = ent is None or (ent_start == i and ent.end == j and ent.label_ in ("ORG", "PERSON", "GPE", "LOC"))
-        # Only a stray alternate name of its first word ("Dayr" for Dyer, Indiana) is no reason to
-        # leave the whole name unread.
-        partial = best is not None and not isinstance(best, int) and best[4] < j and not plausible(best[3])
+        # Only a stray alternate name of its first word ("Dayr" for Dyer, Indiana), or an Arabic
+        # article that spells a village ("Al" of "Near Al Shadaddi"), is no reason to leave the whole
+        # name unread.
+        partial = best is not None and not isinstance(best, int) and best[4] < j and (
+            not plausible(best[3]) or (best[4] - i == 1 and tok.lower_ in _INNER_ARTICLES))
         if (best is None or partial) and tok.pos_ == "PROPN" and lone_ent and _is_locative(text, tok.idx):
             # "a police station in Mussayab", "Near Dayr Az Zayr": a spelling variant the index lacks.
             stop = next((k for k in range(j, i, -1) if doc[k - 1].text[:1].isupper()), i + 1)
@@ -655,7 +661,7 @@ def _gazetteer_matches(doc, text: str, gazetteer: Gazetteer, ent_of: dict, take,
         if admin_end > end:
             # "the Dantewada district": a division by the word after it, whatever the name's rank.
             take(Mention(start, admin_end, text[start:admin_end], "gazetteer", label, _is_locative(text, start)))
-        elif k - i == 1 and _surname_use(name, cands, surnames, text, start):
+        elif k - i == 1 and _surname_use(name, cands, surnames, text, start, given):
             pass
         elif not _names_other(doc, k, name, text, start, end, cands) and _accept(doc, i, k, name, cands, ent_of,
                                                                                 text, known):
@@ -677,9 +683,12 @@ def _accept(doc, i: int, k: int, name: str, cands: tuple[Candidate, ...], ent_of
         return True
     if not plausible(cands) and not (
         # A name of two words or more that only a town's alternate names spell ("Pol-e Alam")
-        # is that town where the text says it is a place.
+        # is that town where the text says it is a place: a town of some size, or one in a
+        # country the text names after "the town of" (GeoNames gives many towns no population:
+        # "the town of Tel Tamer", Syria's Tall Tamr).
         len(key.split()) > 1 and (locative or _named_as_place(text, doc[i].idx))
-        and any(c.place.population >= 1000 or c.kind != KIND_PLACE for c in cands)
+        and (any(c.place.population >= 1000 or c.kind != KIND_PLACE for c in cands)
+             or (_named_as_place(text, doc[i].idx) and _in_named_country(doc, cands, Q_ALTERNATE)))
     ):
         return False
     if len(key) <= 2 and not name.isupper() and k < len(doc) and doc[k].text[:1].isupper() \
@@ -768,12 +777,14 @@ def _accept(doc, i: int, k: int, name: str, cands: tuple[Candidate, ...], ent_of
     return locative or qualified or _notable(cands, 5000)
 
 
-def _in_named_country(doc, cands: tuple[Candidate, ...]) -> bool:
-    """Whether a town by a primary name or alias lies in a country the text names (or names a people of)."""
+def _in_named_country(doc, cands: tuple[Candidate, ...], quality: int = Q_ALIAS) -> bool:
+    """Whether a town by a primary name or alias (or ``quality`` up) lies in a country the text names.
+
+    A people the text names ("Syrian civilians") names its country too."""
     base = doc.doc if isinstance(doc, _Tokens) else doc
     named = doc_memo(base, "tacitus.geo.countries_named", lambda: frozenset(
         iso for ent in base.ents if ent.label_ in ("GPE", "NORP") and (iso := country_of_text(ent.text))))
-    return any(c.quality > Q_ALTERNATE and c.kind == KIND_PLACE and c.place.country in named for c in cands)
+    return any(c.quality >= quality and c.kind == KIND_PLACE and c.place.country in named for c in cands)
 
 
 def _full_name(ent) -> bool:
@@ -781,13 +792,19 @@ def _full_name(ent) -> bool:
     return 2 <= len(ent) <= 3 and all(t.text[:1].isupper() and t.text[1:].islower() and t.is_alpha for t in ent)
 
 
-def _surname_use(name: str, cands: tuple[Candidate, ...], surnames: frozenset[str], text: str, start: int) -> bool:
-    """Whether a one-word name is the surname of a person the article names in full.
+def _surname_use(name: str, cands: tuple[Candidate, ...], surnames: frozenset[str], text: str, start: int,
+                 given: frozenset[str] = frozenset()) -> bool:
+    """Whether a one-word name is the surname or given name of a person the article names in full.
 
     "Chávez's 1999 constitution" after "Hugo Chávez" is the man, not the Mexican town that
     bears the name as an alternate; "in Chávez", a country or a city of 100,000 still is a place.
+    "Karim" after "Karim Wasifi" is the man, not Karmah in Iraq, which it only resembles; a given
+    name that is a town's own name stays the town (the tagger reads "Greer Station" as a person).
     """
-    return (fold(name) in surnames and " " not in name.strip() and not _is_locative(text, start)
+    key = fold(name)
+    if key in given and key not in surnames and any(c.quality > Q_ALTERNATE for c in cands):
+        return False
+    return ((key in surnames or key in given) and " " not in name.strip() and not _is_locative(text, start)
             and not any(c.kind == KIND_COUNTRY or c.place.population >= 100_000
                         for c in cands if c.quality > Q_ALTERNATE))
 
