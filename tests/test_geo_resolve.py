@@ -327,3 +327,49 @@ def test_capital_outweighs_a_hamlet_of_the_state_named(gazetteer):
     got = resolve_places(gazetteer, text, ["Georgia", "Washington"])
     assert got["Washington"].feature == "P.PPLC"
 
+
+
+# ---------------------------------------------------------------- a distance from another place
+
+
+def _points(gazetteer, text: str, names: list[str]) -> dict[str, tuple[float, float] | None]:
+    mentions = sorted((Mention(text.index(n), text.index(n) + len(n), n, "ner", "GPE", False) for n in names),
+                      key=lambda m: m.start)
+    got = {t.span.text: (t.place.latitude, t.place.longitude)
+           for t in resolve_mentions(text, mentions, [], gazetteer, sentences=[(0, len(text))])}
+    return {n: got.get(n) for n in names}
+
+
+def test_a_reading_beyond_the_stated_distance_is_no_reading(gazetteer):
+    # GeoNames lacks the village; its spelling's nearest match, Savannah, Georgia, is not 45 km from Mosul.
+    text = ("Fighters killed 15 civilians in the village of Safina, about 45km (28 miles) south of Mosul, "
+            "and threw their bodies in the river, the US said.")
+    got = _points(gazetteer, text, ["Mosul", "Safina", "US"])
+    assert got["Safina"] is None and got["Mosul"] is not None
+
+
+def test_the_reading_within_the_stated_distance_wins(gazetteer):
+    # The index lacks Suani ban Adem; the recogniser reads its last word, which spells Aden in Yemen.
+    text = "Forces surrendered at the front in Suani ban Adem, 25 km southwest of Tripoli, sources said."
+    assert _points(gazetteer, text, ["Adem", "Tripoli"])["Adem"] is None
+    text = "Rebels shelled Al Bab, 40 km north-east of Aleppo, on Monday."
+    lat, lon = _points(gazetteer, text, ["Al Bab", "Aleppo"])["Al Bab"]
+    assert 35.9 < lat < 36.6 and 37.2 < lon < 37.8  # al-Bab, Syria
+
+
+def test_a_country_before_near_keeps_its_reading(gazetteer):
+    text = "Fighting raged in Iraq, near Mosul, all week."
+    assert resolve(gazetteer, text, ["Iraq", "Mosul"]) == {"Iraq": "IRQ", "Mosul": "IRQ"}
+
+
+def test_a_bearing_alone_says_no_distance(gazetteer):
+    # Kismayo lies some 500 km south of Mogadishu, Tikrit 140 km north of Baghdad.
+    text = "Four people were killed in a bomb blast in Kismayo, south of Mogadishu."
+    assert resolve(gazetteer, text, ["Kismayo", "Mogadishu"]) == {"Kismayo": "SOM", "Mogadishu": "SOM"}
+    text = "Two bombs exploded in the centre of Tikrit, north of Baghdad, on Tuesday."
+    assert resolve(gazetteer, text, ["Tikrit", "Baghdad"]) == {"Tikrit": "IRQ", "Baghdad": "IRQ"}
+
+
+def test_near_a_border_is_no_distance_from_the_town(gazetteer):
+    text = "Tolls were dropped between Exit 1 in West Stockbridge near the New York border and Exit 6."
+    assert resolve(gazetteer, text, ["West Stockbridge", "New York"])["West Stockbridge"] == "USA"

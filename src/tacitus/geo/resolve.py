@@ -467,6 +467,7 @@ def resolve_mentions(
         for key, scored in second.items():
             logger.debug("%s: %s", key, "; ".join(
                 f"{c.place.name} ({c.place.country}, {c.place.population}) {s:.2f}" for s, c in scored[:3]))
+    _within_reach(text, mentions, second)
     toponyms = []
     kept: dict[str, bool] = {}
     for m in mentions:
@@ -493,6 +494,56 @@ def resolve_mentions(
         confidence = 1.0 / (1.0 + math.exp(-_margin(scored))) if len(scored) > 1 else 0.9
         toponyms.append(Toponym(Span(m.start, m.end, text[m.start : m.end]), scored[0][1].place, round(confidence, 3)))
     return toponyms
+
+
+# "Safina, about 45km (28 miles) south of Mosul", "Dagaya, 10 miles from Bosso", "Kafr Nabl,
+# near Maarat al-Numan": the name is a place that far from the next one. A bearing alone says
+# nothing of the distance ("Kismayo, south of Mogadishu" lies 500 km away).
+_REACH = re.compile(
+    r"\s*,?\s*(?:(?:about|some|around|roughly|approximately|nearly|almost|just|only|less\s+than|under)\s+)?"
+    r"(?:(?P<n>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>km|kms|kilometres|kilometers|kilometre|kilometer|miles|mile|mi)\b"
+    r"(?:\s*\([^()]{1,30}\))?\s*"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|from|outside)"
+    r"|near|outside|on\s+the\s+outskirts\s+of)"
+    r"\s+(?:the\s+)?(?:(?:town|city|village|provincial\s+capital)\s+of\s+)?$"
+)
+_BORDER_AFTER = re.compile(r"\s+(?:border|frontier|boundary|state\s+line|line|coast)\b", re.I)
+_NO_DISTANCE_KM = 100.0  # "near Y", "outside Y": a neighbour
+_SLACK_KM = 50.0  # the towns' points and the stated distance are both rough
+
+
+def _within_reach(text: str, mentions: Sequence[Mention], scored: dict[str, list[tuple[float, Candidate]]]) -> None:
+    """Reorder the readings of names the text puts near another place so the nearest fitting one leads.
+
+    "the village of Safina, about 45km (28 miles) south of Mosul" cannot be Savannah,
+    Georgia, whatever its spelling matches: only readings within the stated distance
+    (or about 100 km for "near"/"outside") of the reference's own reading count. With
+    none, the name keeps no reading and the event falls back on the reference point.
+    One such phrase places every mention of the name (a name is one place in an article).
+    """
+    order = sorted(mentions, key=lambda m: m.start)
+    limits: dict[str, list[tuple[Place, float] | None]] = defaultdict(list)
+    for a, b in zip(order, order[1:]):
+        key, ref = fold(a.text), fold(b.text)
+        if key == ref or key not in scored or ref not in scored or not scored[ref]:
+            continue
+        gap = text[a.end : b.start]
+        match = _REACH.fullmatch(gap) if len(gap) <= 80 else None
+        if match is None or _BORDER_AFTER.match(text, b.end):
+            continue  # "West Stockbridge near the New York border": a line, not the town
+        anchor = scored[ref][0][1]
+        if anchor.kind not in (KIND_PLACE, KIND_ADMIN2) or anchor.place.latitude is None:
+            continue
+        if match.group("n"):
+            distance = float(match.group("n")) * (1.609 if match.group("unit").startswith("mi") else 1.0)
+        else:
+            distance = _NO_DISTANCE_KM
+        limits[key].append((anchor.place, distance + _SLACK_KM))
+    for key, reach in limits.items():
+        if scored[key][0][1].kind not in (KIND_PLACE, KIND_ADMIN2):
+            continue  # "Iraq, near Mosul": a country or division holds its town
+        scored[key] = [(s, c) for s, c in scored[key] if c.kind in (KIND_PLACE, KIND_ADMIN2) and all(
+            _km(c.place.latitude, c.place.longitude, p.latitude, p.longitude) <= r for p, r in reach)]
 
 
 # ---------------------------------------------------------------- country evidence
