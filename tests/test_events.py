@@ -458,6 +458,19 @@ def test_a_bomb_is_disrupted_only_where_it_is_what_was_found(nlp, actors, text, 
     assert _types(_detect(nlp, actors, text)) == [expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Coalition aircraft struck a rocket launcher near Hit.", [("Explosions/Remote violence", "Air/drone strike")]),
+    ("In Iraq, Coalition aircraft conducted 11 strikes. Near Mosul, five airstrikes engaged four ISIL units; "
+     "destroyed two mortar systems, a rocket propelled grenade launcher, and a VBIED.",
+     [("Explosions/Remote violence", "Air/drone strike")] * 2),
+    # the strike's own missile is its means, not what it hit
+    ("A US missile strike targeting a compound killed five militants in South Waziristan on Tuesday.",
+     [("Explosions/Remote violence", "Shelling/artillery/missile attack")]),
+])
+def test_weapons_a_strike_hit_are_its_targets_not_attacks(nlp, actors, text, expected):
+    assert _types(_detect(nlp, actors, text)) == expected
+
+
 def test_next_sentence_of_the_same_kind_continues_the_event():
     gunmen = _event("Gunmen stormed the university, killing students.", 0)
     attackers = _event("The three attackers killed at least 19 people.", 50, fatalities=19)

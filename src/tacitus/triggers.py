@@ -92,6 +92,7 @@ from tacitus.lexicon import (
     TRANSFER,
     VIOLENCE_CUES,
     VIOLENT_PROTEST_CUES,
+    WAR_CRAFT,
     WEAPON_CUES,
     WITHDRAWAL,
     trigger_kind,
@@ -100,7 +101,7 @@ from tacitus import countries
 from tacitus.models import Span
 from tacitus.nlp import doc_memo, tokens_in
 from tacitus.numbers import parse_count
-from tacitus.senses import figurative, is_human, violence_evidence
+from tacitus.senses import STRIKE_DEEDS, figurative, is_human, violence_evidence
 
 logger = logging.getLogger(__name__)
 
@@ -529,6 +530,8 @@ def _sense_ok(tok: Token, kind: str) -> bool:
     sent_lemmas = {t.lemma_.lower() for t in tok.sent}
     if kind == BLAST and _industrial(tok):
         return False
+    if kind in (SHELL, GRENADE, IED, BLAST) and tok.pos_ in ("NOUN", "PROPN") and _struck_weapon(tok):
+        return False
     if kind == DISRUPT and lemma in ("intercept", "thwart", "foil", "bust", "dismantle") and \
             not sent_lemmas & WEAPON_CUES:
         return False
@@ -627,6 +630,27 @@ def _sense_ok(tok: Token, kind: str) -> bool:
     if kind == AGREE and lemma == "deal" and not any(t.lemma_ in ("peace", "ceasefire", "truce", "rebel", "militant", "prisoner", "swap", "exchange") for t in tok.sent):
         return False
     return True
+
+
+def _struck_weapon(tok: Token) -> bool:
+    """A weapon a strike hit: "one strike destroyed an ISIL mortar system and a VBIED", "Coalition aircraft struck
+    a rocket launcher". The weapon is the strike's target, no attack of its own."""
+    node = tok
+    for _ in range(6):
+        if node.head.i == node.i:
+            return False
+        below, node = node, node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in STRIKE_DEEDS:
+            if below.dep_ in ("nsubj", "csubj"):
+                return False  # the strike's own means: "A US missile strike killed five militants"
+            verb = node
+            while True:
+                if any(c.dep_ == "nsubj" and c.lemma_.lower() in WAR_CRAFT for c in verb.children):
+                    return True
+                if verb.dep_ != "conj" or verb.head.pos_ != "VERB":
+                    return False
+                verb = verb.head  # "five strikes engaged four units; destroyed ... a VBIED"
+    return False
 
 
 def _falls_to_a_side(tok: Token) -> bool:
