@@ -312,3 +312,25 @@ def test_a_place_the_gazetteer_lacks_is_not_the_town_told_before(pipeline):
     assert span.text == "Shah Wali Kot district"
     place, _ = _locate(pipeline, text, text[text.index("Three"):text.index("Four")].strip())
     assert place.name == "Arghandab"
+
+
+_MOSUL = ("Iraqi forces have seized full control of Mosul University in their battle with Islamic State.\n"
+          "Military forces have been attempting to retake Mosul since October.\n"
+          "Elite troops entered the compound in Mosul on Friday.\n"
+          "They control three of the five bridges crossing the river Tigris, which divides Mosul in two.\n"
+          "The bridges were targeted by coalition air strikes in October.\n")
+
+
+def test_an_event_no_words_place_is_in_the_town_the_story_is_about(pipeline):
+    result = pipeline.process(Article(id="t", text=_MOSUL))
+    strikes = [e for e in result.events if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all(e.place is not None and e.place.name == "Mosul" and e.location_span is None
+                           for e in strikes)
+
+
+def test_no_town_the_story_is_about_leaves_the_country(pipeline):
+    # Mosul named as where things are once, Tikrit twice: no town stands out, so the strikes stay in Iraq.
+    text = _MOSUL.replace("compound in Mosul", "compound in Tikrit").replace("divides Mosul", "divides Tikrit")
+    strikes = [e for e in pipeline.process(Article(id="t", text=text)).events if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all(e.place is not None and e.place.precision == "country" for e in strikes)
+

@@ -174,6 +174,8 @@ class Pipeline:
         coded = self._struck_group(article.text, coded)
         first_line = article.text.find("\n")
         merged = _parties_agreed(merge.merge_mentions(coded, headline_end=first_line if first_line > 0 else None))
+        if self.geocode:
+            merged = _in_focus(merged, doc, toponyms)
         persons = {c.trigger.start: c.actor2 for c in candidates if c.actor2 is not None and _a_person(doc, c.actor2)}
         return [self._convention_sides(_counted_victims(doc, _person_victims(ev, persons))) for ev in merged]
 
@@ -595,6 +597,23 @@ def _preceding(text: str, start: int) -> Span | None:
     if para_start >= start:
         return None
     return Span(para_start, start, text[para_start:start])
+
+
+def _in_focus(events_: list[Event], doc: Doc, toponyms: list[Toponym]) -> list[Event]:
+    """Events placed only in a country, once merged, in the town the story is about (``geo.focus_place``).
+
+    After merging, so that an event's other tellings place it first: a toll told apart from the
+    attack it counts joins the attack on Dalori before the town the story keeps naming,
+    Maiduguri, could claim it.
+    """
+    if not any(ev.place is not None and ev.place.precision == "country" and ev.location_span is None
+               for ev in events_):
+        return events_
+    focus = geo.focus_place(doc, toponyms)
+    if focus is None:
+        return events_
+    return [replace(ev, place=focus) if ev.place is not None and ev.place.precision == "country"
+            and ev.location_span is None and ev.place.country == focus.country else ev for ev in events_]
 
 
 def _dateline(text: str, toponyms: list[Toponym]) -> Toponym | None:

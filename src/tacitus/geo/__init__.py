@@ -12,13 +12,13 @@ Modules: ``names`` (folding, demonyms), ``gazetteer`` (build/open/query),
 from __future__ import annotations
 
 from .gazetteer import Gazetteer, open_gazetteer
-from .locate import locate_event, mentioned_country, names_elsewhere, event_sites
+from .locate import event_sites, focus_place, locate_event, mentioned_country, names_elsewhere
 from .names import country_of_text, fold
 from .recognize import CountryCue
 from .resolve import find_toponyms, geoparse_text
 
 __all__ = [
     "Gazetteer", "open_gazetteer", "find_toponyms", "locate_event", "mentioned_country", "names_elsewhere",
-    "event_sites",
+    "event_sites", "focus_place",
     "geoparse_text", "country_of_text", "fold", "CountryCue",
 ]

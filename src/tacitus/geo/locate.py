@@ -743,6 +743,48 @@ def locate_event(
     return _country_by_role(doc, text, toponyms, (_PLACE,)), None
 
 
+# The town a story is about: named at least this often, and this many times as often as any other.
+_FOCUS_MENTIONS = 3
+_FOCUS_LEAD = 2.0
+
+
+def focus_place(doc, toponyms: Sequence[Toponym]) -> Place | None:
+    """The one town an article keeps coming back to as where things happen, if there is one.
+
+    "The bridges were targeted by coalition air strikes in October", in a story of the battle
+    for Mosul that names Mosul five times and no other town as often, was in Mosul: a coder
+    places an event its own sentences do not place in the town the story is about, not at the
+    middle of the country. The town must be named at least three times as where something is
+    (not "forces from Mosul", "the Mosul offensive"), twice as often as any other town.
+
+    Args:
+        doc: The article's spaCy Doc.
+        toponyms: The article's toponyms from :func:`find_toponyms`.
+
+    Returns:
+        The town, or None where no town stands out so.
+    """
+    text = cased_text(doc)
+    toponyms = sorted((t for t in toponyms if t.place is not None), key=lambda t: t.span.start)
+    counts: Counter = Counter()
+    places: dict[tuple, Place] = {}
+    for t in toponyms:
+        if t.place.precision != "place" or names_elsewhere(text, t.span.start):
+            continue
+        cue = bool(_STRONG_CUE.search(text[max(0, t.span.start - 60) : t.span.start]))
+        if _role(doc, text, t, toponyms, cue) != _PLACE:
+            continue
+        key = (t.place.geonameid, t.place.name, t.place.country)
+        counts[key] += 1
+        places[key] = t.place
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < _FOCUS_MENTIONS:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < _FOCUS_LEAD * ranked[1][1]:
+        return None
+    return places[ranked[0][0]]
+
+
 # How far back a place in the lines before an event still gives its country.
 _LINE_BEFORE_CHARS = 250
 
