@@ -802,7 +802,7 @@ def _surname_use(name: str, cands: tuple[Candidate, ...], surnames: frozenset[st
     name that is a town's own name stays the town (the tagger reads "Greer Station" as a person).
     """
     key = fold(name)
-    if key in given and key not in surnames and any(c.quality > Q_ALTERNATE for c in cands):
+    if key in given and any(c.quality > Q_ALTERNATE for c in cands):
         return False
     return ((key in surnames or key in given) and " " not in name.strip() and not _is_locative(text, start)
             and not any(c.kind == KIND_COUNTRY or c.place.population >= 100_000

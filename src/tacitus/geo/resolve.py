@@ -513,16 +513,16 @@ _SLACK_KM = 50.0  # the towns' points and the stated distance are both rough
 
 
 def _within_reach(text: str, mentions: Sequence[Mention], scored: dict[str, list[tuple[float, Candidate]]]) -> None:
-    """Reorder the readings of names the text puts near another place so the nearest fitting one leads.
+    """Keep, of the readings of a name the text puts near another place, only those within reach of it.
 
     "the village of Safina, about 45km (28 miles) south of Mosul" cannot be Savannah,
     Georgia, whatever its spelling matches: only readings within the stated distance
-    (or about 100 km for "near"/"outside") of the reference's own reading count. With
-    none, the name keeps no reading and the event falls back on the reference point.
+    (or about 100 km for "near"/"outside") of the reference's own reading count, in their
+    order. With none, the name keeps no reading and the event falls back on the reference point.
     One such phrase places every mention of the name (a name is one place in an article).
     """
     order = sorted(mentions, key=lambda m: m.start)
-    limits: dict[str, list[tuple[Place, float] | None]] = defaultdict(list)
+    limits: dict[str, list[tuple[Place, float]]] = defaultdict(list)
     for a, b in zip(order, order[1:]):
         key, ref = fold(a.text), fold(b.text)
         if key == ref or key not in scored or ref not in scored or not scored[ref]:
