@@ -606,14 +606,13 @@ def _in_focus(events_: list[Event], doc: Doc, toponyms: list[Toponym]) -> list[E
     attack it counts joins the attack on Dalori before the town the story keeps naming,
     Maiduguri, could claim it.
     """
-    if not any(ev.place is not None and ev.place.precision == "country" and ev.location_span is None
-               for ev in events_):
-        return events_
-    focus = geo.focus_place(doc, toponyms)
+    in_country = [ev.place is not None and ev.place.precision == "country" and ev.location_span is None
+                  for ev in events_]
+    focus = geo.focus_place(doc, toponyms) if any(in_country) else None
     if focus is None:
         return events_
-    return [replace(ev, place=focus) if ev.place is not None and ev.place.precision == "country"
-            and ev.location_span is None and ev.place.country == focus.country else ev for ev in events_]
+    return [replace(ev, place=focus) if only and ev.place.country == focus.country else ev
+            for ev, only in zip(events_, in_country)]
 
 
 def _dateline(text: str, toponyms: list[Toponym]) -> Toponym | None:

@@ -40,6 +40,7 @@ from ..models import Place, Span, Toponym
 from ..geodesy import km
 from ..nlp import cased_text, sentence_bounds
 from .names import demonym_country, fold
+from .recognize import _DISTANCE_UNIT
 
 logger = logging.getLogger(__name__)
 
@@ -76,7 +77,7 @@ _STRONG_CUE = re.compile(
 )
 # "Amara, south of Baghdad", "a village 30 km north of the capital Kabul", "Kakata, 60 kilometers (40 miles)
 # northeast of Monrovia": a reference point that says where another place is, not where the event was.
-_DISTANCE = r"\b\d[\d,.]*\s*-?\s*(?:km|kms|kilomet(?:er|re)s?|miles?|mi)\b\.?\s*(?:\([^()]{0,30}\)\s*)?"
+_DISTANCE = rf"\b\d[\d,.]*\s*-?\s*{_DISTANCE_UNIT}\b\.?\s*(?:\([^()]{{0,30}}\)\s*)?"
 _REFERENCE = re.compile(
     rf"(?:(?:{_DISTANCE})?\b(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of|{_DISTANCE}(?:from|outside))"
     r"\s+(?:the\s+)?"
@@ -586,11 +587,16 @@ def _best_in(doc, text: str, toponyms: Sequence[Toponym], lo: int, hi: int, anch
     return best
 
 
+def _cued(text: str, t: Toponym) -> bool:
+    """Whether the words just before a toponym say it is where something happened ("in", "the town of")."""
+    return bool(_STRONG_CUE.search(text[max(0, t.span.start - 60) : t.span.start]))
+
+
 def _country_by_role(doc, text: str, toponyms: Sequence[Toponym], roles: tuple[int, ...]) -> Place | None:
     """The country most of the article's toponyms in the first of ``roles`` that has any are in."""
     tiers: dict[int, Counter] = {role: Counter() for role in roles}
     for t in toponyms:
-        role = _role(doc, text, t, toponyms, bool(_STRONG_CUE.search(text[max(0, t.span.start - 60) : t.span.start])))
+        role = _role(doc, text, t, toponyms, _cued(text, t))
         if role == _MODIFIER and countries.troops_abroad(t.place.country, text, t.span.end):
             continue  # "U.S. servicemembers were wounded": troops abroad, not where
         if role in tiers:
@@ -735,7 +741,7 @@ def locate_event(
     # country of the line before, whatever country the article names most.
     before = next((t for t in reversed(toponyms) if evidence.start - _LINE_BEFORE_CHARS <= t.span.start
                    and t.span.end <= evidence.start), None)
-    cued = before is not None and bool(_STRONG_CUE.search(text[max(0, before.span.start - 60):before.span.start]))
+    cued = before is not None and _cued(text, before)
     if before is not None and (before.place.precision != "place" or _role(doc, text, before, toponyms, cued) != _PLACE):
         before = None  # only a town said to be where something was: not "Yemen's Houthi movement"
     if before is not None:
@@ -771,8 +777,7 @@ def focus_place(doc, toponyms: Sequence[Toponym]) -> Place | None:
     for t in toponyms:
         if t.place.precision != "place" or names_elsewhere(text, t.span.start):
             continue
-        cue = bool(_STRONG_CUE.search(text[max(0, t.span.start - 60) : t.span.start]))
-        if _role(doc, text, t, toponyms, cue) != _PLACE:
+        if _role(doc, text, t, toponyms, _cued(text, t)) != _PLACE:
             continue
         key = (t.place.geonameid, t.place.name, t.place.country)
         counts[key] += 1

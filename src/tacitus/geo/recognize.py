@@ -39,6 +39,8 @@ _LOCATIVE = frozenset(
 )
 # "5 km south of", "north-east of": a bearing from the name that follows.
 _BEARING = r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of"
+# The units a distance between places is told in: "45km", "60 kilometers", "10 miles".
+_DISTANCE_UNIT = r"(?:km|kms|kilomet(?:er|re)s?|miles?|mi)"
 _LOCATIVE_PHRASES = re.compile(
     r"(?:\b(?:battle|fight|fighting|siege|offensive|assault|attack|advance|push|march|road|city|town|village"
     r"|province|governorate|district|region|area|municipality|department|county|island|countryside|outskirts|suburbs?"

@@ -58,7 +58,9 @@ from .gazetteer import (
 )
 from .names import country_of_text, demonym_country, fold
 from .recognize import _DIRECTION as _COMPASS
-from .recognize import CountryCue, Mention, _suffix_candidates, find_mentions, variant_candidates
+from .recognize import (
+    _BEARING, _DISTANCE_UNIT, CountryCue, Mention, _suffix_candidates, find_mentions, variant_candidates,
+)
 from .source import SourceHint, source_hint
 
 logger = logging.getLogger(__name__)
@@ -501,9 +503,9 @@ def resolve_mentions(
 # nothing of the distance ("Kismayo, south of Mogadishu" lies 500 km away).
 _REACH = re.compile(
     r"\s*,?\s*(?:(?:about|some|around|roughly|approximately|nearly|almost|just|only|less\s+than|under)\s+)?"
-    r"(?:(?P<n>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>km|kms|kilometres|kilometers|kilometre|kilometer|miles|mile|mi)\b"
+    rf"(?:(?P<n>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>{_DISTANCE_UNIT})\b"
     r"(?:\s*\([^()]{1,30}\))?\s*"
-    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|from|outside)"
+    rf"(?:{_BEARING}|from|outside)"
     r"|near|outside|on\s+the\s+outskirts\s+of)"
     r"\s+(?:the\s+)?(?:(?:town|city|village|provincial\s+capital)\s+of\s+)?$"
 )
