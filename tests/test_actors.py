@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tacitus.actors import ActorDictionary
+from tacitus.actors import ActorDictionary, named_as_hit
 from tacitus.errors import ConfigError
 
 IS = "Islamic State"
@@ -520,3 +520,17 @@ def test_a_government_read_as_a_rioting_crowd_gives_way_to_the_rioters():
     hong_kong = Actor("Government of Hong Kong", kind="state", country="HKG")
     assert convention_sides("Riots", "Violent demonstration", "HKG", hong_kong, None)[0].name == "Rioters (Hong Kong)"
     assert convention_sides("Protests", "Peaceful protest", "HKG", hong_kong, None)[0].name == "Protesters (Hong Kong)"
+
+
+@pytest.mark.parametrize(("text", "mention", "hit"), [
+    ("A car bomb exploded, killing a person and injuring 10 more including members of the SDF.", "SDF", True),
+    ("A car bomb exploded, injuring 10 more, including members of the SDF.", "SDF", True),
+    ("A roadside bomb killed two Hezbollah fighters.", "Hezbollah", True),
+    ("Gunmen wounded three of the Houthis.", "Houthis", True),
+    # a count of others, then the group that claimed it, after a comma
+    ("The attack killed 5 people and injured at least 3 more, Balochistan Liberation Army claimed it.",
+     "Balochistan Liberation Army", False),
+    ("Boko Haram killed three soldiers and Boko Haram fighters looted shops.", "Boko Haram fighters", False),
+])
+def test_a_group_counted_among_the_dead_or_hurt(text, mention, hit):
+    assert named_as_hit(text, text.rindex(mention)) is hit

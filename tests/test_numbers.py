@@ -58,6 +58,8 @@ CASES = [
     ("The blast killed 6 civilians.", 6, None, None),
     ("6 people were killed in the blast.", 6, None, None),
     ("Gunmen killed at least 12 in the village.", 12, None, None),
+    ("A car bomb exploded in Raqqa, killing at least a person and injuring 10 more.", 1, None, 10),
+    ("The raid killed at least a dozen people.", 12, None, None),
     ("At least 12 dead, 30 injured.", 12, None, 30),
     ("The blast left 3 dead and 12 injured.", 3, None, 12),
     ("The bomb claimed 5 lives.", 5, None, None),

@@ -510,3 +510,44 @@ def test_a_deed_told_hours_later_or_the_next_day_is_dated_from_the_one_before(pi
     assert days["Mogadishu"] == (dt.date(2017, 10, 14), "Saturday")
     assert days["Kismayo"] == (dt.date(2017, 10, 15), "the next day")
     assert days["Baidoa"] == (dt.date(2017, 10, 15), "hours later")  # after the deed told just before it
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    # the one the words lay the deed on, though the parse leaves the one who blamed it as a subject
+    ("The pipeline in Putumayo department was bombed overnight which the Colombian army blamed on FARC dissidents.",
+     "FARC Dissidents", None),
+    # the one the text suspects did it, not a casualty of it
+    ("Two civilians were killed and 23 other people were wounded when an explosive rigged motorbike exploded in "
+     "the city of Khost, the Taliban is suspected to be behind the attack.", "Taliban", "Civilians (Afghanistan)"),
+    # the by-agent of the participle after the deed or its weapon
+    ("A Nigerian soldier was shot dead in an ambush carried out by suspected militants in Ekeremor, Nigeria.",
+     "Unidentified Armed Group (Nigeria)", "Military Forces of Nigeria"),
+    ("An improvised explosive, emplaced by United National Liberation Front (UNLF) militants, detonated targeting "
+     "the residence of a man accused of collecting money in the name of the UNLF in Imphal West district, India.",
+     "UNLF: United National Liberation Front", None),
+    # what a counting noun counts: "a series of airstrikes" is no side against the group it names
+    ("A series of airstrikes against al-Qaida operatives in Syria's Idlib province killed more than 20 militants.",
+     None, "Unidentified Armed Group (Syria)"),
+])
+def test_the_side_the_words_name_as_having_done_it(pipeline, text, actor1, actor2):
+    event = _only_event(pipeline, text)
+    assert (event.actor1.name if event.actor1 else None, event.actor2.name if event.actor2 else None) == (
+        actor1, actor2)
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    # a group among the hurt is no perpetrator, even as the only group the article names
+    ("A massive car bomb exploded in the city of Raqqa, killing at least a person and injuring 10 more "
+     "including members of the SDF.", None),
+    # a bomb that killed a group's members was theirs only where the text says so
+    ("A roadside bomb in Saada, Yemen killed two Houthi fighters.", None),
+    ("At least 15 members of the ELN died in Colombia when the explosives they were carrying detonated.",
+     "ELN: National Liberation Army"),
+    ("A civilian and four Taliban militants were killed when an IED exploded in a volleyball match in Afghanistan. "
+     "The Taliban was blamed for the blast.", "Taliban"),
+])
+def test_a_group_a_bomb_hit_is_its_target_unless_the_text_says_it_was_theirs(pipeline, text, actor1):
+    event = _only_event(pipeline, text)
+    assert (event.actor1.name if event.actor1 else None) == actor1
+    if actor1 is None:
+        assert event.actor2 is not None  # the group or the people it hit

@@ -805,6 +805,15 @@ _VICTIM_AFTER = re.compile(
     r"(?:killed|wounded|injured|slain|hurt|kidnapped|abducted|shot|murdered|ambushed|attacked|"
     r"targeted|executed|beheaded|hit|taken))|die|dies|died|dying|succumbed|perished|lost\s+their\s+lives)\b",
     re.IGNORECASE)
+# A toll verb, then only a count and a few words of whom, right before the mention (see named_as_hit).
+_HIT_BEFORE = re.compile(
+    r"\b(?:kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|injur(?:e|es|ed|ing))"
+    r"(?:\s+(?:at\s+least|more\s+than|over|some|about|nearly|almost|up\s+to))?"
+    r"(?:\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|several|many|more|others?|"
+    r"people|persons|civilians|of|including)|\s*,\s*(?:including|among\s+them)){0,5}"
+    r"\s+(?:(?:members?|fighters?|militants?|commanders?|leaders?|officials?|supporters?|soldiers?)\s+of\s+)?"
+    r"(?:the\s+)?$",
+    re.IGNORECASE)
 _ACTIVE_VERB = re.compile(
     r"\b(?:killed|kill|kills|attacked|attack|attacks|shot|ambushed|raided|stormed|fired|shelled|bombed|clashed|"
     r"repelled|arrested|captured|launched|opened|seized|carried|conducted|detained|destroyed|fought)\b",
@@ -873,9 +882,13 @@ def named_as_perpetrator(text: str, start: int, end: int) -> bool:
     """
     if _DESCRIPTIVE.match(text, end):
         return False  # "al-Qaeda-affiliated al-Shabaab": a description of the group named next
+    return bool(_CLAIM_AFTER.match(text[end:end + 60]) or attributed_to(text, start))
+
+
+def attributed_to(text: str, start: int) -> bool:
+    """Whether the words just before a mention lay the deed on it: "claimed by", "blamed on", "an attack by"."""
     sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    before = text[max(sentence_start, start - 60):start]
-    return bool(_CLAIM_AFTER.match(text[end:end + 60]) or _CLAIM_BEFORE.search(before))
+    return bool(_CLAIM_BEFORE.search(text[max(sentence_start, start - 60):start]))
 
 
 def _name_parts(folded: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -903,7 +916,16 @@ def _name_parts(folded: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def named_as_actor(text: str, start: int, end: int) -> bool:
     """Not the casualty or opponent of the event: the mention may be its initiator."""
-    return not named_as_opponent(text, start) and not named_as_casualty(text, end)
+    return not named_as_opponent(text, start) and not named_as_casualty(text, end) and not named_as_hit(text, start)
+
+
+def named_as_hit(text: str, start: int) -> bool:
+    """Whether the words just before a mention count it among the dead or hurt.
+
+    "injuring 10 more including members of the SDF", "killing two Hezbollah fighters",
+    "wounded three of the Houthis": the group was hit, whoever did it.
+    """
+    return bool(_HIT_BEFORE.search(text, max(0, start - 80), start))
 
 
 def named_as_opponent(text: str, start: int) -> bool:

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from tacitus import countries
-from tacitus.actors import is_government
+from tacitus.actors import attributed_to, is_government
 from tacitus.lexicon import (
     AGREE,
     ATTACK,
@@ -631,7 +631,7 @@ def _roles(g: _Group, trig: Token) -> tuple[Span | None, Span | None]:
     actor1, actor2 = _sides(g)
     site = None  # a thing attacked (a hall, a truck), the target only when no people are told as hit
     for verb in verbs:
-        subj = _child(verb, ("nsubj",))
+        subj = _counted(_child(verb, ("nsubj",)))
         subjpass = _child(verb, ("nsubjpass",))
         obj = _child(verb, ("dobj",))
         agent = _agent(verb)
@@ -643,6 +643,12 @@ def _roles(g: _Group, trig: Token) -> tuple[Span | None, Span | None]:
         if subj is not None and _elided_passive(verb):
             # "Three soldiers were killed and five wounded": "five" was wounded
             subj, subjpass = None, subjpass or subj
+        if verb is not trig and verb.lemma_.lower() in _SUSPECTING:
+            # "the Taliban is suspected to be behind the attack": the suspected did it; who suspects
+            # ("police blamed the Taliban") is no side of it.
+            if subjpass is not None and subjpass.pos_ != "PRON" and not _is_inanimate_subject(subjpass):
+                actor1 = actor1 or _np(subjpass)
+            continue
         if subj is not None and small_clause(verb) and reports_casualties(verb):
             actor2 = actor2 or _victims(subj)  # "fighting that saw 120 Iraqi soldiers killed": the dead were hit
             continue
@@ -689,8 +695,10 @@ def _roles(g: _Group, trig: Token) -> tuple[Span | None, Span | None]:
         elif subj is not None:
             # "U.S.-led coalition airstrikes killed ...": the weapon's owner is in its modifiers;
             # "Turkish warplanes struck ...": a nationality alone names the owner with its weapon
-            owner = _modifier_actor(subj)
-            if owner is not None and _nationality_word(subj, owner):
+            # "An improvised explosive, emplaced by UNLF militants, detonated": the one who set it
+            by = _acl_agent(subj)
+            owner = _np(by) if by is not None else _modifier_actor(subj)
+            if owner is not None and by is None and _nationality_word(subj, owner):
                 owner = _np(subj)
             if owner is not None:
                 actor1 = actor1 or owner
@@ -771,6 +779,7 @@ def _withdrawn(trig: Token, taker: Span | None) -> Span | None:
 
 
 _GAVE_UP = WITHDRAWAL | {"flee"}
+_SUSPECTING = {"suspect", "believe", "think", "blame", "accuse", "allege"}
 _PEOPLE_ENTS = ("PERSON", "NORP", "ORG")
 _TOLL_VERBS = {"kill", "wound", "injure"}
 _THE_HIT = {"dead", "casualty", "victim", "injured", "wounded"}
@@ -873,6 +882,7 @@ def _cause_actor(verb: Token) -> Span | None:
         if noun is None or not (trigger_kind(noun) not in (None, OUTCOME) or noun.lemma_.lower() in INANIMATE):
             continue
         by = _prep_obj(noun, ("by",))
+        by = by if by is not None else _acl_agent(noun)  # "in an ambush carried out by suspected militants"
         owner = _np(by) if by is not None else _modifier_actor(noun)
         if owner is not None and by is None and countries.country_iso3(owner.text):
             owner = _np(noun)  # "killed in an Israeli airstrike": the nationality names the forces with their weapon
@@ -918,7 +928,7 @@ INANIMATE = {"airstrike", "strike", "bomb", "blast", "explosion", "shell", "shel
              "attack", "raid", "mortar", "grenade", "device", "ied", "mine", "landmine", "fire", "gunfire",
              "bombing", "drone", "jet", "warplane", "aircraft", "helicopter", "plane", "artillery", "car",
              "truck", "vehicle", "clash", "fighting", "violence", "ambush", "assault", "barrage", "operation",
-             "crossfire", "bullet", "shot"}
+             "crossfire", "bullet", "shot", "explosive", "motorbike", "motorcycle", "vbied"}
 
 
 def _is_inanimate_subject(tok: Token) -> bool:
@@ -932,7 +942,8 @@ def _modifier_actor(tok: Token) -> Span | None:
                                      "twin", "coordinated", "major", "recent", "latest", "heavy", "late",
                                      "suspected", "apparent", "first", "second", "last", "large", "small",
                                      "massive", "drone", "mortar", "rocket", "artillery", "chemical", "gas",
-                                     "truck", "bomb", "grenade", "militant", "separate", "similar", "brutal")]
+                                     "truck", "bomb", "grenade", "militant", "separate", "similar", "brutal",
+                                     "precision", "targeted", "guided", "retaliatory", "overnight", "joint")]
     if not mods:
         return None
     start = min(min(t.i for t in m.subtree) for m in mods)
@@ -967,6 +978,25 @@ def _agent(verb: Token) -> Token | None:
         if c.dep_ == "agent":
             return _child(c, ("pobj",))
     return None
+
+
+# Nouns that only count what their of-phrase names: "a series of airstrikes", "a wave of attacks".
+_COUNTING_NOUNS = {"series", "wave", "spate", "string", "volley", "salvo", "round", "flurry", "number", "couple",
+                   "pair", "set", "handful", "dozen", "dozens", "group", "band", "barrage"}
+
+
+def _counted(tok: Token | None) -> Token | None:
+    """What a counting noun counts ("A series of U.S. airstrikes killed ...": the airstrikes), else the noun."""
+    if tok is None or tok.lemma_.lower() not in _COUNTING_NOUNS:
+        return tok
+    inner = _prep_obj(tok, ("of",))
+    return inner if inner is not None else tok
+
+
+def _acl_agent(noun: Token) -> Token | None:
+    """The by-agent of a participle after a noun: "an ambush carried out by militants", "a mine, emplaced by X"."""
+    return next((a for c in noun.children if c.dep_ == "acl" and (a := _agent(c)) is not None
+                 and not _is_inanimate_subject(a)), None)  # not "an explosion caused by a bomb"
 
 
 def _prep_obj(tok: Token, preps: tuple[str, ...]) -> Token | None:
@@ -1096,7 +1126,9 @@ def _named_group(doc: Doc, tokens: set[Token], group_spans: ActorFinder, *, excl
         return None
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t) for t in tokens)
-    for s, e, actor in group_spans(doc_text(doc)[start:end]):
+    text = doc_text(doc)
+    first: tuple[int, int] | None = None
+    for s, e, actor in group_spans(text[start:end]):
         kind = getattr(actor, "kind", None)
         if kind in ("civilians", "protesters", "rioters") or is_government(actor):
             continue  # nor a government its words name ("in what French President Macron called an attack")
@@ -1105,10 +1137,13 @@ def _named_group(doc: Doc, tokens: set[Token], group_spans: ActorFinder, *, excl
             continue
         if exclude is not None and _affiliation_of(doc, exclude, abs_s, abs_e):
             continue
-        if _not_initiator(doc, abs_s, abs_e):
-            continue
-        return _span_of(doc, abs_s, abs_e)
-    return None
+        if attributed_to(text, abs_s):
+            # The one the words lay the deed on, over one named first: "bombed overnight which the
+            # Colombian army blamed on FARC dissidents" (a parse that makes "on" a target's).
+            return _span_of(doc, abs_s, abs_e)
+        if first is None and not _not_initiator(doc, abs_s, abs_e):
+            first = (abs_s, abs_e)
+    return _span_of(doc, *first) if first is not None else None
 
 
 # Words by which a description of people ties them to a group: "leftists known to be sympathetic to ETA",
@@ -1183,8 +1218,14 @@ def _not_initiator(doc: Doc, start: int, end: int) -> bool:
         return True
     if tok.dep_ == "pobj" and tok.head.lower_ in _TARGET_PREPS:
         return True
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("including", "among") and _counts_hit(tok.head.head):
+        return True  # "injuring 10 more including members of the SDF": some of those hit
     return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _RESPONDERS
 
+
+def _counts_hit(tok: Token) -> bool:
+    """A word that tells of people killed or hurt: "injuring", "the dead", "12 casualties"."""
+    return tok.lemma_.lower() in _TOLL_VERBS | _THE_HIT or trigger_kind(tok) == OUTCOME
 
 
 def _background(g: _Group, trig: Token) -> bool:

@@ -208,6 +208,8 @@ def count_at(low: list[str], i: int) -> Count | None:
                 return Count(first[0], second[0], i, k + second[2], "between", False)
         return None
     got = number_at(low, j)
+    if got is None and hedge == "at least" and low[j] in ("a", "an"):
+        got = (1, None, 1, False)  # "killing at least a person": one, stated as a floor
     if got is None:
         return None
     value, high, used, vague = got

@@ -53,6 +53,13 @@ _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians
 _FROM_AFAR = ("Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon",
               # A side losing or taking ground is named as such; its losing is not an attack by it.
               "Government regains territory", "Non-state actor overtakes territory")
+# A bomb that went off on those handling it: "died during the early detonation of an IED".
+_OWN_BOMB = re.compile(r"\b(?:prematurely|premature|early\s+detonation|accidental(?:ly)?\s+detonat\w*|"
+                       r"their\s+own\s+(?:bomb|explosive|device)s?|they\s+were\s+(?:carrying|transporting|planting)|"
+                       r"while\s+(?:planting|making|assembling|building|preparing|handling|setting|"
+                       r"trying\s+to\s+plant))\b", re.IGNORECASE)
+# State forces among those a bomb hit: "Two soldiers and three NPA rebels were killed".
+_FORCES_HIT = re.compile(r"\b(?:soldiers?|troops|police(?:men|man)?|officers|servicemen)\b", re.IGNORECASE)
 # People and places of civilian life ("a school for girls", "killing 12 villagers").
 _CIVILIAN_WORDS = re.compile(rf"\b(?:{'|'.join(sorted(CIVILIAN_TARGETS))})(?:s|es|ren)?\b", re.IGNORECASE)
 _NOT_GROUPS = ("Civilians", "Protesters", "Rioters", "Unidentified")
@@ -268,8 +275,8 @@ class Pipeline:
                                  cued_only=ev.sub_event_type == "Air/drone strike")
             if group is not None:
                 actor1, confidence = group, max(0.3, confidence - 0.1)
-            elif actor1 is None and actor2 is not None and _armed_group(actor2) \
-                    and ev.sub_event_type is not None and ev.sub_event_type not in _FROM_AFAR:
+            elif actor1 is None and actor2 is not None and _armed_group(actor2) and _hit_side_acted(ev, text, actor2,
+                                                                                               named + unlisted):
                 actor1, actor2 = actor2, met or self._other_side(ev, text, actor2)
         elif actor2 is not None and actor2.kind == "unidentified":
             group = _perpetrator(text, named, unlisted, exclude={actor1.name})
@@ -420,6 +427,11 @@ class Pipeline:
         """
         actor1, actor2 = (None if _apposed_country(text, sp, toponyms) else self._actor(sp, country)
                           for sp in (cand.actor1, cand.actor2))
+        if actor1 is not None and actor2 is not None and actor1.name == actor2.name and actor1.kind == "rebel":
+            # "a mine emplaced by UNLF militants ... the residence of a man collecting money in the name of
+            # the UNLF": the group that set it is not also what it hit (crowds and forces may meet their
+            # like: rival protesters, a soldier who shot his comrades).
+            actor2 = None
         return actors_stage.office_holder_hit(cand.event_type, actor1, actor2)
 
     def _actor(self, span: Span | None, country: str | None) -> Actor | None:
@@ -676,6 +688,24 @@ def _only_group(text: str, named: list[tuple[int, int, Actor]], *, exclude: set[
     return replace(actor, span=Span(start, end, text[start:end]))
 
 
+def _hit_side_acted(ev: Event, text: str, group: Actor, mentions: list[tuple[int, int, Actor]]) -> bool:
+    """Whether an armed group told among those hit, with no initiator read, is rather the side that acted.
+
+    So it is in a fight ("Three Jaish-e-Mohammed attackers were killed in a gunfight with troops"), not
+    under air strikes or shelling. A bomb that killed its members was theirs only where the text says
+    so: it went off on them ("the explosives they were carrying detonated"), it hit the forces they
+    fought too ("Two soldiers and three NPA rebels were killed in a land mine attack"), or the text
+    lays it on them ("The Taliban was blamed for the blast"); else who laid it is not told ("A roadside
+    bomb killed two Houthi fighters").
+    """
+    if ev.sub_event_type is None:
+        return False
+    if ev.sub_event_type != "Remote explosive/landmine/IED":
+        return ev.sub_event_type not in _FROM_AFAR
+    return bool(_OWN_BOMB.search(ev.evidence.text) or (group.span is not None and _FORCES_HIT.search(group.span.text))
+                or any(a.name == group.name and actors_stage.named_as_perpetrator(text, s, e) for s, e, a in mentions))
+
+
 def _perpetrator(text: str, named: list[tuple[int, int, Actor]], unlisted: list[tuple[int, int, Actor]], *,
                  exclude: set[str], cued_only: bool = False) -> Actor | None:
     """The article's one armed group, or its one group named as perpetrator; None when unclear.
@@ -690,8 +720,8 @@ def _perpetrator(text: str, named: list[tuple[int, int, Actor]], unlisted: list[
     known: dict[str, tuple[int, int, Actor]] = {}
     cued: dict[str, tuple[int, int, Actor]] = {}
     for start, end, actor in sorted(named + unlisted, key=lambda m: m[0]):
-        if actor.name in exclude:
-            continue
+        if actor.name in exclude or actors_stage.named_as_hit(text, start):
+            continue  # nor a group the text counts among the dead ("killing two Hezbollah fighters")
         if (start, end, actor) in named:
             known.setdefault(actor.name, (start, end, actor))
         if actor.name not in cued and actors_stage.named_as_perpetrator(text, start, end):
