@@ -528,6 +528,8 @@ def test_a_deed_told_hours_later_or_the_next_day_is_dated_from_the_one_before(pi
     # what a counting noun counts: "a series of airstrikes" is no side against the group it names
     ("A series of airstrikes against al-Qaida operatives in Syria's Idlib province killed more than 20 militants.",
      None, "Unidentified Armed Group (Syria)"),
+    ("A spate of attacks by Boko Haram in the Borno State left 7 people dead including soldiers and civilians, as "
+     "well as dozens of people injured.", "Boko Haram", "Civilians (Nigeria)"),
 ])
 def test_the_side_the_words_name_as_having_done_it(pipeline, text, actor1, actor2):
     event = _only_event(pipeline, text)

@@ -695,8 +695,10 @@ def _roles(g: _Group, trig: Token) -> tuple[Span | None, Span | None]:
         elif subj is not None:
             # "U.S.-led coalition airstrikes killed ...": the weapon's owner is in its modifiers;
             # "Turkish warplanes struck ...": a nationality alone names the owner with its weapon
-            # "An improvised explosive, emplaced by UNLF militants, detonated": the one who set it
-            by = _acl_agent(subj)
+            # "An improvised explosive, emplaced by UNLF militants, detonated", "A spate of attacks by
+            # Boko Haram left 7 people dead": the one who set it or made them
+            by = _prep_obj(subj, ("by",))
+            by = by if by is not None else _acl_agent(subj)
             owner = _np(by) if by is not None else _modifier_actor(subj)
             if owner is not None and by is None and _nationality_word(subj, owner):
                 owner = _np(subj)
